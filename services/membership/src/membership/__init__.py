@@ -1,0 +1,1 @@
+"""Membership service: who belongs to the alliance."""

@@ -1,0 +1,1 @@
+"""Membership rules: pure Python, no I/O, no frameworks."""

@@ -1,0 +1,1 @@
+"""Membership use cases: one async function per command, one transaction each."""

@@ -1,0 +1,1 @@
+"""The CLOTH Platform's common library: the only code imported by more than one service."""

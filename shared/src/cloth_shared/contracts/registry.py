@@ -1,0 +1,25 @@
+"""Every event type the platform publishes, looked up by (type, version)."""
+
+from cloth_shared.contracts.envelope import Event
+from cloth_shared.contracts.membership import (
+    MembershipEnded,
+    OrganisationProfileUpdated,
+    SMEJoined,
+    StakeholderJoined,
+)
+
+ALL_EVENTS: tuple[type[Event], ...] = (
+    SMEJoined,
+    StakeholderJoined,
+    OrganisationProfileUpdated,
+    MembershipEnded,
+)
+
+_BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {
+    (event.event_type, event.event_version): event for event in ALL_EVENTS
+}
+
+
+def event_class(event_type: str, event_version: int) -> type[Event] | None:
+    """The payload class of a published event, or None if this code does not know it."""
+    return _BY_TYPE_AND_VERSION.get((event_type, event_version))

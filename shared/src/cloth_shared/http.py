@@ -1,0 +1,103 @@
+"""FastAPI pieces every service uses: problem-details handlers, correlation ids, health, metrics."""
+
+from collections.abc import Awaitable, Callable
+from http import HTTPStatus
+from typing import Any
+from uuid import uuid4
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from cloth_shared import errors
+from cloth_shared.context import bind_flow
+
+CORRELATION_HEADER = "X-Correlation-ID"
+
+STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
+    errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.InvalidInput: 422,
+    errors.NotAllowed: 403,
+    errors.NotAuthenticated: 401,
+}
+
+
+def _status_of(error: errors.DomainError) -> int:
+    for kind in type(error).__mro__:
+        if kind in STATUS_BY_ERROR:
+            return STATUS_BY_ERROR[kind]  # type: ignore[index]
+    return 400
+
+
+def problem_response(status: int, code: str, detail: str | None = None, **extra: Any) -> JSONResponse:
+    body = errors.problem(status=status, code=code, title=HTTPStatus(status).phrase, detail=detail, **extra)
+    return JSONResponse(body, status_code=status, media_type=errors.PROBLEM_CONTENT_TYPE)
+
+
+async def _domain_error(_: Request, error: Exception) -> Response:
+    assert isinstance(error, errors.DomainError)
+    return problem_response(_status_of(error), error.code, error.detail, **error.extra)
+
+
+async def _validation_error(_: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    fields = [
+        {
+            "field": ".".join(str(part) for part in issue["loc"]),
+            "message": issue["msg"],
+            "type": issue["type"],
+        }
+        for issue in error.errors()
+    ]
+    return problem_response(422, "validation-failed", "The request is not valid.", errors=fields)
+
+
+async def _http_error(_: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    code = HTTPStatus(error.status_code).phrase.lower().replace(" ", "-")
+    response = problem_response(error.status_code, code, str(error.detail))
+    for name, value in (error.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+async def _unexpected_error(_: Request, __: Exception) -> Response:
+    return problem_response(500, "internal-error", "Something went wrong on our side.")
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(errors.DomainError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)
+
+
+def install_correlation_ids(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def correlation(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        correlation_id = request.headers.get(CORRELATION_HEADER) or str(uuid4())
+        bind_flow(correlation_id[:128])
+        response = await call_next(request)
+        response.headers[CORRELATION_HEADER] = correlation_id[:128]
+        return response
+
+
+def install_operational_endpoints(app: FastAPI, readiness: Callable[[], Awaitable[dict[str, bool]]]) -> None:
+    """Liveness, readiness (each dependency answers) and Prometheus metrics."""
+
+    @app.get("/health/live", tags=["operations"], summary="The process is up.")
+    async def live() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/health/ready", tags=["operations"], summary="The service's dependencies answer.")
+    async def ready() -> JSONResponse:
+        checks = await readiness()
+        ok = all(checks.values())
+        return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503)
+
+    @app.get("/metrics", tags=["operations"], include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,1 @@
+"""Idempotent consumers: processed-event ids recorded in the effect's own transaction."""

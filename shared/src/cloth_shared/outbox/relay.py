@@ -1,0 +1,127 @@
+"""Publishes outbox rows to Kafka in order, marks them sent, and never leaves one stuck.
+
+At-least-once: a crash after the broker confirmed but before the rows were marked sends them
+again, and consumers drop the duplicate by event id.
+"""
+
+import asyncio
+import contextlib
+import json
+import time
+
+import asyncpg
+import structlog
+from prometheus_client import Counter
+
+from cloth_shared.messaging.producer import OutgoingRecord, ResilientProducer
+from cloth_shared.outbox.schema import OUTBOX_LANES
+
+log = structlog.get_logger(__name__)
+
+PUBLISHED = Counter("outbox_published_total", "Outbox rows published to Kafka", ["service"])
+FAILURES = Counter("outbox_publish_failures_total", "Relay passes that failed", ["service"])
+
+# Arbitrary but fixed: the first key of the advisory locks that give a relay one lane.
+LANE_LOCK_NAMESPACE = 0x0C10
+
+LOCK_LANE = "SELECT pg_try_advisory_xact_lock($1, $2)"
+PENDING_IN_LANE = """
+SELECT id, topic, message_key, envelope, headers FROM outbox
+WHERE lane = $1 AND published_at IS NULL ORDER BY id LIMIT $2
+"""
+MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])"
+PURGE_PUBLISHED = "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)"
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        producer: ResilientProducer,
+        *,
+        service: str,
+        dsn: str,
+        batch_size: int = 500,
+        poll_interval: float = 1.0,
+        keep_published_seconds: float = 7 * 24 * 3600,
+    ) -> None:
+        self._pool = pool
+        self._producer = producer
+        self._service = service
+        self._dsn = dsn
+        self._batch_size = batch_size
+        self._poll_interval = poll_interval
+        self._keep_published = keep_published_seconds
+        self._wake = asyncio.Event()
+
+    async def publish_pending(self) -> int:
+        """One pass over every lane this replica can lock; returns how many rows it published."""
+        published = 0
+        for lane in range(OUTBOX_LANES):
+            while (count := await self._publish_lane(lane)) == self._batch_size:
+                published += count
+            published += count
+        return published
+
+    async def _publish_lane(self, lane: int) -> int:
+        async with self._pool.acquire() as connection, connection.transaction():
+            if not await connection.fetchval(LOCK_LANE, LANE_LOCK_NAMESPACE, lane):
+                return 0  # another replica is publishing this lane
+            rows = await connection.fetch(PENDING_IN_LANE, lane, self._batch_size)
+            if not rows:
+                return 0
+            await self._producer.send_batch([_record(row) for row in rows])
+            await connection.execute(MARK_PUBLISHED, [row["id"] for row in rows])
+        PUBLISHED.labels(self._service).inc(len(rows))
+        return len(rows)
+
+    async def run(self) -> None:
+        """Publish until cancelled: on every commit notification, and on a timer regardless."""
+        listener: asyncpg.Connection | None = None
+        backoff = 0.1
+        last_purge = 0.0
+        try:
+            while True:
+                listener = await self._ensure_listener(listener)
+                try:
+                    await self.publish_pending()
+                    backoff = 0.1
+                    if time.monotonic() - last_purge > 3600:
+                        await self._pool.execute(PURGE_PUBLISHED, self._keep_published)
+                        last_purge = time.monotonic()
+                except Exception as error:
+                    FAILURES.labels(self._service).inc()
+                    log.warning("outbox_relay_pass_failed", error=str(error), retry_in=backoff)
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, 5.0)
+                    continue
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self._poll_interval)
+                self._wake.clear()
+        finally:
+            if listener is not None:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(listener.close(), 2)
+
+    async def _ensure_listener(self, listener: asyncpg.Connection | None) -> asyncpg.Connection | None:
+        """LISTEN for commits; without it the relay still works, on the poll timer."""
+        if listener is not None and not listener.is_closed():
+            return listener
+        try:
+            listener = await asyncpg.connect(self._dsn, timeout=5)
+            await listener.add_listener("outbox", lambda *_: self._wake.set())
+            return listener
+        except Exception as error:
+            log.info("outbox_listener_unavailable", error=str(error))
+            return None
+
+
+def _record(row: asyncpg.Record) -> OutgoingRecord:
+    headers = [(name, str(value).encode()) for name, value in row["headers"].items()]
+    headers.append(("content-type", b"application/json"))
+    return OutgoingRecord(
+        topic=row["topic"],
+        key=row["message_key"].encode(),
+        value=json.dumps(row["envelope"], separators=(",", ":")).encode(),
+        headers=headers,
+    )

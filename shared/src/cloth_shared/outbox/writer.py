@@ -1,0 +1,46 @@
+"""Adds events to the outbox inside the caller's transaction."""
+
+from typing import Any
+
+import asyncpg
+
+from cloth_shared.context import current_causation_id, current_correlation_id
+from cloth_shared.contracts.envelope import Event, EventEnvelope, wrap
+
+INSERT_OUTBOX_ROW = """
+INSERT INTO outbox (event_id, event_type, topic, message_key, envelope, headers)
+VALUES ($1, $2, $3, $4, $5, $6)
+"""
+
+
+class OutboxWriter:
+    """Writes an event row on the same connection, so it commits or rolls back with the state."""
+
+    def __init__(self, *, producer: str, topic_prefix: str = "") -> None:
+        self._producer = producer
+        self._topic_prefix = topic_prefix
+
+    async def add(self, connection: asyncpg.Connection, event: Event) -> EventEnvelope[dict[str, Any]]:
+        assert connection.is_in_transaction(), "outbox rows must be written inside the use case's transaction"
+        envelope = wrap(
+            event,
+            producer=self._producer,
+            correlation_id=current_correlation_id(),
+            causation_id=current_causation_id(),
+        )
+        headers = {
+            "event_type": envelope.event_type,
+            "event_version": str(envelope.event_version),
+            "event_id": str(envelope.event_id),
+            "correlation_id": envelope.correlation_id,
+        }
+        await connection.execute(
+            INSERT_OUTBOX_ROW,
+            envelope.event_id,
+            envelope.event_type,
+            f"{self._topic_prefix}{event.topic}",
+            envelope.subject_key,
+            envelope.model_dump(mode="json"),
+            headers,
+        )
+        return envelope

@@ -1,0 +1,148 @@
+"""The composition every service shares: database, migrations, topics, relay, consumers, app.
+
+A service describes itself with a ServiceDefinition; `create_app` builds its FastAPI app,
+whose lifespan starts and stops the infrastructure in order.
+"""
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+import structlog
+from fastapi import APIRouter, FastAPI, Request
+from faststream.kafka import KafkaBroker, KafkaRouter
+
+from cloth_shared.contracts.topics import dead_letter_topic
+from cloth_shared.db import create_pool
+from cloth_shared.http import install_correlation_ids, install_operational_endpoints, install_problem_handlers
+from cloth_shared.logging import configure_logging
+from cloth_shared.messaging.producer import ResilientProducer
+from cloth_shared.messaging.topics_admin import ensure_topics
+from cloth_shared.migrations import upgrade_to_head
+from cloth_shared.outbox.relay import OutboxRelay
+from cloth_shared.outbox.writer import OutboxWriter
+from cloth_shared.settings import ServiceSettings
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass
+class Infrastructure:
+    """What a running service holds: handed to route dependencies and consumer factories."""
+
+    settings: ServiceSettings
+    pool: asyncpg.Pool
+    producer: ResilientProducer
+    outbox: OutboxWriter
+    broker: KafkaBroker | None = None
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    name: str
+    title: str
+    description: str
+    migrations_dir: Path
+    http_routers: Sequence[APIRouter] = ()
+    produces: Sequence[str] = ()
+    consumes: Sequence[str] = ()
+    build_consumers: Callable[[Infrastructure], KafkaRouter] | None = None
+    version: str = "0.1.0"
+
+
+async def start_infrastructure(definition: ServiceDefinition, settings: ServiceSettings) -> Infrastructure:
+    dsn = str(settings.database_url)
+    if settings.run_migrations_on_start:
+        await asyncio.to_thread(upgrade_to_head, definition.migrations_dir, dsn)
+    contract_topics = [*definition.produces, *definition.consumes,
+                       *(dead_letter_topic(topic) for topic in definition.consumes)]
+    await ensure_topics(
+        settings.kafka_bootstrap_servers,
+        [settings.topic(topic) for topic in contract_topics],
+        partitions=settings.kafka_topic_partitions,
+        replication=settings.kafka_topic_replication,
+    )
+    pool = await create_pool(dsn, min_size=settings.database_pool_min, max_size=settings.database_pool_max)
+    producer = ResilientProducer(
+        settings.kafka_bootstrap_servers, client_id=definition.name, timeout_seconds=settings.kafka_send_timeout_seconds
+    )
+    infra = Infrastructure(
+        settings=settings, pool=pool, producer=producer,
+        outbox=OutboxWriter(producer=definition.name, topic_prefix=settings.kafka_topic_prefix),
+    )
+    if settings.run_outbox_relay and definition.produces:
+        relay = OutboxRelay(pool, producer, service=definition.name, dsn=dsn,
+                            batch_size=settings.outbox_batch_size,
+                            poll_interval=settings.outbox_poll_interval_seconds)
+        infra.tasks.append(asyncio.create_task(relay.run(), name=f"{definition.name}-outbox-relay"))
+    if settings.run_consumers and definition.build_consumers is not None:
+        broker = KafkaBroker(settings.kafka_bootstrap_servers, client_id=definition.name, graceful_timeout=15)
+        broker.include_router(definition.build_consumers(infra))
+        await broker.start()
+        infra.broker = broker
+    return infra
+
+
+async def stop_infrastructure(infra: Infrastructure) -> None:
+    if infra.broker is not None:
+        await infra.broker.stop()  # waits for handlers in flight (graceful_timeout)
+    for task in infra.tasks:
+        task.cancel()
+    for task in infra.tasks:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+    await infra.producer.stop()
+    await infra.pool.close()
+
+
+def infrastructure(request: Request) -> Infrastructure:
+    """FastAPI dependency: the running service's infrastructure."""
+    infra: Infrastructure = request.app.state.infrastructure
+    return infra
+
+
+def create_app(definition: ServiceDefinition, settings_factory: Callable[[], ServiceSettings]) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings = settings_factory()
+        configure_logging(service=definition.name, level=settings.log_level, json=settings.log_json)
+        infra = await start_infrastructure(definition, settings)
+        app.state.infrastructure = infra
+        log.info("service_started", service=definition.name)
+        try:
+            yield
+        finally:
+            await stop_infrastructure(infra)
+            log.info("service_stopped", service=definition.name)
+
+    app = FastAPI(title=definition.title, description=definition.description,
+                  version=definition.version, lifespan=lifespan)
+    install_problem_handlers(app)
+    install_correlation_ids(app)
+
+    async def readiness() -> dict[str, bool]:
+        infra: Infrastructure | None = getattr(app.state, "infrastructure", None)
+        if infra is None:
+            return {"started": False}
+        checks = {"database": await _database_answers(infra.pool)}
+        if infra.broker is not None:
+            checks["kafka"] = await infra.broker.ping(timeout=2)
+        checks["outbox_relay"] = all(not task.done() for task in infra.tasks)
+        return checks
+
+    install_operational_endpoints(app, readiness)
+    for router in definition.http_routers:
+        app.include_router(router)
+    return app
+
+
+async def _database_answers(pool: asyncpg.Pool) -> bool:
+    try:
+        async with asyncio.timeout(2):
+            return await pool.fetchval("SELECT 1") == 1
+    except Exception:
+        return False
