@@ -1,0 +1,1 @@
+"""Notifications service: tells the right people what happened."""

@@ -1,0 +1,19 @@
+"""Composition root: what the notifications service is made of."""
+
+from pathlib import Path
+
+from cloth_shared.service import ServiceDefinition
+from notifications.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
+from notifications.entrypoints.http import router
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+DEFINITION = ServiceDefinition(
+    name="notifications",
+    title="CLOTH notifications",
+    description="In-app notifications, e-mail and partner webhooks for what happens on the platform.",
+    migrations_dir=MIGRATIONS,
+    http_routers=[router],
+    consumes=CONSUMED_TOPICS,
+    build_consumers=build_consumers,
+)

@@ -1,0 +1,1 @@
+"""What to tell whom: pure rules, no I/O."""

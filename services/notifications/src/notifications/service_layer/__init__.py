@@ -1,0 +1,1 @@
+"""Notification use cases, one per consumed event or command."""
