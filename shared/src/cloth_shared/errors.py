@@ -49,11 +49,14 @@ class NotAuthenticated(DomainError):
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
-def problem(
-    *, status: int, code: str, title: str, detail: str | None = None, **extra: Any
-) -> dict[str, Any]:
+def problem(*, status: int, code: str, title: str, detail: str | None = None, **extra: Any) -> dict[str, Any]:
     """The problem-details body every service returns for every error."""
-    body: dict[str, Any] = {"type": f"urn:cloth:problem:{code}", "code": code, "title": title, "status": status}
+    body: dict[str, Any] = {
+        "type": f"urn:cloth:problem:{code}",
+        "code": code,
+        "title": title,
+        "status": status,
+    }
     if detail:
         body["detail"] = detail
     body.update(extra)

@@ -96,7 +96,9 @@ def install_operational_endpoints(app: FastAPI, readiness: Callable[[], Awaitabl
     async def ready() -> JSONResponse:
         checks = await readiness()
         ok = all(checks.values())
-        return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503)
+        return JSONResponse(
+            {"status": "ok" if ok else "unavailable", "checks": checks}, status_code=200 if ok else 503
+        )
 
     @app.get("/metrics", tags=["operations"], include_in_schema=False)
     async def metrics() -> Response:

@@ -58,8 +58,11 @@ async def start_infrastructure(definition: ServiceDefinition, settings: ServiceS
     dsn = str(settings.database_url)
     if settings.run_migrations_on_start:
         await asyncio.to_thread(upgrade_to_head, definition.migrations_dir, dsn)
-    contract_topics = [*definition.produces, *definition.consumes,
-                       *(dead_letter_topic(topic) for topic in definition.consumes)]
+    contract_topics = [
+        *definition.produces,
+        *definition.consumes,
+        *(dead_letter_topic(topic) for topic in definition.consumes),
+    ]
     await ensure_topics(
         settings.kafka_bootstrap_servers,
         [settings.topic(topic) for topic in contract_topics],
@@ -68,16 +71,25 @@ async def start_infrastructure(definition: ServiceDefinition, settings: ServiceS
     )
     pool = await create_pool(dsn, min_size=settings.database_pool_min, max_size=settings.database_pool_max)
     producer = ResilientProducer(
-        settings.kafka_bootstrap_servers, client_id=definition.name, timeout_seconds=settings.kafka_send_timeout_seconds
+        settings.kafka_bootstrap_servers,
+        client_id=definition.name,
+        timeout_seconds=settings.kafka_send_timeout_seconds,
     )
     infra = Infrastructure(
-        settings=settings, pool=pool, producer=producer,
+        settings=settings,
+        pool=pool,
+        producer=producer,
         outbox=OutboxWriter(producer=definition.name, topic_prefix=settings.kafka_topic_prefix),
     )
     if settings.run_outbox_relay and definition.produces:
-        relay = OutboxRelay(pool, producer, service=definition.name, dsn=dsn,
-                            batch_size=settings.outbox_batch_size,
-                            poll_interval=settings.outbox_poll_interval_seconds)
+        relay = OutboxRelay(
+            pool,
+            producer,
+            service=definition.name,
+            dsn=dsn,
+            batch_size=settings.outbox_batch_size,
+            poll_interval=settings.outbox_poll_interval_seconds,
+        )
         infra.tasks.append(asyncio.create_task(relay.run(), name=f"{definition.name}-outbox-relay"))
     if settings.run_consumers and definition.build_consumers is not None:
         broker = KafkaBroker(settings.kafka_bootstrap_servers, client_id=definition.name, graceful_timeout=15)
@@ -119,8 +131,12 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
             await stop_infrastructure(infra)
             log.info("service_stopped", service=definition.name)
 
-    app = FastAPI(title=definition.title, description=definition.description,
-                  version=definition.version, lifespan=lifespan)
+    app = FastAPI(
+        title=definition.title,
+        description=definition.description,
+        version=definition.version,
+        lifespan=lifespan,
+    )
     install_problem_handlers(app)
     install_correlation_ids(app)
 
@@ -143,6 +159,6 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
 async def _database_answers(pool: asyncpg.Pool) -> bool:
     try:
         async with asyncio.timeout(2):
-            return await pool.fetchval("SELECT 1") == 1
+            return bool(await pool.fetchval("SELECT 1") == 1)
     except Exception:
         return False

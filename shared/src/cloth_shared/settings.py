@@ -13,7 +13,9 @@ DEVELOPMENT_PASSWORD_MARKERS = ("dev-only", "changeme")
 
 
 class ServiceSettings(BaseSettings):
-    model_config = SettingsConfigDict(extra="ignore", frozen=True, validate_by_name=True, validate_by_alias=True)
+    model_config = SettingsConfigDict(
+        extra="ignore", frozen=True, validate_by_name=True, validate_by_alias=True
+    )
 
     environment: Literal["development", "test", "production"] = Field(
         default="development", validation_alias="CLOTH_ENV"

@@ -49,7 +49,8 @@ def upgrade() -> None:
         latitude            double precision CHECK (latitude BETWEEN -90 AND 90),
         longitude           double precision CHECK (longitude BETWEEN -180 AND 180),
         registration_number text NOT NULL UNIQUE,
-        status              text NOT NULL CHECK (status IN ('pending', 'active', 'rejected', 'suspended', 'left')),
+        status              text NOT NULL
+            CHECK (status IN ('pending', 'active', 'rejected', 'suspended', 'left')),
         rejection_reason    text,
         applied_at          timestamptz NOT NULL,
         decided_at          timestamptz,

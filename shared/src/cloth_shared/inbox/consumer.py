@@ -110,20 +110,28 @@ class InboxConsumer:
 
     async def _park(self, record: ConsumerRecord[Any, Any], error: Exception, *, attempts: int) -> None:
         """Send the original message to the dead-letter topic; raise if that fails (redelivery)."""
-        headers = [*(record.headers or ()),
-                   ("dlq_consumer", self.name.encode()),
-                   ("dlq_error_type", type(error).__name__.encode()),
-                   ("dlq_error", str(error)[:2000].encode()),
-                   ("dlq_attempts", str(attempts).encode()),
-                   ("dlq_original_topic", record.topic.encode()),
-                   ("dlq_original_partition", str(record.partition).encode()),
-                   ("dlq_original_offset", str(record.offset).encode())]
+        headers = [
+            *(record.headers or ()),
+            ("dlq_consumer", self.name.encode()),
+            ("dlq_error_type", type(error).__name__.encode()),
+            ("dlq_error", str(error)[:2000].encode()),
+            ("dlq_attempts", str(attempts).encode()),
+            ("dlq_original_topic", record.topic.encode()),
+            ("dlq_original_partition", str(record.partition).encode()),
+            ("dlq_original_offset", str(record.offset).encode()),
+        ]
         await self._dead_letters.send_batch(
             [OutgoingRecord(dead_letter_topic(record.topic), record.key or b"", record.value or b"", headers)]
         )
         DEAD_LETTERS.labels(self.name).inc()
-        log.error("inbox_dead_lettered", consumer=self.name, topic=record.topic,
-                  offset=record.offset, attempts=attempts, error=repr(error))
+        log.error(
+            "inbox_dead_lettered",
+            consumer=self.name,
+            topic=record.topic,
+            offset=record.offset,
+            attempts=attempts,
+            error=repr(error),
+        )
 
     def _ignore(self, event_type: str) -> None:
         IGNORED.labels(self.name).inc()

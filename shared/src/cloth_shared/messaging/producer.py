@@ -77,4 +77,4 @@ class ResilientProducer:
         except Exception:  # a stuck producer is abandoned, not awaited forever
             log.warning("kafka_producer_abandoned", client_id=self._client_id)
             with contextlib.suppress(Exception):
-                producer._closed = True  # noqa: SLF001 - stop its background sender loop
+                producer._closed = True

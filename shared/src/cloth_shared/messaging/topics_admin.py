@@ -1,6 +1,7 @@
 """Creates the topics a service touches (auto-creation is off on purpose)."""
 
 import asyncio
+import contextlib
 from collections.abc import Iterable
 
 import structlog
@@ -22,10 +23,9 @@ async def ensure_topics(
             existing = set(await admin.list_topics())
             missing = [NewTopic(name, partitions, replication) for name in wanted if name not in existing]
             if missing:
-                try:
+                # Another service may have created one meanwhile.
+                with contextlib.suppress(TopicAlreadyExistsError):
                     await admin.create_topics(missing)
-                except TopicAlreadyExistsError:
-                    pass  # another service created it meanwhile
                 log.info("kafka_topics_created", topics=[topic.name for topic in missing])
         finally:
             await admin.close()

@@ -12,8 +12,11 @@ async def read_topic(
 ) -> list[ConsumerRecord[Any, Any]]:
     """All records of a topic from the beginning, waiting until at least `at_least` arrived."""
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=bootstrap_servers, group_id=f"test-reader-{uuid4().hex}",
-        auto_offset_reset="earliest", enable_auto_commit=False,
+        topic,
+        bootstrap_servers=bootstrap_servers,
+        group_id=f"test-reader-{uuid4().hex}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
     )
     await consumer.start()
     records: list[ConsumerRecord[Any, Any]] = []
@@ -33,7 +36,12 @@ async def read_topic(
 
 
 async def produce_raw(
-    bootstrap_servers: str, topic: str, value: bytes, *, key: bytes, headers: list[tuple[str, bytes]] | None = None
+    bootstrap_servers: str,
+    topic: str,
+    value: bytes,
+    *,
+    key: bytes,
+    headers: list[tuple[str, bytes]] | None = None,
 ) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers, acks="all")
     await producer.start()

@@ -35,7 +35,9 @@ async def database_url(infra: TestInfrastructure, request: pytest.FixtureRequest
 
 
 @pytest.fixture
-def service_environment(infra: TestInfrastructure, topic_prefix: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def service_environment(
+    infra: TestInfrastructure, topic_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
     """Environment variables that point a service at the test infrastructure."""
     values = {
         "CLOTH_ENV": "test",

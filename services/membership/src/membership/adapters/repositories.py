@@ -35,9 +35,20 @@ class OrganisationRepository:
         """Insert; False when the registration number is already taken."""
         o = organisation
         inserted = await self._connection.fetchval(
-            queries.INSERT_ORGANISATION, o.id, o.legal_name, o.category.value, o.cluster_id, o.country,
-            o.region, o.city, o.latitude, o.longitude, o.registration_number, o.status.value,
-            o.applied_at, o.version,
+            queries.INSERT_ORGANISATION,
+            o.id,
+            o.legal_name,
+            o.category.value,
+            o.cluster_id,
+            o.country,
+            o.region,
+            o.city,
+            o.latitude,
+            o.longitude,
+            o.registration_number,
+            o.status.value,
+            o.applied_at,
+            o.version,
         )
         return inserted is not None
 
@@ -49,5 +60,10 @@ class OrganisationRepository:
     async def save_status(self, organisation: Organisation) -> None:
         o = organisation
         await self._connection.execute(
-            queries.UPDATE_ORGANISATION_STATUS, o.id, o.status.value, o.decided_at, o.rejection_reason, o.version
+            queries.UPDATE_ORGANISATION_STATUS,
+            o.id,
+            o.status.value,
+            o.decided_at,
+            o.rejection_reason,
+            o.version,
         )

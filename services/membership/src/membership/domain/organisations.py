@@ -38,8 +38,11 @@ class InvalidTransition(Conflict):
     code = "invalid-status-transition"
 
     def __init__(self, current: Status, wanted: Status) -> None:
-        super().__init__(f"an organisation that is {current} cannot become {wanted}",
-                         current_status=str(current), requested_status=str(wanted))
+        super().__init__(
+            f"an organisation that is {current} cannot become {wanted}",
+            current_status=str(current),
+            requested_status=str(wanted),
+        )
 
 
 class DuplicateRegistration(Conflict):

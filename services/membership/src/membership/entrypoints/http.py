@@ -8,7 +8,12 @@ from fastapi import APIRouter, Depends, status
 
 from cloth_shared.errors import NotFound
 from cloth_shared.service import Infrastructure, infrastructure
-from membership.entrypoints.schemas import ClusterPublic, OrganisationCreate, OrganisationPublic, RejectionCreate
+from membership.entrypoints.schemas import (
+    ClusterPublic,
+    OrganisationCreate,
+    OrganisationPublic,
+    RejectionCreate,
+)
 from membership.service_layer import applications
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
@@ -32,8 +37,13 @@ async def list_clusters(uow: UoW) -> list[dict[str, object]]:
         return await uow.clusters.list()
 
 
-@router.post("/organisations", response_model=OrganisationPublic, status_code=status.HTTP_201_CREATED,
-             tags=["organisations"], summary="Apply for membership of a cluster.")
+@router.post(
+    "/organisations",
+    response_model=OrganisationPublic,
+    status_code=status.HTTP_201_CREATED,
+    tags=["organisations"],
+    summary="Apply for membership of a cluster.",
+)
 async def apply(body: OrganisationCreate, uow: UoW) -> OrganisationPublic:
     command = applications.ApplyForMembership(**body.model_dump())
     return _public(await applications.apply_for_membership(uow, command))
@@ -48,13 +58,21 @@ async def get_organisation(organisation_id: UUID, uow: UoW) -> OrganisationPubli
     return _public(organisation)
 
 
-@router.post("/organisations/{organisation_id}/approval", response_model=OrganisationPublic,
-             tags=["applications"], summary="The home cluster approves the application.")
+@router.post(
+    "/organisations/{organisation_id}/approval",
+    response_model=OrganisationPublic,
+    tags=["applications"],
+    summary="The home cluster approves the application.",
+)
 async def approve(organisation_id: UUID, uow: UoW) -> OrganisationPublic:
     return _public(await applications.approve_application(uow, organisation_id))
 
 
-@router.post("/organisations/{organisation_id}/rejection", response_model=OrganisationPublic,
-             tags=["applications"], summary="The home cluster rejects the application, with a reason.")
+@router.post(
+    "/organisations/{organisation_id}/rejection",
+    response_model=OrganisationPublic,
+    tags=["applications"],
+    summary="The home cluster rejects the application, with a reason.",
+)
 async def reject(organisation_id: UUID, body: RejectionCreate, uow: UoW) -> OrganisationPublic:
     return _public(await applications.reject_application(uow, organisation_id, body.reason))

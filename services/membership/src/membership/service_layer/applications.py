@@ -28,10 +28,18 @@ class ApplyForMembership:
 async def apply_for_membership(uow: MembershipUnitOfWork, command: ApplyForMembership) -> Organisation:
     """An organisation applies to its home cluster; it waits as `pending` for a decision."""
     organisation = Organisation(
-        id=uuid4(), legal_name=command.legal_name, category=command.category, cluster_id=command.cluster_id,
-        country=command.country, registration_number=command.registration_number, status=Status.PENDING,
-        applied_at=datetime.now(UTC), region=command.region, city=command.city,
-        latitude=command.latitude, longitude=command.longitude,
+        id=uuid4(),
+        legal_name=command.legal_name,
+        category=command.category,
+        cluster_id=command.cluster_id,
+        country=command.country,
+        registration_number=command.registration_number,
+        status=Status.PENDING,
+        applied_at=datetime.now(UTC),
+        region=command.region,
+        city=command.city,
+        latitude=command.latitude,
+        longitude=command.longitude,
     )
     async with uow:
         if not await uow.clusters.exists(command.cluster_id):
@@ -45,7 +53,9 @@ async def apply_for_membership(uow: MembershipUnitOfWork, command: ApplyForMembe
     return organisation
 
 
-async def _decide(uow: MembershipUnitOfWork, organisation_id: UUID, decide: Callable[[Organisation], Organisation]) -> Organisation:
+async def _decide(
+    uow: MembershipUnitOfWork, organisation_id: UUID, decide: Callable[[Organisation], Organisation]
+) -> Organisation:
     async with uow:
         current = await uow.organisations.get(organisation_id, for_update=True)
         if current is None:

@@ -8,8 +8,15 @@ from membership.domain.organisations import Category, Organisation
 def snapshot(organisation: Organisation) -> OrganisationSnapshot:
     o = organisation
     return OrganisationSnapshot(
-        organisation_id=o.id, legal_name=o.legal_name, category=o.category.value, cluster_id=o.cluster_id,
-        country=o.country, region=o.region, city=o.city, latitude=o.latitude, longitude=o.longitude,
+        organisation_id=o.id,
+        legal_name=o.legal_name,
+        category=o.category.value,
+        cluster_id=o.cluster_id,
+        country=o.country,
+        region=o.region,
+        city=o.city,
+        latitude=o.latitude,
+        longitude=o.longitude,
     )
 
 

@@ -15,8 +15,14 @@ class NotificationRepository:
     async def add(self, notification: Notification) -> None:
         n = notification
         await self._connection.execute(
-            queries.INSERT_NOTIFICATION, n.id, n.organisation_id, n.kind, n.title, n.body,
-            n.source_event_id, n.created_at,
+            queries.INSERT_NOTIFICATION,
+            n.id,
+            n.organisation_id,
+            n.kind,
+            n.title,
+            n.body,
+            n.source_event_id,
+            n.created_at,
         )
 
     async def for_organisation(self, organisation_id: UUID, *, limit: int, offset: int) -> list[Notification]:

@@ -18,11 +18,15 @@ CONSUMED_TOPICS = [topics.MEMBERSHIP_ORGANISATIONS]
 
 
 async def on_joined(
-    connection: asyncpg.Connection, envelope: EventEnvelope[dict[str, Any]], event: SMEJoined | StakeholderJoined
+    connection: asyncpg.Connection,
+    envelope: EventEnvelope[dict[str, Any]],
+    event: SMEJoined | StakeholderJoined,
 ) -> None:
     await welcome_new_member(
-        NotificationRepository(connection), organisation=event.organisation,
-        event_id=envelope.event_id, at=envelope.occurred_at,
+        NotificationRepository(connection),
+        organisation=event.organisation,
+        event_id=envelope.event_id,
+        at=envelope.occurred_at,
     )
 
 
@@ -37,6 +41,10 @@ def build_consumers(infra: Infrastructure) -> KafkaRouter:
         max_attempts=settings.consumer_max_attempts,
         backoff_seconds=settings.consumer_retry_backoff_seconds,
     )
-    subscribe(router, membership_inbox, settings.topic(topics.MEMBERSHIP_ORGANISATIONS),
-              group_id=f"{settings.kafka_topic_prefix}notifications")
+    subscribe(
+        router,
+        membership_inbox,
+        settings.topic(topics.MEMBERSHIP_ORGANISATIONS),
+        group_id=f"{settings.kafka_topic_prefix}notifications",
+    )
     return router

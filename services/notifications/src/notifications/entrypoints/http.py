@@ -25,13 +25,19 @@ class NotificationPublic(BaseModel):
     read_at: datetime | None
 
 
-@router.get("/notifications", response_model=list[NotificationPublic], tags=["in-app"],
-            summary="An organisation's in-app notifications, newest first.")
+@router.get(
+    "/notifications",
+    response_model=list[NotificationPublic],
+    tags=["in-app"],
+    summary="An organisation's in-app notifications, newest first.",
+)
 async def list_notifications(
     infra: Annotated[Infrastructure, Depends(infrastructure)],
     organisation_id: UUID,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[NotificationPublic]:
-    found = await NotificationRepository(infra.pool).for_organisation(organisation_id, limit=limit, offset=offset)
+    found = await NotificationRepository(infra.pool).for_organisation(
+        organisation_id, limit=limit, offset=offset
+    )
     return [NotificationPublic.model_validate(n, from_attributes=True) for n in found]

@@ -13,6 +13,10 @@ async def welcome_new_member(
 ) -> None:
     """An organisation joined: put a welcome in its in-app inbox."""
     await notifications.add(
-        welcome(organisation_id=organisation.organisation_id, legal_name=organisation.legal_name,
-                source_event_id=event_id, at=at)
+        welcome(
+            organisation_id=organisation.organisation_id,
+            legal_name=organisation.legal_name,
+            source_event_id=event_id,
+            at=at,
+        )
     )

@@ -1,0 +1,64 @@
+# The verbs a newcomer needs. `make up` runs the platform, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PACKAGES := shared services/membership services/exchange services/knowledge services/notifications
+
+.PHONY: help install infra-up infra-down infra-status up down status logs test lint typecheck pytest bench clean
+
+help:
+	@echo "make up         - install, start PostgreSQL + Kafka + the four services (prints URLs)"
+	@echo "make test       - install, start local infrastructure if none is configured, ruff + mypy + pytest"
+	@echo "make down       - stop the services and the infrastructure"
+	@echo "make infra-up   - start only PostgreSQL and Kafka (idempotent)"
+	@echo "make bench      - benchmarks with same-run baselines"
+	@echo "make logs       - where the logs are"
+
+$(VENV)/.installed: constraints.txt $(addsuffix /pyproject.toml,$(PACKAGES))
+	@python3 -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -c constraints.txt -e "shared[testing]" $(addprefix -e ,$(filter services/%,$(PACKAGES))) \
+		ruff mypy check-jsonschema
+	touch $@
+
+install: $(VENV)/.installed
+
+infra-up:
+	@bash deploy/local/infra.sh up
+
+infra-down:
+	@bash deploy/local/infra.sh down
+
+infra-status:
+	@bash deploy/local/infra.sh status
+
+up: install infra-up
+	@bash deploy/local/services.sh up
+
+down:
+	@bash deploy/local/services.sh down
+	@bash deploy/local/infra.sh down
+
+status:
+	@bash deploy/local/infra.sh status; bash deploy/local/services.sh status
+
+logs:
+	@ls -l .local/logs/
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy shared/src services/membership/src services/exchange/src services/knowledge/src services/notifications/src
+
+pytest: install
+	@bash deploy/local/run-tests.sh $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+bench: install infra-up
+	@set -a; eval "$$(bash deploy/local/infra.sh env)"; set +a; $(PY) -m bench $(BENCH_ARGS)
+
+clean: down
+	rm -rf .local $(VENV)

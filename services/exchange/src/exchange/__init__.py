@@ -1,0 +1,1 @@
+"""Exchange service: the Fashion ClusterXchange programme."""

@@ -1,0 +1,1 @@
+"""PostgreSQL repositories of the exchange service."""

@@ -1,0 +1,1 @@
+"""ClusterXchange rules (eligibility, quotas, lump sums): pure Python, no I/O."""

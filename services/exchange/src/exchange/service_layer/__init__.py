@@ -1,0 +1,1 @@
+"""Exchange use cases, one per command or consumed event."""

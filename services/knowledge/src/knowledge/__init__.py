@@ -1,0 +1,1 @@
+"""Knowledge service: the resource library and the training programme."""

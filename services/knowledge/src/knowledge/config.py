@@ -1,0 +1,11 @@
+"""Knowledge settings: the shared ones, read with the KNOWLEDGE_ prefix where not global."""
+
+from pydantic_settings import SettingsConfigDict
+
+from cloth_shared.settings import ServiceSettings
+
+
+class KnowledgeSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="KNOWLEDGE_")
+
+    service_name: str = "knowledge"

@@ -1,0 +1,1 @@
+"""Library and training rules: pure Python, no I/O."""

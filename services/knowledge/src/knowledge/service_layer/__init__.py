@@ -1,0 +1,1 @@
+"""Knowledge use cases, one per command or consumed event."""
