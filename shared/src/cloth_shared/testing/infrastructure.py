@@ -18,6 +18,8 @@ LOCAL_INFRA_HINT = (
 
 @dataclass(frozen=True)
 class TestInfrastructure:
+    __test__ = False  # a value object, not a pytest test class
+
     kafka_bootstrap_servers: str
     database_admin_url: str  # a role allowed to create databases
 
@@ -45,7 +47,7 @@ def _containers() -> Iterator[TestInfrastructure]:
 
 
 @contextlib.contextmanager
-def test_infrastructure() -> Iterator[TestInfrastructure]:
+def locate_infrastructure() -> Iterator[TestInfrastructure]:
     kafka = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
     database = os.environ.get("TEST_DATABASE_ADMIN_URL")
     if kafka and database:

@@ -7,14 +7,14 @@ from uuid import uuid4
 import pytest
 
 from cloth_shared.testing.databases import throwaway_database
-from cloth_shared.testing.infrastructure import TestInfrastructure, test_infrastructure
+from cloth_shared.testing.infrastructure import TestInfrastructure, locate_infrastructure
 
 
 @pytest.fixture(scope="session")
 def infra() -> Iterator[TestInfrastructure]:
     """Real PostgreSQL and Kafka for the whole test session."""
     try:
-        with test_infrastructure() as found:
+        with locate_infrastructure() as found:
             yield found
     except RuntimeError as missing:
         pytest.fail(str(missing), pytrace=False)

@@ -1,0 +1,182 @@
+"""The inbox consumer, on a real broker: once-only effects, retries, dead letters, redelivery."""
+
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator
+from typing import Any
+from uuid import uuid4
+
+import asyncpg
+import pytest
+from aiokafka.admin import AIOKafkaAdminClient
+from faststream.kafka import KafkaBroker, KafkaRouter
+
+from cloth_shared.contracts.codec import encode
+from cloth_shared.contracts.envelope import wrap
+from cloth_shared.contracts.membership import SMEJoined
+from cloth_shared.contracts.topics import dead_letter_topic
+from cloth_shared.inbox.consumer import InboxConsumer
+from cloth_shared.messaging.producer import ResilientProducer
+from cloth_shared.messaging.subscriptions import subscribe
+from cloth_shared.testing.infrastructure import TestInfrastructure
+from cloth_shared.testing.kafka import produce_raw, read_topic
+
+from .events import sme_joined_named
+
+pytestmark = pytest.mark.integration
+
+KEY = b"one-partition-for-ordering"
+
+
+class RecordingHandler:
+    """Writes an effect row; fails on chosen legal names, as often as told."""
+
+    def __init__(
+        self, failures: dict[str, int | None] | None = None, error: type[Exception] = ValueError
+    ) -> None:
+        self.calls: Counter[str] = Counter()
+        self._failures = failures or {}
+        self._error = error
+
+    async def __call__(self, connection: asyncpg.Connection, envelope: Any, event: SMEJoined) -> None:
+        name = event.organisation.legal_name
+        self.calls[name] += 1
+        await connection.execute(
+            "INSERT INTO effects (event_id, legal_name) VALUES ($1, $2)", envelope.event_id, name
+        )
+        limit = self._failures.get(name, 0)
+        if limit is None or self.calls[name] <= limit:
+            raise self._error(f"{name} fails on call {self.calls[name]}")
+
+
+@pytest.fixture
+async def effects(pool: asyncpg.Pool) -> asyncpg.Pool:
+    await pool.execute("CREATE TABLE effects (event_id uuid NOT NULL, legal_name text NOT NULL)")
+    return pool
+
+
+async def start_consumer(
+    infra: TestInfrastructure,
+    pool: asyncpg.Pool,
+    topic: str,
+    handler: RecordingHandler,
+    group: str,
+    dead_letters: ResilientProducer,
+) -> KafkaBroker:
+    consumer = InboxConsumer(
+        name="test-consumer",
+        pool=pool,
+        handlers={SMEJoined: handler},
+        dead_letters=dead_letters,
+        max_attempts=3,
+        backoff_seconds=0.05,
+        unavailable_pause_seconds=0.2,
+    )
+    router = KafkaRouter()
+    subscribe(router, consumer, topic, group_id=group)
+    broker = KafkaBroker(infra.kafka_bootstrap_servers, logger=None)
+    broker.include_router(router)
+    await broker.start()
+    return broker
+
+
+@pytest.fixture
+async def consume(infra, effects, organisations_topic) -> AsyncIterator[Any]:
+    brokers: list[KafkaBroker] = []
+    dead_letters = ResilientProducer(infra.kafka_bootstrap_servers, client_id="test-dlq")
+
+    async def start(handler: RecordingHandler, group: str) -> None:
+        brokers.append(
+            await start_consumer(infra, effects, organisations_topic, handler, group, dead_letters)
+        )
+
+    yield start
+    for broker in brokers:
+        await broker.stop()
+    await dead_letters.stop()
+
+
+async def send(infra: TestInfrastructure, topic: str, value: bytes) -> None:
+    await produce_raw(infra.kafka_bootstrap_servers, topic, value, key=KEY)
+
+
+def event_bytes(name: str) -> bytes:
+    return encode(wrap(sme_joined_named(name), producer="test", correlation_id="c"))
+
+
+async def wait_for_effect(pool: asyncpg.Pool, name: str, timeout: float = 30) -> None:
+    async with asyncio.timeout(timeout):
+        while not await pool.fetchval("SELECT count(*) FROM effects WHERE legal_name = $1", name):
+            await asyncio.sleep(0.05)
+
+
+async def effect_count(pool: asyncpg.Pool, name: str) -> int:
+    return await pool.fetchval("SELECT count(*) FROM effects WHERE legal_name = $1", name)
+
+
+async def test_a_redelivered_event_has_one_effect_and_its_offset_is_committed(
+    infra, effects, organisations_topic, consume
+) -> None:
+    duplicate = event_bytes("duplicate")
+    for value in (duplicate, duplicate, duplicate, event_bytes("sentinel")):
+        await send(infra, organisations_topic, value)
+    group = f"g-{uuid4().hex}"
+    await consume(RecordingHandler(), group)
+    await wait_for_effect(effects, "sentinel")
+    assert await effect_count(effects, "duplicate") == 1
+    assert await effects.fetchval("SELECT count(*) FROM processed_events") == 2
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap_servers)
+    await admin.start()
+    try:
+        async with asyncio.timeout(10):
+            while sum(o.offset for o in (await admin.list_consumer_group_offsets(group)).values()) < 4:
+                await asyncio.sleep(0.1)
+    finally:
+        await admin.close()
+
+
+async def test_a_malformed_message_is_dead_lettered_and_the_next_one_is_processed(
+    infra, effects, organisations_topic, consume
+) -> None:
+    await send(infra, organisations_topic, b'{"this is": "not an event"')
+    await send(infra, organisations_topic, event_bytes("after-garbage"))
+    await consume(RecordingHandler(), f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "after-garbage")
+    parked = await read_topic(
+        infra.kafka_bootstrap_servers, dead_letter_topic(organisations_topic), at_least=1
+    )
+    assert len(parked) == 1
+    headers = dict(parked[0].headers)
+    assert parked[0].value == b'{"this is": "not an event"'
+    assert headers["dlq_error_type"] == b"UndecodableEvent"
+    assert headers["dlq_original_topic"] == organisations_topic.encode()
+
+
+async def test_an_effect_that_always_fails_is_retried_then_parked_and_rolled_back(
+    infra, effects, organisations_topic, consume
+) -> None:
+    handler = RecordingHandler(failures={"poison": None})
+    await send(infra, organisations_topic, event_bytes("poison"))
+    await send(infra, organisations_topic, event_bytes("behind-poison"))
+    await consume(handler, f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "behind-poison")
+    assert handler.calls["poison"] == 3
+    assert await effect_count(effects, "poison") == 0  # every failed attempt rolled back
+    parked = await read_topic(
+        infra.kafka_bootstrap_servers, dead_letter_topic(organisations_topic), at_least=1
+    )
+    assert [dict(r.headers)["dlq_attempts"] for r in parked] == [b"3"]
+    assert dict(parked[0].headers)["dlq_error_type"] == b"ValueError"
+
+
+async def test_a_database_outage_is_not_dead_lettered_the_message_comes_again(
+    infra, effects, organisations_topic, consume
+) -> None:
+    handler = RecordingHandler(failures={"during-outage": 2}, error=ConnectionResetError)
+    await send(infra, organisations_topic, event_bytes("during-outage"))
+    await consume(handler, f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "during-outage")
+    assert handler.calls["during-outage"] == 3
+    assert await effect_count(effects, "during-outage") == 1
+    assert await effects.fetchval("SELECT count(*) FROM processed_events") == 1

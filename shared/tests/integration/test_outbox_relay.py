@@ -1,0 +1,96 @@
+"""The outbox relay publishes committed events exactly as written, in order per key, and never hangs."""
+
+import asyncio
+import json
+import time
+from collections import defaultdict
+from uuid import uuid4
+
+import asyncpg
+import pytest
+
+from cloth_shared.messaging.producer import ProducerUnavailable, ResilientProducer
+from cloth_shared.outbox.relay import OutboxRelay
+from cloth_shared.outbox.writer import OutboxWriter
+from cloth_shared.testing.infrastructure import TestInfrastructure
+from cloth_shared.testing.kafka import read_topic
+
+from .events import numbered_sme_joined
+
+pytestmark = pytest.mark.integration
+
+
+def relay_for(pool: asyncpg.Pool, bootstrap: str, *, timeout: float = 10) -> OutboxRelay:
+    producer = ResilientProducer(bootstrap, client_id="test-relay", timeout_seconds=timeout)
+    return OutboxRelay(pool, producer, service="test", dsn="unused", batch_size=50)
+
+
+async def write_events(pool: asyncpg.Pool, prefix: str, *, keys: int, per_key: int) -> int:
+    writer = OutboxWriter(producer="test", topic_prefix=prefix)
+    organisations = [uuid4() for _ in range(keys)]
+    for sequence in range(per_key):
+        for organisation_id in organisations:
+            async with pool.acquire() as connection, connection.transaction():
+                await writer.add(connection, numbered_sme_joined(organisation_id, sequence))
+    return keys * per_key
+
+
+async def pending(pool: asyncpg.Pool) -> int:
+    return await pool.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+
+
+async def test_an_event_written_in_a_rolled_back_transaction_is_never_stored(pool, topic_prefix) -> None:
+    writer = OutboxWriter(producer="test", topic_prefix=topic_prefix)
+
+    async def use_case_failing_after_its_event() -> None:
+        async with pool.acquire() as connection, connection.transaction():
+            await writer.add(connection, numbered_sme_joined(uuid4(), 0))
+            raise RuntimeError("the use case failed after writing its event")
+
+    with pytest.raises(RuntimeError):
+        await use_case_failing_after_its_event()
+    assert await pool.fetchval("SELECT count(*) FROM outbox") == 0
+
+
+async def test_committed_events_reach_kafka_once_each_in_order_per_key(
+    pool, infra: TestInfrastructure, topic_prefix, organisations_topic
+) -> None:
+    written = await write_events(pool, topic_prefix, keys=12, per_key=15)
+    relay = relay_for(pool, infra.kafka_bootstrap_servers)
+    assert await relay.publish_pending() == written
+    assert await pending(pool) == 0
+
+    records = await read_topic(infra.kafka_bootstrap_servers, organisations_topic, at_least=written)
+    assert len(records) == written
+    by_key: dict[bytes, list[int]] = defaultdict(list)
+    for record in sorted(records, key=lambda r: (r.partition, r.offset)):
+        envelope = json.loads(record.value)
+        by_key[record.key].append(int(envelope["payload"]["organisation"]["legal_name"].split("-")[1]))
+        assert dict(record.headers)["event_type"] == b"SMEJoined"
+    assert all(sequence == list(range(15)) for sequence in by_key.values())
+
+
+async def test_two_relays_share_the_outbox_without_publishing_anything_twice(
+    pool, infra: TestInfrastructure, topic_prefix, organisations_topic
+) -> None:
+    written = await write_events(pool, topic_prefix, keys=40, per_key=5)
+    first, second = (
+        relay_for(pool, infra.kafka_bootstrap_servers),
+        relay_for(pool, infra.kafka_bootstrap_servers),
+    )
+    counts = await asyncio.gather(first.publish_pending(), second.publish_pending())
+    assert sum(counts) == written and await pending(pool) == 0
+    records = await read_topic(infra.kafka_bootstrap_servers, organisations_topic, at_least=written)
+    assert len({json.loads(r.value)["event_id"] for r in records}) == len(records) == written
+
+
+async def test_an_unreachable_broker_fails_the_pass_quickly_and_keeps_every_row_pending(
+    pool, topic_prefix
+) -> None:
+    written = await write_events(pool, topic_prefix, keys=3, per_key=2)
+    relay = relay_for(pool, "127.0.0.1:1", timeout=1.5)
+    started = time.monotonic()
+    with pytest.raises(ProducerUnavailable):
+        await relay.publish_pending()
+    assert time.monotonic() - started < 6
+    assert await pending(pool) == written
