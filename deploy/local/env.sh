@@ -5,7 +5,10 @@ CLOTH_STATE_DIR="${CLOTH_STATE_DIR:-$REPO_ROOT/.local}"
 CLOTH_LOG_DIR="${CLOTH_LOG_DIR:-$CLOTH_STATE_DIR/logs}"
 
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$REPO_ROOT/deploy/local/pom.xml")"
+# KAFKA_HOME holds one broker's config, data and pid; the jars in KAFKA_LIBS can serve several
+# brokers (the broker-outage test runs a private one).
 KAFKA_HOME="${KAFKA_HOME:-$CLOTH_STATE_DIR/kafka-$KAFKA_VERSION}"
+KAFKA_LIBS="${KAFKA_LIBS:-$CLOTH_STATE_DIR/kafka-$KAFKA_VERSION/libs}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 

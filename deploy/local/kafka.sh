@@ -4,11 +4,11 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-LIBS="$KAFKA_HOME/libs"
+LIBS="$KAFKA_LIBS"
 DATA="$KAFKA_HOME/data"
 CONF="$KAFKA_HOME/server.properties"
 PIDFILE="$KAFKA_HOME/kafka.pid"
-LOG="$CLOTH_LOG_DIR/kafka.log"
+LOG="${KAFKA_LOG:-$CLOTH_LOG_DIR/kafka.log}"
 
 running() { [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 

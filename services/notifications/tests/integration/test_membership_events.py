@@ -1,0 +1,90 @@
+"""The notifications service consuming membership events from a real Kafka topic."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from uuid import uuid4
+
+import httpx
+import pytest
+
+from cloth_shared.contracts import topics
+from cloth_shared.contracts.codec import encode
+from cloth_shared.contracts.envelope import wrap
+from cloth_shared.contracts.membership import OrganisationSnapshot, SMEJoined
+from cloth_shared.service import create_app
+from cloth_shared.settings import load_settings
+from cloth_shared.testing.apps import running
+from cloth_shared.testing.kafka import produce_raw, read_topic
+from notifications.bootstrap import DEFINITION
+from notifications.config import NotificationsSettings
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+async def notifications(
+    database_url: str, service_environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[httpx.AsyncClient]:
+    monkeypatch.setenv("NOTIFICATIONS_DATABASE_URL", database_url)
+    app = create_app(DEFINITION, lambda: load_settings(NotificationsSettings))
+    async with running(app) as (client, _):
+        yield client
+
+
+def sme_joined_bytes(organisation_id, legal_name: str = "Bucharest Knitwear SRL") -> bytes:
+    event = SMEJoined(
+        organisation=OrganisationSnapshot(
+            organisation_id=organisation_id,
+            legal_name=legal_name,
+            category="sme",
+            cluster_id=uuid4(),
+            country="RO",
+        ),
+        joined_at=datetime.now(UTC),
+    )
+    return encode(wrap(event, producer="membership", correlation_id="test"))
+
+
+async def inbox(client: httpx.AsyncClient, organisation_id, *, at_least: int) -> list[dict]:
+    async with asyncio.timeout(30):
+        while (
+            len(
+                found := (
+                    await client.get("/notifications", params={"organisation_id": str(organisation_id)})
+                ).json()
+            )
+            < at_least
+        ):
+            await asyncio.sleep(0.05)
+    return found
+
+
+async def test_a_redelivered_sme_joined_produces_no_second_notification(
+    notifications, service_environment
+) -> None:
+    topic = service_environment["KAFKA_TOPIC_PREFIX"] + topics.MEMBERSHIP_ORGANISATIONS
+    organisation_id, sentinel = uuid4(), uuid4()
+    message = sme_joined_bytes(organisation_id)
+    for value, key in (
+        (message, organisation_id),
+        (message, organisation_id),
+        (sme_joined_bytes(sentinel), organisation_id),
+    ):
+        await produce_raw(service_environment["KAFKA_BOOTSTRAP_SERVERS"], topic, value, key=str(key).encode())
+    await inbox(notifications, sentinel, at_least=1)  # processed after both copies
+    assert len(await inbox(notifications, organisation_id, at_least=1)) == 1
+
+
+async def test_a_malformed_message_is_dead_lettered_and_the_next_sme_is_still_welcomed(
+    notifications, service_environment
+) -> None:
+    bootstrap = service_environment["KAFKA_BOOTSTRAP_SERVERS"]
+    topic = service_environment["KAFKA_TOPIC_PREFIX"] + topics.MEMBERSHIP_ORGANISATIONS
+    organisation_id = uuid4()
+    await produce_raw(bootstrap, topic, b"\x00garbage", key=str(organisation_id).encode())
+    await produce_raw(bootstrap, topic, sme_joined_bytes(organisation_id), key=str(organisation_id).encode())
+    assert len(await inbox(notifications, organisation_id, at_least=1)) == 1
+    parked = await read_topic(bootstrap, topics.dead_letter_topic(topic), at_least=1)
+    assert [record.value for record in parked] == [b"\x00garbage"]
+    assert dict(parked[0].headers)["dlq_consumer"] == b"notifications.membership"

@@ -1,0 +1,80 @@
+"""Kafka goes away: writes are still accepted, and once it is back every event arrives once.
+
+The test runs its own broker so it can stop it without disturbing anything else.
+"""
+
+import asyncio
+import time
+
+import asyncpg
+import httpx
+import pytest
+
+from cloth_shared.testing.infrastructure import TestInfrastructure
+
+from .conftest import Platform
+from .flows import apply_and_approve_sme
+from .processes import PrivateKafka
+
+pytestmark = pytest.mark.e2e
+
+APPROVALS_DURING_OUTAGE = 20
+
+
+async def count(database_url: str, query: str) -> int:
+    connection = await asyncpg.connect(database_url)
+    try:
+        return int(await connection.fetchval(query))
+    finally:
+        await connection.close()
+
+
+async def welcome_count(notifications: httpx.AsyncClient, organisation_id: object) -> int:
+    response = await notifications.get("/notifications", params={"organisation_id": str(organisation_id)})
+    return len(response.json())
+
+
+async def test_approvals_during_a_broker_outage_are_delivered_once_each_after_it_returns(
+    infra: TestInfrastructure, topic_prefix: str, private_kafka: PrivateKafka, tmp_path
+) -> None:
+    platform = Platform(infra, private_kafka.bootstrap_servers, topic_prefix, tmp_path)
+    try:
+        await platform.start("membership", "notifications", MEMBERSHIP_KAFKA_SEND_TIMEOUT_SECONDS="3")
+        membership = platform.services["membership"].client()
+        notifications = platform.services["notifications"].client()
+        warm_up = await apply_and_approve_sme(membership, legal_name="Before the outage SL")
+        async with asyncio.timeout(30):
+            while await welcome_count(notifications, warm_up) < 1:
+                await asyncio.sleep(0.1)
+
+        private_kafka.stop()
+        accepted = [
+            await apply_and_approve_sme(membership, legal_name=f"During the outage {n} SL")
+            for n in range(APPROVALS_DURING_OUTAGE)
+        ]
+        await asyncio.sleep(2)  # the relay tries, fails, keeps the rows
+        pending = "SELECT count(*) FROM outbox WHERE published_at IS NULL"
+        assert await count(platform.database_urls["membership"], pending) == APPROVALS_DURING_OUTAGE
+
+        private_kafka.start()
+        restarted = time.monotonic()
+        async with asyncio.timeout(90):
+            while sum([await welcome_count(notifications, o) for o in accepted]) < APPROVALS_DURING_OUTAGE:
+                await asyncio.sleep(0.2)
+        print(f"outbox drained and consumed {time.monotonic() - restarted:.1f} s after the broker returned")
+        await asyncio.sleep(2)  # any redelivered duplicate would be applied by now
+
+        assert [await welcome_count(notifications, o) for o in accepted] == [1] * APPROVALS_DURING_OUTAGE
+        assert await count(platform.database_urls["membership"], pending) == 0
+        notifications_db = platform.database_urls["notifications"]
+        assert (
+            await count(notifications_db, "SELECT count(*) FROM notifications") == APPROVALS_DURING_OUTAGE + 1
+        )
+        assert (
+            await count(notifications_db, "SELECT count(*) FROM processed_events")
+            == APPROVALS_DURING_OUTAGE + 1
+        )
+        await membership.aclose()
+        await notifications.aclose()
+    finally:
+        await platform.close()
