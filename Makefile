@@ -14,8 +14,8 @@ help:
 	@echo "make bench      - benchmarks with same-run baselines"
 	@echo "make logs       - where the logs are"
 
-$(VENV)/.installed: constraints.txt $(addsuffix /pyproject.toml,$(PACKAGES))
-	@python3 -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+$(VENV)/.installed: constraints.txt deploy/local/prerequisites.sh $(addsuffix /pyproject.toml,$(PACKAGES))
+	@bash deploy/local/prerequisites.sh >/dev/null
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q -c constraints.txt -e "shared[testing]" $(addprefix -e ,$(filter services/%,$(PACKAGES))) \
 		ruff mypy check-jsonschema
