@@ -62,6 +62,7 @@ async def start_consumer(
     handler: RecordingHandler,
     group: str,
     dead_letters: ResilientProducer,
+    graceful_timeout: float = 15,
 ) -> KafkaBroker:
     consumer = InboxConsumer(
         name="test-consumer",
@@ -74,7 +75,7 @@ async def start_consumer(
     )
     router = KafkaRouter()
     subscribe(router, consumer, topic, group_id=group)
-    broker = KafkaBroker(infra.kafka_bootstrap_servers, logger=None)
+    broker = KafkaBroker(infra.kafka_bootstrap_servers, logger=None, graceful_timeout=graceful_timeout)
     broker.include_router(router)
     await broker.start()
     return broker
@@ -180,3 +181,53 @@ async def test_a_database_outage_is_not_dead_lettered_the_message_comes_again(
     assert handler.calls["during-outage"] == 3
     assert await effect_count(effects, "during-outage") == 1
     assert await effects.fetchval("SELECT count(*) FROM processed_events") == 1
+
+
+class BlockingHandler(RecordingHandler):
+    """Writes its effect, then hangs inside the transaction until cancelled by shutdown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = asyncio.Event()
+
+    async def __call__(self, connection: asyncpg.Connection, envelope: Any, event: SMEJoined) -> None:
+        await super().__call__(connection, envelope, event)
+        self.entered.set()
+        await asyncio.sleep(3600)
+
+
+async def committed_offset(infra: TestInfrastructure, group: str) -> int:
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap_servers)
+    await admin.start()
+    try:
+        return sum(max(o.offset, 0) for o in (await admin.list_consumer_group_offsets(group)).values())
+    finally:
+        await admin.close()
+
+
+async def test_a_handler_cut_off_by_shutdown_commits_neither_its_effect_nor_its_offset(
+    infra, effects, organisations_topic
+) -> None:
+    await send(infra, organisations_topic, event_bytes("interrupted"))
+    group = f"g-{uuid4().hex}"
+    dead_letters = ResilientProducer(infra.kafka_bootstrap_servers, client_id="test-dlq")
+    blocking = BlockingHandler()
+    broker = await start_consumer(
+        infra, effects, organisations_topic, blocking, group, dead_letters, graceful_timeout=0.5
+    )
+    async with asyncio.timeout(30):
+        await blocking.entered.wait()
+    await broker.stop()  # SIGTERM path: waits graceful_timeout, then cancels the handler
+
+    assert await effect_count(effects, "interrupted") == 0
+    assert await committed_offset(infra, group) == 0
+
+    broker = await start_consumer(
+        infra, effects, organisations_topic, RecordingHandler(), group, dead_letters
+    )
+    try:
+        await wait_for_effect(effects, "interrupted")
+    finally:
+        await broker.stop()
+        await dead_letters.stop()
+    assert await effect_count(effects, "interrupted") == 1
