@@ -46,6 +46,12 @@ class NotAuthenticated(DomainError):
     code = "not-authenticated"
 
 
+class TooManyRequests(DomainError):
+    """The caller tried too often (e.g. failed sign-ins); `retry_after_seconds` says when to retry."""
+
+    code = "too-many-requests"
+
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 

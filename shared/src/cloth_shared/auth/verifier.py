@@ -1,0 +1,94 @@
+"""Verifying membership access tokens with public keys only (a JWKS or a PEM key)."""
+
+import json
+from typing import Any
+
+import jwt
+from jwt import PyJWK, PyJWKClient
+
+from cloth_shared.auth.principal import Principal
+from cloth_shared.errors import NotAuthenticated
+
+ISSUER = "cloth-membership"
+AUDIENCE = "cloth-platform"
+ALGORITHMS = ["EdDSA", "ES256", "RS256"]
+REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub"]
+
+
+class InvalidToken(NotAuthenticated):
+    code = "invalid-token"
+
+
+class TokenVerifier:
+    """Checks signature, issuer, audience and expiry; returns the caller as a Principal."""
+
+    def __init__(
+        self,
+        *,
+        keys: dict[str, Any] | None = None,
+        jwks_client: PyJWKClient | None = None,
+        issuer: str = ISSUER,
+        audience: str = AUDIENCE,
+        leeway_seconds: int = 30,
+    ) -> None:
+        assert keys or jwks_client, "a verifier needs keys or a JWKS URL"
+        self._keys = keys or {}
+        self._jwks_client = jwks_client
+        self._issuer = issuer
+        self._audience = audience
+        self._leeway = leeway_seconds
+
+    @classmethod
+    def from_jwks(cls, jwks: dict[str, Any] | str, **options: Any) -> "TokenVerifier":
+        document = json.loads(jwks) if isinstance(jwks, str) else jwks
+        keys = {jwk["kid"]: PyJWK(jwk).key for jwk in document["keys"]}
+        return cls(keys=keys, **options)
+
+    @classmethod
+    def from_public_key_pem(cls, pem: str, *, kid: str = "", **options: Any) -> "TokenVerifier":
+        from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+        return cls(keys={kid: load_pem_public_key(pem.encode())}, **options)
+
+    @classmethod
+    def from_jwks_url(cls, url: str, **options: Any) -> "TokenVerifier":
+        """Keys fetched from membership's JWKS and cached; a new `kid` triggers one refetch.
+
+        The fetch is a blocking call, made only on a cache miss (start-up or key rotation).
+        """
+        return cls(jwks_client=PyJWKClient(url, cache_keys=True, lifespan=3600), **options)
+
+    def _key_for(self, token: str) -> Any:
+        try:
+            kid = jwt.get_unverified_header(token).get("kid", "")
+        except jwt.PyJWTError as error:
+            raise InvalidToken("the access token is malformed") from error
+        if self._jwks_client is not None:
+            try:
+                return self._jwks_client.get_signing_key(kid).key
+            except jwt.PyJWTError as error:
+                raise InvalidToken("the access token was signed with an unknown key") from error
+        if kid in self._keys:
+            return self._keys[kid]
+        if len(self._keys) == 1 and "" in self._keys:
+            return self._keys[""]
+        raise InvalidToken("the access token was signed with an unknown key")
+
+    def verify(self, token: str) -> Principal:
+        """The principal of a valid token; InvalidToken (401) otherwise."""
+        key = self._key_for(token)
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=ALGORITHMS,
+                audience=self._audience,
+                issuer=self._issuer,
+                leeway=self._leeway,
+                options={"require": REQUIRED_CLAIMS},
+            )
+            return Principal.from_claims(claims)
+        except jwt.ExpiredSignatureError as error:
+            raise InvalidToken("the access token has expired", code="token-expired") from error
+        except (jwt.PyJWTError, ValueError, KeyError) as error:
+            raise InvalidToken("the access token is not valid") from error
