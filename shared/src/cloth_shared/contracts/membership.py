@@ -32,6 +32,9 @@ class OrganisationSnapshot(BaseModel):
     size_band: str | None = None
     languages: tuple[str, ...] = ()
     website: str | None = None
+    activities: tuple[str, ...] = Field(default=(), description="What the organisation does.")
+    certifications: tuple[str, ...] = Field(default=(), description="Sustainability certifications.")
+    description: str | None = None
 
 
 class _OrganisationEvent(Event):
@@ -74,3 +77,75 @@ class MembershipEnded(_OrganisationEvent):
     event_version: ClassVar[int] = 1
     reason: Literal["suspended", "left"]
     ended_at: datetime
+
+
+class MembershipReinstated(_OrganisationEvent):
+    """A suspended organisation was made active again by its cluster or an administrator."""
+
+    event_type: ClassVar[str] = "MembershipReinstated"
+    event_version: ClassVar[int] = 1
+    reinstated_at: datetime
+
+
+PersonRole = Literal["platform_admin", "cluster_manager", "organisation_admin", "organisation_member"]
+
+
+class PersonSnapshot(BaseModel):
+    """How to address a person. Personal data: consumers must forget it on PersonErased."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    person_id: UUID
+    display_name: str
+    email: str
+    language: str = Field(description="ISO 639-1 code of the language to write to them in.")
+    role: PersonRole
+    organisation_id: UUID | None = None
+    cluster_id: UUID | None = None
+
+
+class _PersonEvent(Event):
+    topic: ClassVar[str] = topics.MEMBERSHIP_PEOPLE
+    person_id: UUID
+
+    def subject_key(self) -> str:
+        return str(self.person_id)
+
+
+class PersonJoined(_PersonEvent):
+    """A person got a role on the platform (signed up through an invitation, or applied)."""
+
+    event_type: ClassVar[str] = "PersonJoined"
+    event_version: ClassVar[int] = 1
+    person: PersonSnapshot
+    joined_at: datetime
+
+
+class PersonRoleChanged(_PersonEvent):
+    """A person's role changed; `person` is the new state."""
+
+    event_type: ClassVar[str] = "PersonRoleChanged"
+    event_version: ClassVar[int] = 1
+    person: PersonSnapshot
+    previous_role: PersonRole | None = None
+    changed_at: datetime
+
+
+class PersonRemoved(_PersonEvent):
+    """A person no longer belongs to their organisation or cluster; they keep no role."""
+
+    event_type: ClassVar[str] = "PersonRemoved"
+    event_version: ClassVar[int] = 1
+    organisation_id: UUID | None = None
+    cluster_id: UUID | None = None
+    removed_at: datetime
+
+
+class PersonErased(_PersonEvent):
+    """A person asked to be forgotten: every service must delete what it holds about them."""
+
+    event_type: ClassVar[str] = "PersonErased"
+    event_version: ClassVar[int] = 1
+    organisation_id: UUID | None = None
+    cluster_id: UUID | None = None
+    erased_at: datetime

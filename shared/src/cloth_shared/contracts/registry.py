@@ -3,7 +3,12 @@
 from cloth_shared.contracts.envelope import Event
 from cloth_shared.contracts.membership import (
     MembershipEnded,
+    MembershipReinstated,
     OrganisationProfileUpdated,
+    PersonErased,
+    PersonJoined,
+    PersonRemoved,
+    PersonRoleChanged,
     SMEJoined,
     StakeholderJoined,
 )
@@ -13,6 +18,11 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     StakeholderJoined,
     OrganisationProfileUpdated,
     MembershipEnded,
+    MembershipReinstated,
+    PersonJoined,
+    PersonRoleChanged,
+    PersonRemoved,
+    PersonErased,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {
