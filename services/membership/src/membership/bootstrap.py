@@ -1,18 +1,65 @@
-"""Composition root: what the membership service is made of."""
+"""Composition root: what the membership service is made of, and its app."""
 
+from datetime import timedelta
 from pathlib import Path
 
+from fastapi import FastAPI
+
 from cloth_shared.contracts import topics
-from cloth_shared.service import ServiceDefinition
+from cloth_shared.service import Infrastructure, ServiceDefinition
+from membership.adapters.passwords import Argon2Passwords
+from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
+from membership.config import MembershipSettings
+from membership.domain.sign_in import Throttle
 from membership.entrypoints.http import router
+from membership.service_layer.ports import BootstrapAdmin, Identity
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def build_identity(settings: MembershipSettings) -> Identity:
+    """Hashing, signing and sign-in limits from settings; a throwaway key outside production."""
+    pem = (
+        settings.signing_key_pem.get_secret_value()
+        if settings.signing_key_pem
+        else generate_private_key_pem()
+    )
+    admin = None
+    if settings.bootstrap_admin_email and settings.bootstrap_admin_password:
+        admin = BootstrapAdmin(
+            settings.bootstrap_admin_email, settings.bootstrap_admin_password.get_secret_value()
+        )
+    return Identity(
+        passwords=Argon2Passwords(
+            time_cost=settings.argon2_time_cost,
+            memory_kib=settings.argon2_memory_kib,
+            parallelism=settings.argon2_parallelism,
+        ),
+        tokens=TokenIssuer(
+            pem,
+            lifetime=timedelta(minutes=settings.access_token_minutes),
+            retired_public_keys_pem=settings.retired_public_keys_pem,
+        ),
+        throttle=Throttle(
+            max_failures=settings.login_max_failures, window=timedelta(minutes=settings.login_window_minutes)
+        ),
+        bootstrap_admin=admin,
+    )
+
+
+def install_identity(app: FastAPI, infra: Infrastructure) -> None:
+    """Build the identity (keys, hasher, sign-in limits) once at start-up."""
+    settings = infra.settings
+    assert isinstance(settings, MembershipSettings)
+    app.state.identity = build_identity(settings)
+
 
 DEFINITION = ServiceDefinition(
     name="membership",
     title="CLOTH membership",
-    description="Clusters, organisations and their applications, people and roles, the industry map.",
+    description="Clusters, organisations and their applications, people and roles, tokens, the industry map.",
     migrations_dir=MIGRATIONS,
     http_routers=[router],
     produces=[topics.MEMBERSHIP_ORGANISATIONS, topics.MEMBERSHIP_PEOPLE],
+    on_start=install_identity,
 )

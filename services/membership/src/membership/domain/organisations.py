@@ -1,8 +1,9 @@
-"""Organisations and the life of their membership application."""
+"""Organisations, their profile, and the life of their membership."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 from cloth_shared.errors import Conflict
@@ -33,6 +34,25 @@ ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.LEFT: frozenset(),
 }
 
+# Fields an organisation may change itself; category, cluster and registration number are
+# what its cluster validated, so changing them is a new application.
+EDITABLE_FIELDS = frozenset(
+    {
+        "legal_name",
+        "region",
+        "city",
+        "latitude",
+        "longitude",
+        "value_chains",
+        "size_band",
+        "activities",
+        "certifications",
+        "languages",
+        "website",
+        "description",
+    }
+)
+
 
 class InvalidTransition(Conflict):
     code = "invalid-status-transition"
@@ -47,6 +67,10 @@ class InvalidTransition(Conflict):
 
 class DuplicateRegistration(Conflict):
     code = "duplicate-registration-number"
+
+
+class ProfileClosed(Conflict):
+    code = "profile-closed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +90,56 @@ class Organisation:
     decided_at: datetime | None = None
     rejection_reason: str | None = None
     version: int = 1
+    value_chains: tuple[str, ...] = ()
+    size_band: str | None = None
+    activities: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    website: str | None = None
+    description: str | None = None
+    decided_by: UUID | None = field(default=None)
+
+    @property
+    def is_member(self) -> bool:
+        return self.status is Status.ACTIVE
 
 
-def _move(organisation: Organisation, wanted: Status, at: datetime, **changes: object) -> Organisation:
+def _move(organisation: Organisation, wanted: Status, at: datetime, **changes: Any) -> Organisation:
     if wanted not in ALLOWED_TRANSITIONS[organisation.status]:
         raise InvalidTransition(organisation.status, wanted)
-    return replace(organisation, status=wanted, decided_at=at, version=organisation.version + 1, **changes)  # type: ignore[arg-type]
+    return replace(organisation, status=wanted, decided_at=at, version=organisation.version + 1, **changes)
 
 
-def approve(organisation: Organisation, *, at: datetime) -> Organisation:
+def approve(organisation: Organisation, *, at: datetime, by: UUID | None = None) -> Organisation:
     """The home cluster accepts the application: the organisation becomes an active member."""
-    return _move(organisation, Status.ACTIVE, at)
+    return _move(organisation, Status.ACTIVE, at, decided_by=by)
 
 
-def reject(organisation: Organisation, *, reason: str, at: datetime) -> Organisation:
-    return _move(organisation, Status.REJECTED, at, rejection_reason=reason)
+def reject(organisation: Organisation, *, reason: str, at: datetime, by: UUID | None = None) -> Organisation:
+    return _move(organisation, Status.REJECTED, at, rejection_reason=reason, decided_by=by)
+
+
+def suspend(organisation: Organisation, *, at: datetime, by: UUID | None = None) -> Organisation:
+    return _move(organisation, Status.SUSPENDED, at, decided_by=by)
+
+
+def leave(organisation: Organisation, *, at: datetime, by: UUID | None = None) -> Organisation:
+    return _move(organisation, Status.LEFT, at, decided_by=by)
+
+
+def reinstate(organisation: Organisation, *, at: datetime, by: UUID | None = None) -> Organisation:
+    if organisation.status is not Status.SUSPENDED:  # pending → active is approval, not this
+        raise InvalidTransition(organisation.status, Status.ACTIVE)
+    return _move(organisation, Status.ACTIVE, at, decided_by=by)
+
+
+def update_profile(organisation: Organisation, changes: dict[str, Any]) -> Organisation:
+    """Apply profile changes; organisations that were rejected or left are closed for edits."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    assert not unknown, f"not editable: {unknown}"  # the HTTP schema only lets these through
+    if organisation.status in (Status.REJECTED, Status.LEFT):
+        raise ProfileClosed(
+            f"the profile of an organisation that is {organisation.status} cannot change",
+            current_status=str(organisation.status),
+        )
+    return replace(organisation, version=organisation.version + 1, **changes)

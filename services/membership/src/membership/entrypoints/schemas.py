@@ -1,31 +1,96 @@
-"""Request and response bodies of the membership API."""
+"""Request and response bodies of the organisation and cluster API."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
 from membership.domain.organisations import Category, Status
+from membership.domain.vocabulary import SizeBand, ValueChain, is_country, is_language
+
+
+def _country(code: str) -> str:
+    if not is_country(code):
+        raise ValueError("not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+def _language(code: str) -> str:
+    if not is_language(code):
+        raise ValueError("not an ISO 639-1 language code")
+    return code
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    return list(dict.fromkeys(items))
+
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Place = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_country)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"), AfterValidator(_language)]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
+Website = Annotated[HttpUrl, Field(max_length=300)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+RegistrationNumber = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ./-]{1,39}$")
+]
 
 
-class OrganisationCreate(BaseModel):
-    """An organisation's application to its home cluster."""
-
+class _Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    region: Place | None = Field(default=None, description="NUTS code (e.g. ES511) or a named region.")
+    city: Place | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
+    value_chains: Annotated[list[ValueChain], Field(max_length=4), AfterValidator(_unique)] = []
+    size_band: SizeBand | None = None
+    activities: Annotated[list[Tag], Field(max_length=20), AfterValidator(_unique)] = []
+    certifications: Annotated[list[Tag], Field(max_length=20), AfterValidator(_unique)] = []
+    languages: Annotated[list[LanguageCode], Field(max_length=10), AfterValidator(_unique)] = []
+    website: Website | None = None
+    description: Description | None = None
+
+    def values(self) -> dict[str, Any]:
+        """The fields the caller sent, as domain values (tuples, plain strings)."""
+        sent = self.model_dump(exclude_unset=True)
+        if sent.get("website") is not None:
+            sent["website"] = str(sent["website"])
+        if sent.get("size_band") is not None:
+            sent["size_band"] = str(sent["size_band"])
+        return {k: tuple(str(item) for item in v) if isinstance(v, list) else v for k, v in sent.items()}
+
+
+class OrganisationCreate(_Profile):
+    """An organisation's application to its home cluster."""
 
     legal_name: Text
     category: Category
     cluster_id: UUID
     country: CountryCode = Field(description="ISO 3166-1 alpha-2 code, e.g. ES.")
-    registration_number: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40)]
-    region: Text | None = None
-    city: Text | None = None
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
+    registration_number: RegistrationNumber = Field(description="Registration or VAT number; unique.")
+
+    @model_validator(mode="after")
+    def _coordinates_together(self) -> Self:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("latitude and longitude go together")
+        return self
+
+
+class OrganisationUpdate(_Profile):
+    """Profile changes: only the fields sent change; category, cluster and number do not."""
+
+    legal_name: Text | None = None
+
+    @model_validator(mode="after")
+    def _no_null_name(self) -> Self:
+        if "legal_name" in self.model_fields_set and self.legal_name is None:
+            raise ValueError("legal_name cannot be removed")
+        return self
 
 
 class RejectionCreate(BaseModel):
@@ -34,7 +99,9 @@ class RejectionCreate(BaseModel):
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)]
 
 
-class OrganisationPublic(BaseModel):
+class DirectoryEntry(BaseModel):
+    """What anyone may see of an active organisation: no personal data, no internal state."""
+
     id: UUID
     legal_name: str
     category: Category
@@ -44,10 +111,42 @@ class OrganisationPublic(BaseModel):
     city: str | None
     latitude: float | None
     longitude: float | None
+    value_chains: list[str]
+    size_band: str | None
+    activities: list[str]
+    certifications: list[str]
+    languages: list[str]
+    website: str | None
+    description: str | None
+
+
+class OrganisationPublic(DirectoryEntry):
+    """The full record, for the organisation's own people, its cluster and administrators."""
+
+    registration_number: str
     status: Status
     applied_at: datetime
     decided_at: datetime | None
     rejection_reason: str | None
+
+
+class DirectoryPage(BaseModel):
+    items: list[DirectoryEntry]
+    total: int
+    limit: int
+    offset: int
+
+
+class ClusterCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text
+    short_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=20)]
+    country: CountryCode
+    home_region: Place
+    city: Place
+    latitude: Latitude
+    longitude: Longitude
 
 
 class ClusterPublic(BaseModel):

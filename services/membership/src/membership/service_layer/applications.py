@@ -1,14 +1,16 @@
-"""Use cases of membership applications: apply, approve, reject."""
+"""Use cases of membership: apply, and the decisions that move an organisation's status."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
+from cloth_shared.auth.principal import Principal
 from cloth_shared.errors import InvalidInput, NotFound
+from membership.domain import access, people
 from membership.domain import organisations as rules
 from membership.domain.organisations import Category, Organisation, Status
-from membership.service_layer.events import joined
+from membership.service_layer import events
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 
@@ -23,55 +25,137 @@ class ApplyForMembership:
     city: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    value_chains: tuple[str, ...] = ()
+    size_band: str | None = None
+    activities: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    website: str | None = None
+    description: str | None = None
 
 
-async def apply_for_membership(uow: MembershipUnitOfWork, command: ApplyForMembership) -> Organisation:
-    """An organisation applies to its home cluster; it waits as `pending` for a decision."""
-    organisation = Organisation(
-        id=uuid4(),
-        legal_name=command.legal_name,
-        category=command.category,
-        cluster_id=command.cluster_id,
-        country=command.country,
-        registration_number=command.registration_number,
-        status=Status.PENDING,
-        applied_at=datetime.now(UTC),
-        region=command.region,
-        city=command.city,
-        latitude=command.latitude,
-        longitude=command.longitude,
-    )
+def _new_organisation(command: ApplyForMembership, at: datetime) -> Organisation:
+    fields = {name: getattr(command, name) for name in ApplyForMembership.__slots__}
+    return Organisation(id=uuid4(), status=Status.PENDING, applied_at=at, **fields)
+
+
+async def apply_for_membership(
+    uow: MembershipUnitOfWork, command: ApplyForMembership, *, applicant_id: UUID
+) -> Organisation:
+    """A signed-in person applies for their organisation, whose first admin they become."""
+    now = datetime.now(UTC)
+    organisation = _new_organisation(command, now)
     async with uow:
+        applicant = await uow.people.get(applicant_id, for_update=True)
+        if applicant is None or applicant.email is None:
+            raise NotFound("no such person", code="person-not-found")
+        admin = people.become_first_admin(applicant, organisation.id)
         if not await uow.clusters.exists(command.cluster_id):
             raise InvalidInput("no such cluster", code="unknown-cluster", field="cluster_id")
         if not await uow.organisations.add(organisation):
             raise rules.DuplicateRegistration(
-                "an organisation with this registration number already applied",
-                field="registration_number",
+                "an organisation with this registration number already applied", field="registration_number"
             )
+        await uow.people.save(admin)
+        uow.emit(events.person_joined(admin, now))
         await uow.commit()
     return organisation
 
 
+async def get_organisation(
+    uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal
+) -> Organisation:
+    """The full record, for its own people, its cluster's managers and administrators."""
+    async with uow:
+        organisation = await uow.organisations.get(organisation_id)
+    if organisation is None:
+        raise NotFound("no such organisation", code="organisation-not-found")
+    access.view_organisation(caller, organisation)
+    return organisation
+
+
+Decision = Callable[[Organisation, datetime], Organisation]
+Check = Callable[[Principal, Organisation], None]
+
+
 async def _decide(
-    uow: MembershipUnitOfWork, organisation_id: UUID, decide: Callable[[Organisation], Organisation]
+    uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal, check: Check, decide: Decision
 ) -> Organisation:
     async with uow:
         current = await uow.organisations.get(organisation_id, for_update=True)
         if current is None:
             raise NotFound("no such organisation", code="organisation-not-found")
-        decided = decide(current)
+        check(caller, current)
+        decided = decide(current, datetime.now(UTC))
         await uow.organisations.save_status(decided)
-        if decided.status is Status.ACTIVE:
-            uow.emit(joined(decided))
+        if current.status is Status.PENDING and decided.status is Status.ACTIVE:
+            uow.emit(events.joined(decided))
+        elif decided.status is Status.ACTIVE:
+            uow.emit(events.reinstated(decided))
+        elif decided.status in (Status.SUSPENDED, Status.LEFT):
+            uow.emit(events.ended(decided))
         await uow.commit()
     return decided
 
 
-async def approve_application(uow: MembershipUnitOfWork, organisation_id: UUID) -> Organisation:
+async def approve_application(
+    uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal
+) -> Organisation:
     """The home cluster approves: the organisation becomes active and its joining is announced."""
-    return await _decide(uow, organisation_id, lambda o: rules.approve(o, at=datetime.now(UTC)))
+    return await _decide(
+        uow,
+        organisation_id,
+        caller,
+        access.decide_application,
+        lambda o, at: rules.approve(o, at=at, by=caller.subject),
+    )
 
 
-async def reject_application(uow: MembershipUnitOfWork, organisation_id: UUID, reason: str) -> Organisation:
-    return await _decide(uow, organisation_id, lambda o: rules.reject(o, reason=reason, at=datetime.now(UTC)))
+async def reject_application(
+    uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal, reason: str
+) -> Organisation:
+    """The home cluster rejects, with a reason; nothing is announced (it never was a member)."""
+    return await _decide(
+        uow,
+        organisation_id,
+        caller,
+        access.decide_application,
+        lambda o, at: rules.reject(o, reason=reason, at=at, by=caller.subject),
+    )
+
+
+async def suspend(uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal) -> Organisation:
+    """Its cluster or an administrator suspends an active member."""
+    return await _decide(
+        uow,
+        organisation_id,
+        caller,
+        access.suspend_or_reinstate,
+        lambda o, at: rules.suspend(o, at=at, by=caller.subject),
+    )
+
+
+async def reinstate(uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal) -> Organisation:
+    """Its cluster or an administrator lifts a suspension."""
+    return await _decide(
+        uow,
+        organisation_id,
+        caller,
+        access.suspend_or_reinstate,
+        lambda o, at: rules.reinstate(o, at=at, by=caller.subject),
+    )
+
+
+async def leave(uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal) -> Organisation:
+    """The organisation's admin ends its membership."""
+    return await _decide(
+        uow, organisation_id, caller, access.leave, lambda o, at: rules.leave(o, at=at, by=caller.subject)
+    )
+
+
+async def list_applications(
+    uow: MembershipUnitOfWork, cluster_id: UUID, caller: Principal, *, status: Status, limit: int, offset: int
+) -> list[Organisation]:
+    access.list_applications(caller, cluster_id)
+    async with uow:
+        return await uow.organisations.applications(cluster_id, status=status, limit=limit, offset=offset)

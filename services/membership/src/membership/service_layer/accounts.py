@@ -1,0 +1,131 @@
+"""Use cases of accounts: sign-up, sign-in, tokens, passwords."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from uuid import uuid4
+
+from cloth_shared.auth.principal import Principal, Role
+from cloth_shared.errors import Conflict, NotAuthenticated, NotFound
+from membership.domain import people
+from membership.domain.people import Person, PersonStatus
+from membership.service_layer import events
+from membership.service_layer.ports import Identity
+from membership.service_layer.unit_of_work import MembershipUnitOfWork
+
+
+def digest(secret: str) -> str:
+    """Invitation tokens and account keys are stored hashed: a database leak does not reveal them."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class SignUp:
+    email: str
+    password: str
+    display_name: str
+    language: str
+    invitation_token: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    access_token: str
+    expires_in: int
+    principal: Principal
+
+
+def _issue(identity: Identity, principal: Principal) -> IssuedToken:
+    return IssuedToken(identity.tokens.issue(principal), identity.tokens.lifetime_seconds, principal)
+
+
+async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp) -> IssuedToken:
+    """A person creates an account, with the role of their invitation if they bring one."""
+    now = datetime.now(UTC)
+    email = command.email.lower()
+    password_hash = await identity.passwords.hash(command.password)
+    person = Person(uuid4(), email, command.display_name, command.language, password_hash, now)
+    async with uow:
+        if command.invitation_token is not None:
+            invitation = await uow.invitations.by_token_hash(digest(command.invitation_token))
+            if invitation is None:
+                raise NotFound("no such invitation", code="invitation-not-found", field="invitation_token")
+            accepted = people.accept(invitation, email=email, at=now)
+            person = people.assign_role(
+                person,
+                invitation.role,
+                organisation_id=invitation.organisation_id,
+                cluster_id=invitation.cluster_id,
+            )
+            await uow.invitations.mark_accepted(accepted)
+        if not await uow.people.add(person):
+            raise Conflict("this email is already signed up", code="email-taken", field="email")
+        if person.role is not None:
+            uow.emit(events.person_joined(person, now))
+        await uow.commit()
+    return _issue(identity, person.principal())
+
+
+async def _bootstrap_admin(uow: MembershipUnitOfWork, identity: Identity, email: str, password: str) -> None:
+    """Creates the configured administrator on its first sign-in (see config.DEV_ADMIN_EMAIL)."""
+    admin = identity.bootstrap_admin
+    if admin is None or email != admin.email.lower() or not secrets.compare_digest(password, admin.password):
+        return
+    if await uow.people.by_email(email) is None:
+        person = Person(
+            uuid4(),
+            email,
+            "Platform administrator",
+            "en",
+            await identity.passwords.hash(password),
+            datetime.now(UTC),
+            role=Role.PLATFORM_ADMIN,
+        )
+        await uow.people.add(person)
+
+
+async def sign_in(
+    uow: MembershipUnitOfWork, identity: Identity, *, email: str, password: str, client_address: str
+) -> IssuedToken:
+    """Email and password for a token; failures are counted and limited per account and address."""
+    now, email = datetime.now(UTC), email.lower()
+    account_key, since = digest(email), identity.throttle.since(now)
+    async with uow:
+        await uow.login_attempts.lock(account_key)
+        identity.throttle.check(
+            account_failures=await uow.login_attempts.account_failures(account_key, since=since),
+            address_failures=await uow.login_attempts.address_failures(client_address, since=since),
+            now=now,
+        )
+        await _bootstrap_admin(uow, identity, email, password)
+        person = await uow.people.by_email(email)
+        hash_ = person.password_hash if person else None
+        succeeded = await identity.passwords.verify(hash_, password) and person is not None
+        await uow.login_attempts.prune(account_key, before=since, everything=succeeded)
+        if not succeeded:
+            await uow.login_attempts.record(account_key, client_address, succeeded=False, at=now)
+        await uow.commit()
+    if not succeeded or person is None:
+        raise NotAuthenticated("wrong email or password", code="wrong-credentials")
+    return _issue(identity, person.principal())
+
+
+async def refresh(uow: MembershipUnitOfWork, identity: Identity, caller: Principal) -> IssuedToken:
+    """A new token from the person's current roles (e.g. after applying or being promoted)."""
+    async with uow:
+        person = await uow.people.get(caller.subject)
+    if person is None or person.status is PersonStatus.ERASED:
+        raise NotAuthenticated("this account no longer exists", code="account-gone")
+    return _issue(identity, person.principal())
+
+
+async def change_password(
+    uow: MembershipUnitOfWork, identity: Identity, caller: Principal, *, current: str, new: str
+) -> None:
+    async with uow:
+        person = await uow.people.get(caller.subject, for_update=True)
+        if person is None or not await identity.passwords.verify(person.password_hash, current):
+            raise NotAuthenticated("the current password is wrong", code="wrong-credentials")
+        await uow.people.save(people.replace_password(person, await identity.passwords.hash(new)))
+        await uow.commit()

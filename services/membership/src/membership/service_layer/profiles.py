@@ -1,0 +1,46 @@
+"""Use cases of organisation profiles and clusters."""
+
+from typing import Any
+from uuid import UUID, uuid4
+
+from cloth_shared.auth.principal import Principal
+from cloth_shared.errors import NotFound
+from membership.domain import access
+from membership.domain import organisations as rules
+from membership.domain.clusters import Cluster, DuplicateCluster
+from membership.domain.organisations import Organisation, Status
+from membership.service_layer import events
+from membership.service_layer.unit_of_work import MembershipUnitOfWork
+
+
+async def update_profile(
+    uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal, changes: dict[str, Any]
+) -> Organisation:
+    """An organisation's own people change its profile; members' changes are announced."""
+    access.edit_profile(caller, organisation_id)
+    async with uow:
+        current = await uow.organisations.get(organisation_id, for_update=True)
+        if current is None:
+            raise NotFound("no such organisation", code="organisation-not-found")
+        updated = rules.update_profile(current, changes)
+        await uow.organisations.save_profile(updated)
+        if updated.status is Status.ACTIVE:
+            uow.emit(events.profile_updated(updated))
+        await uow.commit()
+    return updated
+
+
+async def add_cluster(uow: MembershipUnitOfWork, caller: Principal, values: dict[str, Any]) -> Cluster:
+    """A platform administrator adds a cluster to the alliance."""
+    access.manage_clusters(caller)
+    cluster = Cluster(id=uuid4(), **values)
+    async with uow:
+        if not await uow.clusters.add(cluster):
+            raise DuplicateCluster("a cluster with this name or short name exists", field="name")
+        await uow.commit()
+    return cluster
+
+
+async def list_clusters(uow: MembershipUnitOfWork) -> list[Cluster]:
+    async with uow:
+        return await uow.clusters.list()

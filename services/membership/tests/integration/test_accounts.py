@@ -1,0 +1,89 @@
+"""Accounts and tokens: sign-up, sign-in limits, passwords, JWKS, partner clients, erasure."""
+
+import json
+
+from cloth_shared.auth import TokenVerifier
+from cloth_shared.testing.kafka import read_topic
+
+EMAIL = "ana@example.org"
+
+
+async def test_sign_in_is_limited_after_five_failures_even_with_the_right_password(membership):
+    await membership.sign_up(email=EMAIL)
+    for _ in range(5):
+        wrong = await membership.http.post("/auth/sign-in", json={"email": EMAIL, "password": "wrong"})
+        assert wrong.status_code == 401
+    limited = await membership.http.post(
+        "/auth/sign-in", json={"email": EMAIL, "password": "correct horse battery"}
+    )
+    assert limited.status_code == 429
+    assert limited.json()["retry_after_seconds"] > 0
+    attempts = await membership.infra.pool.fetchval("SELECT count(*) FROM login_attempts WHERE NOT succeeded")
+    assert attempts == 5  # kept in PostgreSQL, so every replica sees them
+
+
+async def test_a_token_verifies_with_the_published_jwks_and_carries_roles_and_ids(membership):
+    organisation_id, member = await membership.apply()
+    jwks = (await membership.http.get("/.well-known/jwks.json")).json()
+    principal = TokenVerifier.from_jwks(jwks).verify(member["Authorization"].split()[1])
+    assert principal.organisation_id == organisation_id
+    assert [str(role) for role in principal.roles] == ["organisation_admin"]
+    assert "d" not in jwks["keys"][0]  # the private part is never published
+
+
+async def test_changing_the_password_retires_the_old_one(membership):
+    headers = await membership.sign_up(email=EMAIL)
+    changed = await membership.http.put(
+        "/people/me/password",
+        headers=headers,
+        json={"current_password": "correct horse battery", "new_password": "a new long password"},
+    )
+    assert changed.status_code == 204
+    old = await membership.http.post(
+        "/auth/sign-in", json={"email": EMAIL, "password": "correct horse battery"}
+    )
+    assert old.status_code == 401
+    assert await membership.sign_in(EMAIL, "a new long password")
+
+
+async def test_an_email_signs_up_once(membership):
+    await membership.sign_up(email=EMAIL)
+    again = await membership.http.post(
+        "/auth/sign-up", json={"email": EMAIL.upper(), "password": "p" * 12, "display_name": "Ana"}
+    )
+    assert (again.status_code, again.json()["code"]) == (409, "email-taken")
+
+
+async def test_a_partner_system_exchanges_its_secret_for_a_scoped_token(membership):
+    created = await membership.http.post(
+        "/clients", json={"name": "Modacc CRM", "scopes": ["events:read"]}, headers=await membership.admin()
+    )
+    client = created.json()
+    token = await membership.http.post(
+        "/auth/client-token",
+        json={"client_id": client["client_id"], "client_secret": client["client_secret"]},
+    )
+    assert (token.json()["roles"], token.json()["scopes"]) == (["partner_client"], ["events:read"])
+    wrong = await membership.http.post(
+        "/auth/client-token", json={"client_id": client["client_id"], "client_secret": "wrong secret!"}
+    )
+    assert wrong.status_code == 401
+
+
+async def test_export_then_erasure_forgets_the_person_here_and_tells_every_service(membership):
+    _, member = await membership.apply()
+    export = (await membership.http.get("/people/me/export", headers=member)).json()
+    assert export["person"]["display_name"] == "Ana Puig"
+    assert "password_hash" not in export["person"]
+    assert (await membership.http.delete("/people/me", headers=member)).status_code == 204
+    row = await membership.infra.pool.fetchrow(
+        "SELECT email, display_name, password_hash FROM people WHERE id = $1", export["person"]["id"]
+    )
+    assert tuple(row) == (None, None, None)
+    settings = membership.infra.settings
+    records = await read_topic(
+        settings.kafka_bootstrap_servers, settings.topic("membership.people"), at_least=2
+    )
+    erased = json.loads(records[-1].value)
+    assert (erased["event_type"], erased["payload"]["person_id"]) == ("PersonErased", export["person"]["id"])
+    assert (await membership.http.post("/auth/refresh", headers=member)).status_code == 401

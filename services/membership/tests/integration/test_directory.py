@@ -1,0 +1,88 @@
+"""The public directory, the industry map and the figures: active organisations only, no personal data."""
+
+import csv
+import io
+
+import pytest
+
+
+@pytest.fixture
+async def populated(membership):
+    """Three active organisations in two countries, and one still pending."""
+    modacc, bfa = await membership.manager(), await membership.manager(membership.BFA)
+    await membership.active(modacc, legal_name="Alfa Teixits")
+    await membership.active(
+        modacc,
+        legal_name="Beta Disseny",
+        category="support_organisation",
+        value_chains=["creative_industries"],
+        description="100% design studio",
+    )
+    await membership.active(
+        bfa,
+        legal_name="Gamma Moda",
+        cluster_id=str(membership.BFA),
+        country="BG",
+        region="BG323",
+        city="Ruse",
+        latitude=43.83,
+        longitude=25.96,
+    )
+    await membership.apply(legal_name="Pending Co")
+    return membership
+
+
+async def names(membership, **params) -> list[str]:
+    answer = await membership.http.get("/directory", params=params)
+    assert answer.status_code == 200, answer.text
+    return [item["legal_name"] for item in answer.json()["items"]]
+
+
+async def test_the_directory_lists_active_organisations_sorted_and_filtered(populated):
+    assert await names(populated) == ["Alfa Teixits", "Beta Disseny", "Gamma Moda"]
+    assert await names(populated, country="BG") == ["Gamma Moda"]
+    assert await names(populated, category="support_organisation") == ["Beta Disseny"]
+    assert await names(populated, value_chain="creative_industries") == ["Beta Disseny"]
+    assert await names(populated, cluster_id=str(populated.BFA)) == ["Gamma Moda"]
+    assert await names(populated, q="teixits") == ["Alfa Teixits"]
+    assert await names(populated, q="100%") == ["Beta Disseny"]  # % is matched literally
+    assert await names(populated, q="_") == []  # and _ too
+
+
+async def test_pages_are_stable_and_their_size_is_capped(populated):
+    first = (await populated.http.get("/directory", params={"limit": 2})).json()
+    second = (await populated.http.get("/directory", params={"limit": 2, "offset": 2})).json()
+    assert [i["legal_name"] for i in first["items"] + second["items"]] == await names(populated)
+    assert first["total"] == second["total"] == 3
+    assert (await populated.http.get("/directory", params={"limit": 101})).status_code == 422
+    assert (await populated.http.get("/directory", params={"sort": "name"})).status_code == 422
+
+
+async def test_the_directory_shows_no_personal_or_internal_data(populated):
+    body = (await populated.http.get("/directory")).text
+    for secret in ("@example.org", "registration_number", "Ana Puig", "rejection_reason"):
+        assert secret not in body
+
+
+async def test_the_map_has_counts_geojson_and_csv_of_active_organisations(populated):
+    counts = (await populated.http.get("/map/counts")).json()
+    assert counts["country"] == {"BG": 1, "ES": 2}
+    assert counts["value_chain"]["fashion_textile"] == 2
+    geojson = (await populated.http.get("/map/organisations.geojson", params={"country": "BG"})).json()
+    assert geojson["type"] == "FeatureCollection"
+    assert geojson["features"][0]["geometry"]["coordinates"] == [25.96, 43.83]
+    export = await populated.http.get("/map/organisations.csv")
+    rows = list(csv.DictReader(io.StringIO(export.text)))
+    assert [r["legal_name"] for r in rows] == ["Alfa Teixits", "Beta Disseny", "Gamma Moda"]
+
+
+async def test_figures_count_active_participants_against_the_target_of_fifty(populated):
+    figures = (await populated.http.get("/figures")).json()
+    assert (figures["active_participants"], figures["target"]) == (3, 50)
+    assert figures["by_category"] == {"sme": 2, "support_organisation": 1}
+    assert figures["by_country"] == {"BG": 1, "ES": 2}
+
+
+async def test_the_five_alliance_clusters_are_there_from_the_start(membership):
+    clusters = (await membership.http.get("/clusters")).json()
+    assert sorted(c["short_name"] for c in clusters) == ["BFA", "EA", "ICONIC", "LDC", "Modacc"]
