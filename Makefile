@@ -34,6 +34,7 @@ infra-status:
 
 up: install infra-up
 	@bash deploy/local/services.sh up
+	@$(PY) deploy/local/demo-data.py
 
 down:
 	@bash deploy/local/services.sh down
@@ -58,6 +59,7 @@ pytest: install
 test: lint typecheck pytest
 
 bench: install infra-up
+	@bash deploy/local/services.sh up >/dev/null
 	@set -a; eval "$$(bash deploy/local/infra.sh env)"; set +a; $(PY) -m bench $(BENCH_ARGS)
 
 clean: down

@@ -54,7 +54,8 @@ async def test_approvals_during_a_broker_outage_are_delivered_once_each_after_it
         ]
         await asyncio.sleep(2)  # the relay tries, fails, keeps the rows
         pending = "SELECT count(*) FROM outbox WHERE published_at IS NULL"
-        assert await count(platform.database_urls["membership"], pending) == APPROVALS_DURING_OUTAGE
+        pending_joins = f"{pending} AND event_type = 'SMEJoined'"
+        assert await count(platform.database_urls["membership"], pending_joins) == APPROVALS_DURING_OUTAGE
 
         private_kafka.start()
         restarted = time.monotonic()

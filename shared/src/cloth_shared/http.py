@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cloth_shared import errors
 from cloth_shared.context import bind_flow
@@ -22,6 +23,7 @@ STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
     errors.InvalidInput: 422,
     errors.NotAllowed: 403,
     errors.NotAuthenticated: 401,
+    errors.TooManyRequests: 429,
 }
 
 
@@ -75,14 +77,36 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected_error)
 
 
+class CorrelationIdMiddleware:
+    """Binds the request's correlation id (or a new one) to the flow and echoes it back.
+
+    Plain ASGI rather than `@app.middleware("http")`, whose per-request task and stream
+    wrapping halved the throughput of small requests in our measurements.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        header = CORRELATION_HEADER.lower().encode()
+        given = next((value for name, value in scope["headers"] if name == header), b"")
+        correlation_id = given.decode("latin-1")[:128] or str(uuid4())
+        bind_flow(correlation_id)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (header, correlation_id.encode("latin-1"))]
+            await send(message)
+
+        await self._app(scope, receive, send_with_id)
+
+
 def install_correlation_ids(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def correlation(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        correlation_id = request.headers.get(CORRELATION_HEADER) or str(uuid4())
-        bind_flow(correlation_id[:128])
-        response = await call_next(request)
-        response.headers[CORRELATION_HEADER] = correlation_id[:128]
-        return response
+    app.add_middleware(CorrelationIdMiddleware)
 
 
 def install_operational_endpoints(app: FastAPI, readiness: Callable[[], Awaitable[dict[str, bool]]]) -> None:

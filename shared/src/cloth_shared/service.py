@@ -51,6 +51,9 @@ class ServiceDefinition:
     produces: Sequence[str] = ()
     consumes: Sequence[str] = ()
     build_consumers: Callable[[Infrastructure], KafkaRouter] | None = None
+    # Called once the infrastructure is up, to put service-specific objects (keys, clients)
+    # on `app.state` for the routes' dependencies.
+    on_start: Callable[[FastAPI, Infrastructure], None] | None = None
     version: str = "0.1.0"
 
 
@@ -111,8 +114,8 @@ async def stop_infrastructure(infra: Infrastructure) -> None:
     await infra.pool.close()
 
 
-def infrastructure(request: Request) -> Infrastructure:
-    """FastAPI dependency: the running service's infrastructure."""
+async def infrastructure(request: Request) -> Infrastructure:
+    """FastAPI dependency: the running service's infrastructure (async: no worker-thread hop)."""
     infra: Infrastructure = request.app.state.infrastructure
     return infra
 
@@ -124,6 +127,8 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
         configure_logging(service=definition.name, level=settings.log_level, json=settings.log_json)
         infra = await start_infrastructure(definition, settings)
         app.state.infrastructure = infra
+        if definition.on_start is not None:
+            definition.on_start(app, infra)
         log.info("service_started", service=definition.name)
         try:
             yield
