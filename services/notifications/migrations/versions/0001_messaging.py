@@ -1,28 +1,14 @@
-"""Outbox and processed-events tables.
+"""Outbox and processed-events tables, the same in every service (see cloth_shared.outbox.schema).
 
 Revision ID: 0001
 """
 
-from alembic import op
-
-from cloth_shared.outbox.schema import (
-    CREATE_OUTBOX,
-    CREATE_PROCESSED_EVENTS,
-    DROP_OUTBOX,
-    DROP_PROCESSED_EVENTS,
-)
+from cloth_shared.outbox.schema import create_messaging_tables as upgrade
+from cloth_shared.outbox.schema import drop_messaging_tables as downgrade
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
-
-def upgrade() -> None:
-    op.execute(CREATE_OUTBOX)
-    op.execute(CREATE_PROCESSED_EVENTS)
-
-
-def downgrade() -> None:
-    op.execute(DROP_PROCESSED_EVENTS)
-    op.execute(DROP_OUTBOX)
+__all__ = ["downgrade", "upgrade"]

@@ -47,3 +47,18 @@ CREATE TABLE processed_events (
 """
 
 DROP_PROCESSED_EVENTS = "DROP TABLE IF EXISTS processed_events;"
+
+
+def create_messaging_tables() -> None:
+    """Alembic `upgrade` of every service's first migration: outbox and processed events."""
+    from alembic import op
+
+    op.execute(CREATE_OUTBOX)
+    op.execute(CREATE_PROCESSED_EVENTS)
+
+
+def drop_messaging_tables() -> None:
+    from alembic import op
+
+    op.execute(DROP_PROCESSED_EVENTS)
+    op.execute(DROP_OUTBOX)
