@@ -15,6 +15,8 @@ service_env() { # the environment one service runs with
   echo "${upper}_DATABASE_URL=postgresql://$svc:$svc@127.0.0.1:$PG_PORT/$svc"
   echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
   echo "CLOTH_ENV=development"
+  # Services that check access tokens trust membership's published public keys.
+  echo "NOTIFICATIONS_AUTH_JWKS_URL=http://127.0.0.1:${PORTS[membership]}/.well-known/jwks.json"
 }
 
 running() { [[ -f "$RUN_DIR/$1.pid" ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }

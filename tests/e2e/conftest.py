@@ -33,6 +33,7 @@ class Platform:
             )
             self.database_urls[name] = url
             env = {
+                **self._token_verification(),
                 f"{name.upper()}_DATABASE_URL": url,
                 "KAFKA_BOOTSTRAP_SERVERS": self.kafka,
                 "KAFKA_TOPIC_PREFIX": self.topic_prefix,
@@ -42,6 +43,13 @@ class Platform:
             service = await start_service(name, env, self._log_dir)
             self._stack.callback(service.stop)
             self.services[name] = service
+
+    def _token_verification(self) -> dict[str, str]:
+        """Services that verify tokens trust the running membership's JWKS."""
+        membership = self.services.get("membership")
+        return (
+            {"NOTIFICATIONS_AUTH_JWKS_URL": f"{membership.url}/.well-known/jwks.json"} if membership else {}
+        )
 
     async def close(self) -> None:
         await self._stack.aclose()

@@ -61,6 +61,16 @@ async def apply_and_approve_sme(
     membership: httpx.AsyncClient, *, legal_name: str, cluster_id: UUID = MODACC
 ) -> UUID:
     """An SME applies to its cluster and the cluster approves it; returns the organisation id."""
+    organisation_id, _ = await approved_sme_and_its_admin(
+        membership, legal_name=legal_name, cluster_id=cluster_id
+    )
+    return organisation_id
+
+
+async def approved_sme_and_its_admin(
+    membership: httpx.AsyncClient, *, legal_name: str, cluster_id: UUID = MODACC
+) -> tuple[UUID, dict[str, str]]:
+    """As apply_and_approve_sme, also returning the applicant's token, refreshed to carry the role."""
     applicant = await sign_up(membership)
     applied = await membership.post(
         "/organisations",
@@ -78,4 +88,4 @@ async def apply_and_approve_sme(
     manager = await cluster_manager(membership, cluster_id)
     approved = await membership.post(f"/organisations/{organisation_id}/approval", headers=manager)
     assert approved.status_code == 200, approved.text
-    return organisation_id
+    return organisation_id, _bearer(await membership.post("/auth/refresh", headers=applicant))

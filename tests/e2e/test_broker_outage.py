@@ -13,7 +13,7 @@ import pytest
 from cloth_shared.testing.infrastructure import TestInfrastructure
 
 from .conftest import Platform
-from .flows import apply_and_approve_sme
+from .flows import apply_and_approve_sme, sign_in_admin
 from .processes import PrivateKafka
 
 pytestmark = pytest.mark.e2e
@@ -29,8 +29,13 @@ async def count(database_url: str, query: str) -> int:
         await connection.close()
 
 
-async def welcome_count(notifications: httpx.AsyncClient, organisation_id: object) -> int:
-    response = await notifications.get("/notifications", params={"organisation_id": str(organisation_id)})
+async def welcome_count(
+    notifications: httpx.AsyncClient, admin: dict[str, str], organisation_id: object
+) -> int:
+    response = await notifications.get(
+        "/notifications", params={"organisation_id": str(organisation_id)}, headers=admin
+    )
+    assert response.status_code == 200, response.text
     return len(response.json())
 
 
@@ -43,8 +48,9 @@ async def test_approvals_during_a_broker_outage_are_delivered_once_each_after_it
         membership = platform.services["membership"].client()
         notifications = platform.services["notifications"].client()
         warm_up = await apply_and_approve_sme(membership, legal_name="Before the outage SL")
+        admin = await sign_in_admin(membership)
         async with asyncio.timeout(30):
-            while await welcome_count(notifications, warm_up) < 1:
+            while await welcome_count(notifications, admin, warm_up) < 1:
                 await asyncio.sleep(0.1)
 
         private_kafka.stop()
@@ -60,12 +66,17 @@ async def test_approvals_during_a_broker_outage_are_delivered_once_each_after_it
         private_kafka.start()
         restarted = time.monotonic()
         async with asyncio.timeout(90):
-            while sum([await welcome_count(notifications, o) for o in accepted]) < APPROVALS_DURING_OUTAGE:
+            while (
+                sum([await welcome_count(notifications, admin, o) for o in accepted])
+                < APPROVALS_DURING_OUTAGE
+            ):
                 await asyncio.sleep(0.2)
         print(f"outbox drained and consumed {time.monotonic() - restarted:.1f} s after the broker returned")
         await asyncio.sleep(2)  # any redelivered duplicate would be applied by now
 
-        assert [await welcome_count(notifications, o) for o in accepted] == [1] * APPROVALS_DURING_OUTAGE
+        assert [await welcome_count(notifications, admin, o) for o in accepted] == [
+            1
+        ] * APPROVALS_DURING_OUTAGE
         assert await count(platform.database_urls["membership"], pending) == 0
         notifications_db = platform.database_urls["notifications"]
         assert (

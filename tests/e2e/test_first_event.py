@@ -7,7 +7,6 @@ only through a real Kafka broker.
 import asyncio
 import json
 import time
-from uuid import UUID
 
 import httpx
 import pytest
@@ -16,15 +15,16 @@ from cloth_shared.contracts import topics
 from cloth_shared.testing.kafka import read_topic
 
 from .conftest import Platform
-from .flows import apply_and_approve_sme
+from .flows import apply_and_approve_sme, approved_sme_and_its_admin
 
 pytestmark = pytest.mark.e2e
 
 
-async def wait_for_notifications(client: httpx.AsyncClient, organisation_id: UUID, count: int) -> list[dict]:
+async def wait_for_notifications(client: httpx.AsyncClient, member: dict[str, str], count: int) -> list[dict]:
+    """The member's own organisation inbox, once it holds `count` notifications."""
     async with asyncio.timeout(30):
         while True:
-            response = await client.get("/notifications", params={"organisation_id": str(organisation_id)})
+            response = await client.get("/notifications", headers=member)
             assert response.status_code == 200, response.text
             if len(response.json()) >= count:
                 return response.json()
@@ -38,14 +38,17 @@ async def test_an_approved_sme_finds_a_welcome_notification_in_its_inbox(platfor
         platform.services["notifications"].client() as notifications,
     ):
         started = time.monotonic()
-        organisation_id = await apply_and_approve_sme(membership, legal_name="Teixits Igualada SL")
-        found = await wait_for_notifications(notifications, organisation_id, 1)
+        organisation_id, member = await approved_sme_and_its_admin(
+            membership, legal_name="Teixits Igualada SL"
+        )
+        found = await wait_for_notifications(notifications, member, 1)
         print(f"approval -> notification visible: {(time.monotonic() - started) * 1000:.0f} ms")
         await asyncio.sleep(1)  # any duplicate would arrive now
-        again = await wait_for_notifications(notifications, organisation_id, 1)
+        again = await wait_for_notifications(notifications, member, 1)
 
     assert len(again) == 1
     assert found[0]["kind"] == "membership.welcome"
+    assert found[0]["organisation_id"] == str(organisation_id)
     assert "Teixits Igualada SL" in found[0]["body"]
 
 

@@ -9,10 +9,17 @@ from cloth_shared.contracts.topics import dead_letter_topic
 from cloth_shared.service import ServiceDefinition, create_app
 from cloth_shared.settings import ServiceSettings, load_settings
 from cloth_shared.testing.apps import running
+from cloth_shared.testing.tokens import TestTokens
 
 pytestmark = pytest.mark.integration
 
 SERVICES = ["membership", "exchange", "knowledge", "notifications"]
+TOKENS = TestTokens()
+
+
+def configure(name: str, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(f"{name.upper()}_DATABASE_URL", database_url)
+    monkeypatch.setenv("NOTIFICATIONS_AUTH_PUBLIC_KEY_PEM", TOKENS.public_key_pem)
 
 
 def definition_and_settings(name: str) -> tuple[ServiceDefinition, type[ServiceSettings]]:
@@ -30,7 +37,7 @@ def definition_and_settings(name: str) -> tuple[ServiceDefinition, type[ServiceS
 async def test_the_service_starts_ready_with_its_schema_and_topics(
     name: str, database_url: str, service_environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(f"{name.upper()}_DATABASE_URL", database_url)
+    configure(name, database_url, monkeypatch)
     definition, settings_class = definition_and_settings(name)
     app = create_app(definition, lambda: load_settings(settings_class))
     async with running(app) as (client, infra):
@@ -57,11 +64,12 @@ async def test_the_service_starts_ready_with_its_schema_and_topics(
 async def test_a_bad_request_gets_a_problem_document_naming_the_field(
     name: str, database_url: str, service_environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(f"{name.upper()}_DATABASE_URL", database_url)
+    configure(name, database_url, monkeypatch)
     definition, settings_class = definition_and_settings(name)
     async with running(create_app(definition, lambda: load_settings(settings_class))) as (client, _):
-        # Public endpoints, so the answer is about the input, not about who asks.
-        response = await client.get("/notifications" if name == "notifications" else "/directory?limit=0")
+        # Callers allowed to ask, so the answer is about the input, not about who asks.
+        path = "/notifications?limit=0" if name == "notifications" else "/directory?limit=0"
+        response = await client.get(path, headers=TOKENS.admin())
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["code"] == "validation-failed"

@@ -2,11 +2,24 @@
 
 from pathlib import Path
 
-from cloth_shared.service import ServiceDefinition
+from fastapi import FastAPI
+
+from cloth_shared.auth.verifier import TokenVerifier
+from cloth_shared.service import Infrastructure, ServiceDefinition
+from notifications.config import NotificationsSettings
 from notifications.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from notifications.entrypoints.http import router
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def install_token_verifier(app: FastAPI, infra: Infrastructure) -> None:
+    settings = infra.settings
+    assert isinstance(settings, NotificationsSettings)
+    app.state.token_verifier = TokenVerifier.from_settings(
+        jwks_url=settings.auth_jwks_url, public_key_pem=settings.auth_public_key_pem
+    )
+
 
 DEFINITION = ServiceDefinition(
     name="notifications",
@@ -16,4 +29,5 @@ DEFINITION = ServiceDefinition(
     http_routers=[router],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,
+    on_start=install_token_verifier,
 )

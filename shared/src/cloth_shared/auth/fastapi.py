@@ -26,7 +26,7 @@ def principal_dependency(verifier: VerifierSource) -> Callable[[Request], Awaita
         token = bearer_token(request)
         if token is None:
             raise NotAuthenticated("sign in: this needs a bearer access token", code="not-authenticated")
-        return verifier(request).verify(token)
+        return await verifier(request).verify_async(token)
 
     return authenticated
 
@@ -38,6 +38,6 @@ def optional_principal_dependency(
 
     async def maybe_authenticated(request: Request) -> Principal | None:
         token = bearer_token(request)
-        return None if token is None else verifier(request).verify(token)
+        return None if token is None else await verifier(request).verify_async(token)
 
     return maybe_authenticated

@@ -1,5 +1,6 @@
 """Verifying membership access tokens with public keys only (a JWKS or a PEM key)."""
 
+import asyncio
 import json
 from typing import Any
 
@@ -57,6 +58,21 @@ class TokenVerifier:
         The fetch is a blocking call, made only on a cache miss (start-up or key rotation).
         """
         return cls(jwks_client=PyJWKClient(url, cache_keys=True, lifespan=3600), **options)
+
+    @classmethod
+    def from_settings(cls, *, jwks_url: str | None, public_key_pem: str | None) -> "TokenVerifier":
+        """A fixed public key when one is configured, else membership's JWKS URL."""
+        if public_key_pem:
+            return cls.from_public_key_pem(public_key_pem)
+        if jwks_url:
+            return cls.from_jwks_url(jwks_url)
+        raise ValueError("token verification needs a JWKS URL or a public key")
+
+    async def verify_async(self, token: str) -> Principal:
+        """`verify` for async code: a JWKS fetch (cache miss) must not block the event loop."""
+        if self._jwks_client is not None:
+            return await asyncio.to_thread(self.verify, token)
+        return self.verify(token)
 
     def _key_for(self, token: str) -> Any:
         try:
