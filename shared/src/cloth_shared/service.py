@@ -38,6 +38,7 @@ class Infrastructure:
     producer: ResilientProducer
     outbox: OutboxWriter
     broker: KafkaBroker | None = None
+    relay: OutboxRelay | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
 
@@ -93,6 +94,7 @@ async def start_infrastructure(definition: ServiceDefinition, settings: ServiceS
             batch_size=settings.outbox_batch_size,
             poll_interval=settings.outbox_poll_interval_seconds,
         )
+        infra.relay = relay
         infra.tasks.append(asyncio.create_task(relay.run(), name=f"{definition.name}-outbox-relay"))
     if settings.run_consumers and definition.build_consumers is not None:
         broker = KafkaBroker(settings.kafka_bootstrap_servers, client_id=definition.name, graceful_timeout=15)
@@ -102,16 +104,24 @@ async def start_infrastructure(definition: ServiceDefinition, settings: ServiceS
     return infra
 
 
-async def stop_infrastructure(infra: Infrastructure) -> None:
+async def stop_infrastructure(infra: Infrastructure, *, grace_seconds: float = 10) -> None:
+    """Stop in bounded time: consumers, then the relay's current pass, then connections."""
     if infra.broker is not None:
         await infra.broker.stop()  # waits for handlers in flight (graceful_timeout)
-    for task in infra.tasks:
-        task.cancel()
-    for task in infra.tasks:
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
+    if infra.relay is not None:
+        infra.relay.stop()
+    if infra.tasks:
+        _, still_running = await asyncio.wait(infra.tasks, timeout=grace_seconds)
+        for task in still_running:
+            task.cancel()
+        await asyncio.gather(*infra.tasks, return_exceptions=True)
     await infra.producer.stop()
-    await infra.pool.close()
+    try:
+        # close() waits for every connection to come back; a stuck one must not hang shutdown.
+        await asyncio.wait_for(infra.pool.close(), grace_seconds)
+    except TimeoutError:
+        log.warning("database_pool_terminated", reason="connections not released in time")
+        infra.pool.terminate()
 
 
 async def infrastructure(request: Request) -> Infrastructure:

@@ -52,6 +52,7 @@ class OutboxRelay:
         self._poll_interval = poll_interval
         self._keep_published = keep_published_seconds
         self._wake = asyncio.Event()
+        self._stopping = False
 
     async def publish_pending(self) -> int:
         """One pass over every lane this replica can lock; returns how many rows it published."""
@@ -77,13 +78,19 @@ class OutboxRelay:
         PUBLISHED.labels(self._service).inc(len(rows))
         return len(rows)
 
+    def stop(self) -> None:
+        """Finish the pass under way, then return from `run` (no transaction is cut short)."""
+        self._stopping = True
+        self._wake.set()
+
     async def run(self) -> None:
-        """Publish until cancelled: on every commit notification, and on a timer regardless."""
+        """Publish until stopped: on every commit notification, and on a timer regardless."""
         listener: asyncpg.Connection | None = None
         backoff = 0.1
         last_purge = 0.0
+        self._stopping = False
         try:
-            while True:
+            while not self._stopping:
                 listener = await self._ensure_listener(listener)
                 try:
                     await self.publish_pending()
@@ -94,7 +101,8 @@ class OutboxRelay:
                 except Exception as error:
                     FAILURES.labels(self._service).inc()
                     log.warning("outbox_relay_pass_failed", error=str(error), retry_in=backoff)
-                    await asyncio.sleep(backoff)
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), backoff)
                     backoff = min(backoff * 2, 5.0)
                     continue
                 with contextlib.suppress(TimeoutError):
