@@ -11,6 +11,7 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from faststream.kafka import KafkaBroker, KafkaRouter
 
+from cloth_shared.context import current_causation_id, current_correlation_id
 from cloth_shared.contracts.codec import encode
 from cloth_shared.contracts.envelope import wrap
 from cloth_shared.contracts.membership import SMEJoined
@@ -18,6 +19,7 @@ from cloth_shared.contracts.topics import dead_letter_topic
 from cloth_shared.inbox.consumer import InboxConsumer
 from cloth_shared.messaging.producer import ResilientProducer
 from cloth_shared.messaging.subscriptions import subscribe
+from cloth_shared.outbox.writer import OutboxWriter
 from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.kafka import produce_raw, read_topic
 
@@ -231,3 +233,32 @@ async def test_a_handler_cut_off_by_shutdown_commits_neither_its_effect_nor_its_
         await broker.stop()
         await dead_letters.stop()
     assert await effect_count(effects, "interrupted") == 1
+
+
+async def test_the_flow_id_travels_from_the_event_into_the_handler_and_its_own_events(
+    infra, effects, organisations_topic, consume
+) -> None:
+    seen: dict[str, Any] = {}
+
+    class FlowRecordingHandler(RecordingHandler):
+        async def __call__(self, connection: asyncpg.Connection, envelope: Any, event: SMEJoined) -> None:
+            await super().__call__(connection, envelope, event)
+            seen.update(
+                correlation=current_correlation_id(),
+                causation=current_causation_id(),
+                event=envelope.event_id,
+            )
+            await OutboxWriter(producer="test").add(connection, sme_joined_named("caused"))
+
+    await send(
+        infra,
+        organisations_topic,
+        encode(wrap(sme_joined_named("flow"), producer="t", correlation_id="corr-42")),
+    )
+    await consume(FlowRecordingHandler(), f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "flow")
+    assert seen["correlation"] == "corr-42"
+    assert seen["causation"] == seen["event"]
+    emitted = await effects.fetchval("SELECT envelope FROM outbox")
+    assert emitted["correlation_id"] == "corr-42"
+    assert emitted["causation_id"] == str(seen["event"])
