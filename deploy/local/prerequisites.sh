@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a bare Debian machine and is not a Python package:
-# a JDK 17 and Maven (to fetch and run Apache Kafka), curl, and Python 3.11 with venv.
+# a JDK 17 and Maven (to fetch and run Apache Kafka), curl, wrk (benchmarks), and Python 3.11.
 # PostgreSQL is installed by postgres.sh on first start. Idempotent; needs root to install.
 set -euo pipefail
 
@@ -9,6 +9,7 @@ command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
 command -v runuser >/dev/null || missing+=(util-linux)
+command -v wrk >/dev/null || missing+=(wrk)  # HTTP load for `make bench`
 python3 -c 'import sys, venv; assert sys.version_info[:2] == (3, 11)' 2>/dev/null || missing+=(python3.11 python3.11-venv)
 
 if ((${#missing[@]})); then
