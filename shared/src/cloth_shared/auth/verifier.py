@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 from typing import Any
 
 import jwt
@@ -14,6 +15,7 @@ ISSUER = "cloth-membership"
 AUDIENCE = "cloth-platform"
 ALGORITHMS = ["EdDSA", "ES256", "RS256"]
 REQUIRED_CLAIMS = ["exp", "iat", "iss", "aud", "sub"]
+VERIFIED_CACHE_SIZE = 10_000
 
 
 class InvalidToken(NotAuthenticated):
@@ -38,6 +40,9 @@ class TokenVerifier:
         self._issuer = issuer
         self._audience = audience
         self._leeway = leeway_seconds
+        # A token is immutable and signed: once verified it stays valid until it expires, so
+        # repeated requests with it skip the signature check (the costliest part of a read).
+        self._verified: dict[str, tuple[Principal, float]] = {}
 
     @classmethod
     def from_jwks(cls, jwks: dict[str, Any] | str, **options: Any) -> "TokenVerifier":
@@ -92,6 +97,16 @@ class TokenVerifier:
 
     def verify(self, token: str) -> Principal:
         """The principal of a valid token; InvalidToken (401) otherwise."""
+        cached = self._verified.get(token)
+        if cached is not None and time.time() < cached[1]:
+            return cached[0]
+        principal, expires_at = self._verify_signature_and_claims(token)
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            del self._verified[next(iter(self._verified))]  # oldest first
+        self._verified[token] = (principal, expires_at)
+        return principal
+
+    def _verify_signature_and_claims(self, token: str) -> tuple[Principal, float]:
         key = self._key_for(token)
         try:
             claims = jwt.decode(
@@ -103,7 +118,7 @@ class TokenVerifier:
                 leeway=self._leeway,
                 options={"require": REQUIRED_CLAIMS},
             )
-            return Principal.from_claims(claims)
+            return Principal.from_claims(claims), float(claims["exp"])
         except jwt.ExpiredSignatureError as error:
             raise InvalidToken("the access token has expired", code="token-expired") from error
         except (jwt.PyJWTError, ValueError, KeyError) as error:

@@ -1,5 +1,6 @@
 """The token verifier every service uses: it trusts signatures from membership's keys only."""
 
+import time
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -15,6 +16,7 @@ from cloth_shared.auth import AUDIENCE, ISSUER, Principal, Role, TokenVerifier
 from cloth_shared.auth.fastapi import optional_principal_dependency, principal_dependency
 from cloth_shared.auth.verifier import InvalidToken
 from cloth_shared.http import install_problem_handlers
+from cloth_shared.testing.tokens import TestTokens
 
 KEY = Ed25519PrivateKey.generate()
 JWKS = {"keys": [{**OKPAlgorithm.to_jwk(KEY.public_key(), as_dict=True), "kid": "k1"}]}
@@ -107,3 +109,29 @@ def test_the_dependency_answers_401_problem_details_without_a_valid_token():
 
 def test_the_optional_dependency_lets_anonymous_callers_through():
     assert TestClient(app()).get("/public").json() == {"anonymous": True}
+
+
+def test_a_remembered_token_still_expires_on_time() -> None:
+    tokens = TestTokens()
+    verifier = TokenVerifier.from_public_key_pem(tokens.public_key_pem, leeway_seconds=0)
+    header = tokens.headers_for(
+        Principal(uuid4(), frozenset({Role.PLATFORM_ADMIN})), lifetime=timedelta(seconds=1)
+    )
+    token = header["Authorization"].removeprefix("Bearer ")
+    assert verifier.verify(token).is_admin
+    assert verifier.verify(token).is_admin  # second time from memory
+    time.sleep(1.1)
+    with pytest.raises(InvalidToken):
+        verifier.verify(token)
+
+
+def test_a_remembered_token_does_not_vouch_for_an_altered_copy() -> None:
+    tokens = TestTokens()
+    verifier = TokenVerifier.from_public_key_pem(tokens.public_key_pem)
+    token = tokens.member_of(uuid4())["Authorization"].removeprefix("Bearer ")
+    verifier.verify(token)
+    header, payload, signature = token.split(".")
+    forged_payload = payload[:-2] + ("A" if payload[-2] != "A" else "B") + payload[-1]
+    with pytest.raises(InvalidToken):
+        verifier.verify(f"{header}.{forged_payload}.{signature}")
+    assert Role.ORGANISATION_MEMBER in verifier.verify(token).roles

@@ -1,6 +1,5 @@
 """Routes of organisations, their applications and their membership status."""
 
-from dataclasses import asdict
 from uuid import UUID
 
 from fastapi import APIRouter, status
@@ -19,7 +18,8 @@ router = APIRouter(tags=["organisations"])
 
 
 def public(organisation: Organisation) -> OrganisationPublic:
-    return OrganisationPublic.model_validate(asdict(organisation))
+    # from_attributes reads the dataclass directly; asdict() deep-copied it on every read.
+    return OrganisationPublic.model_validate(organisation, from_attributes=True)
 
 
 @router.post(
