@@ -1,0 +1,102 @@
+"""Fakes of what use cases need besides the database: hashing, signing, the directory read side."""
+
+from typing import Any
+
+from cloth_shared.auth.principal import Principal
+from cloth_shared.auth.verifier import TokenVerifier
+from membership.adapters.directory import Directory, DirectoryFilter
+from membership.domain.organisations import Organisation, Status
+from membership.domain.sign_in import Throttle
+from membership.service_layer.ports import BootstrapAdmin, Identity
+
+
+class FakePasswords:
+    """Cheap and deterministic: the "hash" is readable, and never equals the password."""
+
+    async def hash(self, password: str) -> str:
+        return f"hashed:{password}"
+
+    async def verify(self, password_hash: str | None, password: str) -> bool:
+        return password_hash is not None and password_hash == f"hashed:{password}"
+
+
+class FakeTokens:
+    """Issues a readable string naming the principal instead of a signed token."""
+
+    lifetime_seconds = 900
+
+    @property
+    def verifier(self) -> TokenVerifier:
+        raise NotImplementedError("use cases do not verify tokens")
+
+    @property
+    def jwks(self) -> dict[str, Any]:
+        return {"keys": []}
+
+    def issue(self, principal: Principal) -> str:
+        roles = ",".join(sorted(principal.roles))
+        return f"token for {principal.subject} as [{roles}] of {principal.organisation_id}"
+
+
+def fake_identity(
+    *, throttle: Throttle | None = None, bootstrap_admin: BootstrapAdmin | None = None
+) -> Identity:
+    return Identity(
+        passwords=FakePasswords(),
+        tokens=FakeTokens(),
+        throttle=throttle or Throttle(),
+        bootstrap_admin=bootstrap_admin,
+    )
+
+
+class FakeDirectory(Directory):
+    """The read side over a list: active organisations only, filtered and sorted like the queries."""
+
+    def __init__(self, organisations: list[Organisation]) -> None:
+        self._organisations = organisations
+
+    def _matching(self, where: DirectoryFilter) -> list[Organisation]:
+        def matches(o: Organisation) -> bool:
+            text = (where.text or "").lower()
+            searched = " ".join([o.legal_name, o.city or "", o.description or "", *o.activities]).lower()
+            return (
+                o.status is Status.ACTIVE
+                and where.country in (None, o.country)
+                and where.region in (None, o.region)
+                and where.category in (None, o.category.value)
+                and (where.value_chain is None or where.value_chain in o.value_chains)
+                and where.cluster_id in (None, o.cluster_id)
+                and text in searched
+            )
+
+        return sorted(filter(matches, self._organisations), key=lambda o: (o.legal_name, o.id))
+
+    async def page(
+        self, where: DirectoryFilter, *, limit: int, offset: int
+    ) -> tuple[list[Organisation], int]:
+        found = self._matching(where)
+        return found[offset : offset + limit], len(found)
+
+    async def all(self, where: DirectoryFilter, *, cap: int) -> list[Organisation]:
+        return self._matching(where)[:cap]
+
+    async def counts(self) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {
+            "country": {},
+            "region": {},
+            "category": {},
+            "value_chain": {},
+            "cluster": {},
+        }
+
+        def add(dimension: str, key: str) -> None:
+            counts[dimension][key] = counts[dimension].get(key, 0) + 1
+
+        for o in self._matching(DirectoryFilter()):
+            add("country", o.country)
+            add("region", o.region or "(none)")
+            add("category", o.category.value)
+            add("cluster", str(o.cluster_id))
+            for chain in o.value_chains:
+                add("value_chain", chain)
+        return counts

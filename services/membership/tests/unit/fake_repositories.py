@@ -1,0 +1,243 @@
+"""In-memory fakes of the membership repositories, over one fake database.
+
+Each fake subclasses the real repository so mypy checks that it mirrors its methods'
+signatures; it keeps domain objects in plain dicts instead of issuing SQL. A method the use
+cases start calling without a fake here fails loudly (there is no connection to fall back on).
+"""
+
+import copy
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from membership.adapters.people import (
+    ClientRepository,
+    InvitationRepository,
+    LoginAttemptRepository,
+    PersonRepository,
+)
+from membership.adapters.repositories import ClusterRepository, OrganisationRepository
+from membership.domain.clusters import Cluster
+from membership.domain.organisations import Organisation, Status
+from membership.domain.people import Invitation, Person
+
+
+@dataclass(frozen=True, slots=True)
+class LoginAttempt:
+    account_key: str
+    client_address: str
+    succeeded: bool
+    at: datetime
+
+
+@dataclass
+class FakeDatabase:
+    """What the membership database holds. Domain objects are frozen, so a shallow copy isolates."""
+
+    clusters: dict[UUID, Cluster] = field(default_factory=dict)
+    organisations: dict[UUID, Organisation] = field(default_factory=dict)
+    people: dict[UUID, Person] = field(default_factory=dict)
+    invitations: dict[UUID, Invitation] = field(default_factory=dict)
+    clients: dict[UUID, dict[str, Any]] = field(default_factory=dict)
+    login_attempts: list[LoginAttempt] = field(default_factory=list)
+
+    def copy(self) -> "FakeDatabase":
+        return FakeDatabase(
+            clusters=dict(self.clusters),
+            organisations=dict(self.organisations),
+            people=dict(self.people),
+            invitations=dict(self.invitations),
+            clients=copy.deepcopy(self.clients),
+            login_attempts=list(self.login_attempts),
+        )
+
+
+class FakeClusterRepository(ClusterRepository):
+    def __init__(self, database: FakeDatabase) -> None:
+        self._clusters = database.clusters
+
+    async def exists(self, cluster_id: UUID) -> bool:
+        return cluster_id in self._clusters
+
+    async def list(self) -> list[Cluster]:
+        return sorted(self._clusters.values(), key=lambda c: (c.name, c.id))
+
+    async def get(self, cluster_id: UUID) -> Cluster | None:
+        return self._clusters.get(cluster_id)
+
+    async def add(self, cluster: Cluster) -> bool:
+        taken = any(
+            c.id == cluster.id or c.name == cluster.name or c.short_name == cluster.short_name
+            for c in self._clusters.values()
+        )
+        if taken:
+            return False
+        self._clusters[cluster.id] = cluster
+        return True
+
+
+class FakeOrganisationRepository(OrganisationRepository):
+    def __init__(self, database: FakeDatabase) -> None:
+        self._organisations = database.organisations
+
+    async def add(self, organisation: Organisation) -> bool:
+        numbers = {o.registration_number for o in self._organisations.values()}
+        if organisation.registration_number in numbers:
+            return False
+        # Like the INSERT: what a decision sets later is not stored on application.
+        self._organisations[organisation.id] = replace(
+            organisation, decided_at=None, rejection_reason=None, decided_by=None
+        )
+        return True
+
+    async def get(self, organisation_id: UUID, *, for_update: bool = False) -> Organisation | None:
+        return self._organisations.get(organisation_id)
+
+    async def save_status(self, organisation: Organisation) -> None:
+        o = organisation
+        if (stored := self._organisations.get(o.id)) is None:
+            return  # an UPDATE of no row
+        self._organisations[o.id] = replace(
+            stored,
+            status=o.status,
+            decided_at=o.decided_at,
+            rejection_reason=o.rejection_reason,
+            version=o.version,
+            decided_by=o.decided_by,
+        )
+
+    async def save_profile(self, organisation: Organisation) -> None:
+        o = organisation
+        if (stored := self._organisations.get(o.id)) is None:
+            return
+        self._organisations[o.id] = replace(
+            stored,
+            legal_name=o.legal_name,
+            region=o.region,
+            city=o.city,
+            latitude=o.latitude,
+            longitude=o.longitude,
+            value_chains=o.value_chains,
+            size_band=o.size_band,
+            activities=o.activities,
+            certifications=o.certifications,
+            languages=o.languages,
+            website=o.website,
+            description=o.description,
+            version=o.version,
+        )
+
+    async def applications(
+        self, cluster_id: UUID, *, status: Status, limit: int, offset: int
+    ) -> list[Organisation]:
+        found = [o for o in self._organisations.values() if o.cluster_id == cluster_id and o.status is status]
+        found.sort(key=lambda o: (o.applied_at, o.id))
+        return found[offset : offset + limit]
+
+
+class FakePersonRepository(PersonRepository):
+    def __init__(self, database: FakeDatabase) -> None:
+        self._people = database.people
+
+    async def add(self, person: Person) -> bool:
+        if person.email is not None and await self.by_email(person.email) is not None:
+            return False
+        self._people[person.id] = person
+        return True
+
+    async def get(self, person_id: UUID, *, for_update: bool = False) -> Person | None:
+        return self._people.get(person_id)
+
+    async def by_email(self, email: str) -> Person | None:
+        wanted = email.lower()
+        return next((p for p in self._people.values() if p.email and p.email.lower() == wanted), None)
+
+    async def save(self, person: Person) -> None:
+        if (stored := self._people.get(person.id)) is not None:
+            self._people[person.id] = replace(person, created_at=stored.created_at)
+
+    async def of_organisation(self, organisation_id: UUID) -> list[Person]:
+        found = [p for p in self._people.values() if p.organisation_id == organisation_id]
+        return sorted(found, key=lambda p: (p.display_name or "", p.id))
+
+
+class FakeInvitationRepository(InvitationRepository):
+    def __init__(self, database: FakeDatabase) -> None:
+        self._invitations = database.invitations
+
+    async def add(self, invitation: Invitation) -> None:
+        self._invitations[invitation.id] = invitation
+
+    async def by_token_hash(self, token_hash: str) -> Invitation | None:
+        return next((i for i in self._invitations.values() if i.token_hash == token_hash), None)
+
+    async def mark_accepted(self, invitation: Invitation) -> None:
+        if (stored := self._invitations.get(invitation.id)) is not None:
+            self._invitations[invitation.id] = replace(stored, accepted_at=invitation.accepted_at)
+
+    async def sent_by(self, person_id: UUID) -> list[Invitation]:
+        return [i for i in self._invitations.values() if i.invited_by == person_id]
+
+    async def forget_invitations_to(self, email: str) -> None:
+        for key in [k for k, i in self._invitations.items() if i.email.lower() == email.lower()]:
+            del self._invitations[key]
+
+
+class FakeClientRepository(ClientRepository):
+    def __init__(self, database: FakeDatabase) -> None:
+        self._clients = database.clients
+
+    async def add(
+        self,
+        *,
+        client_id: UUID,
+        name: str,
+        secret_hash: str,
+        scopes: list[str],
+        created_by: UUID,
+        at: datetime,
+    ) -> None:
+        self._clients[client_id] = {
+            "id": client_id,
+            "name": name,
+            "secret_hash": secret_hash,
+            "scopes": list(scopes),
+            "created_by": created_by,
+            "created_at": at,
+            "revoked_at": None,
+        }
+
+    async def get(self, client_id: UUID) -> dict[str, Any] | None:
+        client = self._clients.get(client_id)
+        if client is None or client["revoked_at"] is not None:
+            return None
+        return {k: client[k] for k in ("id", "name", "secret_hash", "scopes")}
+
+
+class FakeLoginAttemptRepository(LoginAttemptRepository):
+    def __init__(self, database: FakeDatabase) -> None:
+        self._attempts = database.login_attempts
+
+    async def lock(self, account_key: str) -> None:
+        """One fake transaction at a time: there is nothing to serialise."""
+
+    async def account_failures(self, account_key: str, *, since: datetime) -> list[datetime]:
+        found = [a.at for a in self._attempts if a.account_key == account_key and not a.succeeded]
+        return sorted(at for at in found if at > since)
+
+    async def address_failures(self, client_address: str, *, since: datetime) -> int:
+        return sum(
+            1
+            for a in self._attempts
+            if a.client_address == client_address and not a.succeeded and a.at > since
+        )
+
+    async def record(self, account_key: str, client_address: str, *, succeeded: bool, at: datetime) -> None:
+        self._attempts.append(LoginAttempt(account_key, client_address, succeeded, at))
+
+    async def prune(self, account_key: str, *, before: datetime, everything: bool = False) -> None:
+        kept = [
+            a for a in self._attempts if a.account_key != account_key or not (a.at < before or everything)
+        ]
+        self._attempts[:] = kept
