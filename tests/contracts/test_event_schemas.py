@@ -46,4 +46,6 @@ def test_event_types_are_unique_past_tense_names() -> None:
     keys = [(event.event_type, event.event_version) for event in ALL_EVENTS]
     assert len(keys) == len(set(keys))
     for event_type, _ in keys:
-        assert event_type[0].isupper() and event_type.endswith(("ed", "Left")), event_type
+        assert event_type[0].isupper() and event_type.endswith(("ed", "Left", "Paid", "Back", "Overdue")), (
+            event_type
+        )

@@ -1,6 +1,22 @@
 """Every event type the platform publishes, looked up by (type, version)."""
 
 from cloth_shared.contracts.envelope import Event
+from cloth_shared.contracts.exchange import (
+    ExchangeAccepted,
+    ExchangeApproved,
+    ExchangeCancelled,
+    ExchangeCommitmentAgreed,
+    ExchangeCompleted,
+    ExchangeDeclined,
+    ExchangeReportOverdue,
+    ExchangeReportSentBack,
+    ExchangeReportSubmitted,
+    ExchangeRequested,
+    ExchangeStarted,
+    HostingOfferPublished,
+    LumpSumPaid,
+    LumpSumPaymentOverdue,
+)
 from cloth_shared.contracts.membership import (
     MembershipEnded,
     MembershipReinstated,
@@ -23,6 +39,20 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     PersonRoleChanged,
     PersonRemoved,
     PersonErased,
+    HostingOfferPublished,
+    ExchangeRequested,
+    ExchangeAccepted,
+    ExchangeDeclined,
+    ExchangeCommitmentAgreed,
+    ExchangeApproved,
+    ExchangeStarted,
+    ExchangeReportSubmitted,
+    ExchangeReportSentBack,
+    ExchangeCompleted,
+    ExchangeCancelled,
+    LumpSumPaid,
+    ExchangeReportOverdue,
+    LumpSumPaymentOverdue,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {
