@@ -18,7 +18,7 @@ $(VENV)/.installed: constraints.txt deploy/local/prerequisites.sh $(addsuffix /p
 	@bash deploy/local/prerequisites.sh >/dev/null
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q -c constraints.txt -e "shared[testing]" $(addprefix -e ,$(filter services/%,$(PACKAGES))) \
-		ruff mypy check-jsonschema
+		ruff mypy check-jsonschema import-linter
 	touch $@
 
 install: $(VENV)/.installed
@@ -49,9 +49,12 @@ logs:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 typecheck: install
 	$(VENV)/bin/mypy shared/src services/membership/src services/exchange/src services/knowledge/src services/notifications/src
+	@# The fakes are checked against the ports they stand in for: a missing method fails here.
+	$(VENV)/bin/mypy $(wildcard services/*/tests/unit/fake*.py)
 
 pytest: install
 	@bash deploy/local/run-tests.sh $(PYTEST_ARGS)

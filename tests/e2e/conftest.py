@@ -47,9 +47,10 @@ class Platform:
     def _token_verification(self) -> dict[str, str]:
         """Services that verify tokens trust the running membership's JWKS."""
         membership = self.services.get("membership")
-        return (
-            {"NOTIFICATIONS_AUTH_JWKS_URL": f"{membership.url}/.well-known/jwks.json"} if membership else {}
-        )
+        if membership is None:
+            return {}
+        jwks = f"{membership.url}/.well-known/jwks.json"
+        return {f"{name.upper()}_AUTH_JWKS_URL": jwks for name in ("exchange", "knowledge", "notifications")}
 
     async def close(self) -> None:
         await self._stack.aclose()

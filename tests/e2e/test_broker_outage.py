@@ -10,10 +10,10 @@ import asyncpg
 import httpx
 import pytest
 
+from cloth_shared.testing.flows import MembershipFlows
 from cloth_shared.testing.infrastructure import TestInfrastructure
 
 from .conftest import Platform
-from .flows import apply_and_approve_sme, sign_in_admin
 from .processes import PrivateKafka
 
 pytestmark = pytest.mark.e2e
@@ -47,15 +47,17 @@ async def test_approvals_during_a_broker_outage_are_delivered_once_each_after_it
         await platform.start("membership", "notifications", MEMBERSHIP_KAFKA_SEND_TIMEOUT_SECONDS="3")
         membership = platform.services["membership"].client()
         notifications = platform.services["notifications"].client()
-        warm_up = await apply_and_approve_sme(membership, legal_name="Before the outage SL")
-        admin = await sign_in_admin(membership)
+        flows = MembershipFlows(membership)
+        manager = await flows.manager()
+        warm_up, _ = await flows.active(manager, legal_name="Before the outage SL")
+        admin = await flows.admin()
         async with asyncio.timeout(30):
             while await welcome_count(notifications, admin, warm_up) < 1:
                 await asyncio.sleep(0.1)
 
         private_kafka.stop()
         accepted = [
-            await apply_and_approve_sme(membership, legal_name=f"During the outage {n} SL")
+            (await flows.active(manager, legal_name=f"During the outage {n} SL"))[0]
             for n in range(APPROVALS_DURING_OUTAGE)
         ]
         await asyncio.sleep(2)  # the relay tries, fails, keeps the rows

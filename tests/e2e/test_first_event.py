@@ -12,10 +12,10 @@ import httpx
 import pytest
 
 from cloth_shared.contracts import topics
+from cloth_shared.testing.flows import MembershipFlows
 from cloth_shared.testing.kafka import read_topic
 
 from .conftest import Platform
-from .flows import apply_and_approve_sme, approved_sme_and_its_admin
 
 pytestmark = pytest.mark.e2e
 
@@ -38,9 +38,7 @@ async def test_an_approved_sme_finds_a_welcome_notification_in_its_inbox(platfor
         platform.services["notifications"].client() as notifications,
     ):
         started = time.monotonic()
-        organisation_id, member = await approved_sme_and_its_admin(
-            membership, legal_name="Teixits Igualada SL"
-        )
+        organisation_id, member = await MembershipFlows(membership).active(legal_name="Teixits Igualada SL")
         found = await wait_for_notifications(notifications, member, 1)
         print(f"approval -> notification visible: {(time.monotonic() - started) * 1000:.0f} ms")
         await asyncio.sleep(1)  # any duplicate would arrive now
@@ -57,7 +55,7 @@ async def test_the_sme_joined_event_on_kafka_is_keyed_by_organisation_and_carrie
 ) -> None:
     await platform.start("membership")
     async with platform.services["membership"].client() as membership:
-        organisation_id = await apply_and_approve_sme(membership, legal_name="Moda Ruse OOD")
+        organisation_id, _ = await MembershipFlows(membership).active(legal_name="Moda Ruse OOD")
 
     topic = f"{platform.topic_prefix}{topics.MEMBERSHIP_ORGANISATIONS}"
     records = await read_topic(platform.kafka, topic, at_least=1)

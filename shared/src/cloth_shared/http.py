@@ -16,6 +16,7 @@ from cloth_shared import errors
 from cloth_shared.context import bind_flow
 
 CORRELATION_HEADER = "X-Correlation-ID"
+_CORRELATION_HEADER_KEY = CORRELATION_HEADER.lower().encode()
 
 STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
     errors.NotFound: 404,
@@ -91,15 +92,22 @@ class CorrelationIdMiddleware:
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
-        header = CORRELATION_HEADER.lower().encode()
-        given = next((value for name, value in scope["headers"] if name == header), b"")
-        correlation_id = given.decode("latin-1")[:128] or str(uuid4())
+        header = _CORRELATION_HEADER_KEY
+        given = b""
+        for name, value in scope["headers"]:
+            if name == header:
+                given = value[:128]
+                break
+        if given:
+            correlation_id = given.decode("latin-1")
+        else:
+            correlation_id = str(uuid4())
+            given = correlation_id.encode("latin-1")
         bind_flow(correlation_id)
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (header, correlation_id.encode("latin-1"))]
+                message["headers"] = [*message.get("headers", ()), (header, given)]
             await send(message)
 
         await self._app(scope, receive, send_with_id)

@@ -6,16 +6,17 @@ whose lifespan starts and stops the infrastructure in order.
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import asyncpg
 import structlog
 from fastapi import APIRouter, FastAPI, Request
 from faststream.kafka import KafkaBroker, KafkaRouter
 
-from cloth_shared.contracts.topics import dead_letter_topic
+from cloth_shared.contracts.topics import dead_letter_topic, topic_config
 from cloth_shared.db import create_pool
 from cloth_shared.http import install_correlation_ids, install_operational_endpoints, install_problem_handlers
 from cloth_shared.logging import configure_logging
@@ -28,10 +29,17 @@ from cloth_shared.settings import ServiceSettings
 
 log = structlog.get_logger(__name__)
 
+ComponentT = TypeVar("ComponentT")
+
 
 @dataclass
 class Infrastructure:
-    """What a running service holds: handed to route dependencies and consumer factories."""
+    """What a running service holds: handed to route dependencies and consumer factories.
+
+    `components` are the service's own start-up objects (its token verifier, key material,
+    clients), looked up by type, so a route asks for a `TokenVerifier`, not for an attribute
+    someone hopefully put on `app.state`.
+    """
 
     settings: ServiceSettings
     pool: asyncpg.Pool
@@ -40,6 +48,17 @@ class Infrastructure:
     broker: KafkaBroker | None = None
     relay: OutboxRelay | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    components: dict[type[Any], Any] = field(default_factory=dict)
+
+    def provide(self, component: object, *, as_type: type[Any] | None = None) -> None:
+        """Register a start-up object under its type (or a port it implements)."""
+        self.components[as_type or type(component)] = component
+
+    def component(self, kind: type[ComponentT]) -> ComponentT:
+        found = self.components.get(kind)
+        if found is None:
+            raise LookupError(f"{kind.__name__} was not provided at start-up (ServiceDefinition.on_start)")
+        return cast(ComponentT, found)
 
 
 @dataclass(frozen=True)
@@ -52,9 +71,9 @@ class ServiceDefinition:
     produces: Sequence[str] = ()
     consumes: Sequence[str] = ()
     build_consumers: Callable[[Infrastructure], KafkaRouter] | None = None
-    # Called once the infrastructure is up, to put service-specific objects (keys, clients)
-    # on `app.state` for the routes' dependencies.
-    on_start: Callable[[FastAPI, Infrastructure], None] | None = None
+    # Called once the database and producer are up, before consumers start, to provide the
+    # service's own components (keys, token verifier, clients): `infra.provide(...)`.
+    on_start: Callable[[Infrastructure], None] | None = None
     version: str = "0.1.0"
 
 
@@ -72,6 +91,7 @@ async def start_infrastructure(definition: ServiceDefinition, settings: ServiceS
         [settings.topic(topic) for topic in contract_topics],
         partitions=settings.kafka_topic_partitions,
         replication=settings.kafka_topic_replication,
+        configs={settings.topic(topic): topic_config(topic) for topic in contract_topics},
     )
     pool = await create_pool(dsn, min_size=settings.database_pool_min, max_size=settings.database_pool_max)
     producer = ResilientProducer(
@@ -85,6 +105,8 @@ async def start_infrastructure(definition: ServiceDefinition, settings: ServiceS
         producer=producer,
         outbox=OutboxWriter(producer=definition.name, topic_prefix=settings.kafka_topic_prefix),
     )
+    if definition.on_start is not None:
+        definition.on_start(infra)
     if settings.run_outbox_relay and definition.produces:
         relay = OutboxRelay(
             pool,
@@ -130,6 +152,17 @@ async def infrastructure(request: Request) -> Infrastructure:
     return infra
 
 
+def component_dependency(kind: type[ComponentT]) -> Callable[[Request], Awaitable[ComponentT]]:
+    """A typed FastAPI dependency giving the component of that type provided at start-up."""
+
+    async def provided(request: Request) -> ComponentT:
+        infra: Infrastructure = request.app.state.infrastructure
+        return infra.component(kind)
+
+    provided.__name__ = f"provided_{kind.__name__}"
+    return provided
+
+
 def create_app(definition: ServiceDefinition, settings_factory: Callable[[], ServiceSettings]) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -137,8 +170,6 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
         configure_logging(service=definition.name, level=settings.log_level, json=settings.log_json)
         infra = await start_infrastructure(definition, settings)
         app.state.infrastructure = infra
-        if definition.on_start is not None:
-            definition.on_start(app, infra)
         log.info("service_started", service=definition.name)
         try:
             yield

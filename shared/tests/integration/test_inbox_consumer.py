@@ -10,6 +10,7 @@ import asyncpg
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from faststream.kafka import KafkaBroker, KafkaRouter
+from prometheus_client import REGISTRY
 
 from cloth_shared.context import current_causation_id, current_correlation_id
 from cloth_shared.contracts.codec import encode
@@ -20,10 +21,10 @@ from cloth_shared.inbox.consumer import InboxConsumer
 from cloth_shared.messaging.producer import ResilientProducer
 from cloth_shared.messaging.subscriptions import subscribe
 from cloth_shared.outbox.writer import OutboxWriter
+from cloth_shared.testing.examples import sme_joined
 from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.kafka import produce_raw, read_topic
-
-from .events import sme_joined_named
+from cloth_shared.unit_of_work import UnitOfWork
 
 pytestmark = pytest.mark.integration
 
@@ -40,10 +41,10 @@ class RecordingHandler:
         self._failures = failures or {}
         self._error = error
 
-    async def __call__(self, connection: asyncpg.Connection, envelope: Any, event: SMEJoined) -> None:
+    async def __call__(self, uow: UnitOfWork, envelope: Any, event: SMEJoined) -> None:
         name = event.organisation.legal_name
         self.calls[name] += 1
-        await connection.execute(
+        await uow.connection.execute(
             "INSERT INTO effects (event_id, legal_name) VALUES ($1, $2)", envelope.event_id, name
         )
         limit = self._failures.get(name, 0)
@@ -68,7 +69,7 @@ async def start_consumer(
 ) -> KafkaBroker:
     consumer = InboxConsumer(
         name="test-consumer",
-        pool=pool,
+        unit_of_work=lambda: UnitOfWork(pool, OutboxWriter(producer="test")),
         handlers={SMEJoined: handler},
         dead_letters=dead_letters,
         max_attempts=3,
@@ -104,7 +105,7 @@ async def send(infra: TestInfrastructure, topic: str, value: bytes) -> None:
 
 
 def event_bytes(name: str) -> bytes:
-    return encode(wrap(sme_joined_named(name), producer="test", correlation_id="c"))
+    return encode(wrap(sme_joined(name), producer="test", correlation_id="c"))
 
 
 async def wait_for_effect(pool: asyncpg.Pool, name: str, timeout: float = 30) -> None:
@@ -192,8 +193,8 @@ class BlockingHandler(RecordingHandler):
         super().__init__()
         self.entered = asyncio.Event()
 
-    async def __call__(self, connection: asyncpg.Connection, envelope: Any, event: SMEJoined) -> None:
-        await super().__call__(connection, envelope, event)
+    async def __call__(self, uow: UnitOfWork, envelope: Any, event: SMEJoined) -> None:
+        await super().__call__(uow, envelope, event)
         self.entered.set()
         await asyncio.sleep(3600)
 
@@ -241,19 +242,19 @@ async def test_the_flow_id_travels_from_the_event_into_the_handler_and_its_own_e
     seen: dict[str, Any] = {}
 
     class FlowRecordingHandler(RecordingHandler):
-        async def __call__(self, connection: asyncpg.Connection, envelope: Any, event: SMEJoined) -> None:
-            await super().__call__(connection, envelope, event)
+        async def __call__(self, uow: UnitOfWork, envelope: Any, event: SMEJoined) -> None:
+            await super().__call__(uow, envelope, event)
             seen.update(
                 correlation=current_correlation_id(),
                 causation=current_causation_id(),
                 event=envelope.event_id,
             )
-            await OutboxWriter(producer="test").add(connection, sme_joined_named("caused"))
+            uow.emit(sme_joined("caused"))
 
     await send(
         infra,
         organisations_topic,
-        encode(wrap(sme_joined_named("flow"), producer="t", correlation_id="corr-42")),
+        encode(wrap(sme_joined("flow"), producer="t", correlation_id="corr-42")),
     )
     await consume(FlowRecordingHandler(), f"g-{uuid4().hex}")
     await wait_for_effect(effects, "flow")
@@ -262,3 +263,38 @@ async def test_the_flow_id_travels_from_the_event_into_the_handler_and_its_own_e
     emitted = await effects.fetchval("SELECT envelope FROM outbox")
     assert emitted["correlation_id"] == "corr-42"
     assert emitted["causation_id"] == str(seen["event"])
+
+
+async def test_a_polled_batch_with_a_poison_event_applies_the_others_once_and_parks_only_it(
+    infra, effects, organisations_topic, consume
+) -> None:
+    names = ["before-1", "before-2", "poison", "after-1", "after-2"]
+    for name in names:  # all on the topic before the consumer starts: one polled batch
+        await send(infra, organisations_topic, event_bytes(name))
+    handler = RecordingHandler(failures={"poison": None})
+    await consume(handler, f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "after-2")
+
+    assert [await effect_count(effects, name) for name in names] == [1, 1, 0, 1, 1]
+    assert await effects.fetchval("SELECT count(*) FROM processed_events") == 4
+    parked = await read_topic(
+        infra.kafka_bootstrap_servers, dead_letter_topic(organisations_topic), at_least=1
+    )
+    assert len(parked) == 1 and b'"legal_name":"poison"' in parked[0].value.replace(b" ", b"")
+    assert handler.calls["poison"] == 3
+
+
+async def test_an_unknown_event_type_is_counted_and_skipped_and_the_next_one_is_processed(
+    infra, effects, organisations_topic, consume
+) -> None:
+    unknown = wrap(sme_joined("from-the-future"), producer="test", correlation_id="c")
+    unknown = unknown.model_copy(update={"event_type": "SomethingInvented", "event_version": 9})
+    before = REGISTRY.get_sample_value("inbox_unknown_event_types_total", {"consumer": "test-consumer"}) or 0
+    await send(infra, organisations_topic, encode(unknown))
+    await send(infra, organisations_topic, event_bytes("after-unknown"))
+    await consume(RecordingHandler(), f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "after-unknown")
+
+    after = REGISTRY.get_sample_value("inbox_unknown_event_types_total", {"consumer": "test-consumer"})
+    assert after == before + 1
+    assert await effects.fetchval("SELECT count(*) FROM processed_events") == 1

@@ -1,22 +1,11 @@
 """Events survive the trip to bytes and back; anything else is refused as undecodable."""
 
-from datetime import UTC, datetime
-from uuid import uuid4
-
 import pytest
 
 from cloth_shared.contracts.codec import UndecodableEvent, UnknownEvent, decode, encode
 from cloth_shared.contracts.envelope import wrap
-from cloth_shared.contracts.membership import OrganisationSnapshot, SMEJoined
-
-
-def sme_joined() -> SMEJoined:
-    return SMEJoined(
-        organisation=OrganisationSnapshot(
-            organisation_id=uuid4(), legal_name="Teixits SL", category="sme", cluster_id=uuid4(), country="ES"
-        ),
-        joined_at=datetime.now(UTC),
-    )
+from cloth_shared.contracts.membership import SMEJoined
+from cloth_shared.testing.examples import sme_joined
 
 
 def test_an_encoded_event_decodes_to_the_same_payload_and_metadata() -> None:

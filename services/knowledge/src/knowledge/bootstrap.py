@@ -2,11 +2,21 @@
 
 from pathlib import Path
 
+from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.contracts import topics
-from cloth_shared.service import ServiceDefinition
+from cloth_shared.service import Infrastructure, ServiceDefinition
+from knowledge.config import KnowledgeSettings
+from knowledge.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from knowledge.entrypoints.http import router
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def provide_components(infra: Infrastructure) -> None:
+    settings = infra.settings
+    assert isinstance(settings, KnowledgeSettings)
+    infra.provide(settings.token_verifier(), as_type=TokenVerifier)
+
 
 DEFINITION = ServiceDefinition(
     name="knowledge",
@@ -17,4 +27,7 @@ DEFINITION = ServiceDefinition(
     migrations_dir=MIGRATIONS,
     http_routers=[router],
     produces=[topics.KNOWLEDGE_RESOURCES, topics.KNOWLEDGE_TRAINING],
+    consumes=CONSUMED_TOPICS,
+    build_consumers=build_consumers,
+    on_start=provide_components,
 )

@@ -2,10 +2,11 @@
 
 from pydantic_settings import SettingsConfigDict
 
+from cloth_shared.auth.settings import TokenVerifierSettings
 from cloth_shared.settings import ServiceSettings
 
 
-class KnowledgeSettings(ServiceSettings):
+class KnowledgeSettings(ServiceSettings, TokenVerifierSettings):
     model_config = SettingsConfigDict(env_prefix="KNOWLEDGE_")
 
     service_name: str = "knowledge"

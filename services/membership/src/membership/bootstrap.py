@@ -3,8 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
-from fastapi import FastAPI
-
+from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.contracts import topics
 from cloth_shared.service import Infrastructure, ServiceDefinition
 from membership.adapters.passwords import Argon2Passwords
@@ -47,11 +46,14 @@ def build_identity(settings: MembershipSettings) -> Identity:
     )
 
 
-def install_identity(app: FastAPI, infra: Infrastructure) -> None:
-    """Build the identity (keys, hasher, sign-in limits) once at start-up."""
+def provide_identity(infra: Infrastructure) -> None:
+    """Build the identity (keys, hasher, sign-in limits) once at start-up; tokens are verified
+    with its own keys, so the service needs no JWKS URL of its own."""
     settings = infra.settings
     assert isinstance(settings, MembershipSettings)
-    app.state.identity = build_identity(settings)
+    identity = build_identity(settings)
+    infra.provide(identity)
+    infra.provide(identity.tokens.verifier, as_type=TokenVerifier)
 
 
 DEFINITION = ServiceDefinition(
@@ -61,5 +63,5 @@ DEFINITION = ServiceDefinition(
     migrations_dir=MIGRATIONS,
     http_routers=[router],
     produces=[topics.MEMBERSHIP_ORGANISATIONS, topics.MEMBERSHIP_PEOPLE],
-    on_start=install_identity,
+    on_start=provide_identity,
 )

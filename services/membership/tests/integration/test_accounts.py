@@ -2,7 +2,7 @@
 
 import json
 
-from cloth_shared.auth import TokenVerifier
+from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.testing.kafka import read_topic
 
 EMAIL = "ana@example.org"

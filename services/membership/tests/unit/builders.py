@@ -8,6 +8,7 @@ from cloth_shared.auth.principal import Principal, Role
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Category, Organisation, Status
 from membership.domain.people import Person
+from membership.domain.profile import PROFILE_FIELDS, Profile
 from membership.service_layer.applications import ApplyForMembership
 
 from .fakes import FakeMembershipUnitOfWork
@@ -55,6 +56,12 @@ def a_person(
     return person
 
 
+def _split(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Profile fields apart from the organisation's own."""
+    profile = {name: value for name, value in fields.items() if name in PROFILE_FIELDS}
+    return profile, {name: value for name, value in fields.items() if name not in PROFILE_FIELDS}
+
+
 def an_organisation(
     uow: FakeMembershipUnitOfWork,
     cluster: Cluster,
@@ -63,37 +70,47 @@ def an_organisation(
     category: Category = Category.SME,
     **fields: Any,
 ) -> Organisation:
+    profile, others = _split(
+        {
+            "legal_name": "Teixits del Vallès SL",
+            "city": "Sabadell",
+            "value_chains": ("fashion_textile",),
+            **fields,
+        }
+    )
     values: dict[str, Any] = {
         "id": uuid4(),
-        "legal_name": "Teixits del Vallès SL",
         "category": category,
         "cluster_id": cluster.id,
         "country": "ES",
         "registration_number": f"ES-{uuid4().hex[:8]}",
         "status": status,
         "applied_at": EARLIER,
-        "city": "Sabadell",
-        "value_chains": ("fashion_textile",),
-        **fields,
+        **others,
     }
-    organisation = Organisation(**values)
+    organisation = Organisation(**values, profile=Profile(**profile))
     uow.database.organisations[organisation.id] = organisation
     return organisation
 
 
 def an_application(cluster_id: UUID, **fields: Any) -> ApplyForMembership:
+    profile, others = _split(
+        {
+            "legal_name": "Filatures Reunides SA",
+            "city": "Terrassa",
+            "value_chains": ("fashion_textile", "circular_economy"),
+            "languages": ("ca", "es"),
+            **fields,
+        }
+    )
     values: dict[str, Any] = {
-        "legal_name": "Filatures Reunides SA",
         "category": Category.SME,
         "cluster_id": cluster_id,
         "country": "ES",
         "registration_number": "ES-A08000001",
-        "city": "Terrassa",
-        "value_chains": ("fashion_textile", "circular_economy"),
-        "languages": ("ca", "es"),
-        **fields,
+        **others,
     }
-    return ApplyForMembership(**values)
+    return ApplyForMembership(**values, profile=Profile(**profile))
 
 
 def manager_of(cluster: Cluster) -> Principal:

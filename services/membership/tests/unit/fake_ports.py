@@ -1,13 +1,14 @@
 """Fakes of what use cases need besides the database: hashing, signing, the directory read side."""
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.auth.verifier import TokenVerifier
-from membership.adapters.directory import Directory, DirectoryFilter
 from membership.domain.organisations import Organisation, Status
 from membership.domain.sign_in import Throttle
-from membership.service_layer.ports import BootstrapAdmin, Identity
+from membership.service_layer.ports import BootstrapAdmin, Identity, Passwords, Tokens
+from membership.service_layer.repositories import Directory, DirectoryFilter
 
 
 class FakePasswords:
@@ -49,27 +50,35 @@ def fake_identity(
     )
 
 
-class FakeDirectory(Directory):
+class FakeDirectory:
     """The read side over a list: active organisations only, filtered and sorted like the queries."""
 
-    def __init__(self, organisations: list[Organisation]) -> None:
-        self._organisations = organisations
+    def __init__(
+        self,
+        organisations: Iterable[Organisation] = (),
+        *,
+        live: Callable[[], Iterable[Organisation]] | None = None,
+    ) -> None:
+        """Over a fixed list, or over what `live` gives at each read (a fake database's organisations)."""
+        fixed = list(organisations)
+        self._organisations = live or (lambda: fixed)
 
     def _matching(self, where: DirectoryFilter) -> list[Organisation]:
         def matches(o: Organisation) -> bool:
+            p = o.profile
             text = (where.text or "").lower()
-            searched = " ".join([o.legal_name, o.city or "", o.description or "", *o.activities]).lower()
+            searched = [p.legal_name, p.city or "", p.description or "", " ".join(p.activities)]
             return (
                 o.status is Status.ACTIVE
                 and where.country in (None, o.country)
-                and where.region in (None, o.region)
+                and where.region in (None, p.region)
                 and where.category in (None, o.category.value)
-                and (where.value_chain is None or where.value_chain in o.value_chains)
+                and (where.value_chain is None or where.value_chain in p.value_chains)
                 and where.cluster_id in (None, o.cluster_id)
-                and text in searched
+                and any(text in field.lower() for field in searched)
             )
 
-        return sorted(filter(matches, self._organisations), key=lambda o: (o.legal_name, o.id))
+        return sorted(filter(matches, self._organisations()), key=lambda o: (o.profile.legal_name, o.id))
 
     async def page(
         self, where: DirectoryFilter, *, limit: int, offset: int
@@ -94,9 +103,15 @@ class FakeDirectory(Directory):
 
         for o in self._matching(DirectoryFilter()):
             add("country", o.country)
-            add("region", o.region or "(none)")
+            add("region", o.profile.region or "(none)")
             add("category", o.category.value)
             add("cluster", str(o.cluster_id))
-            for chain in o.value_chains:
+            for chain in o.profile.value_chains:
                 add("value_chain", chain)
         return counts
+
+
+# Checked by mypy only: each fake honours the port the use cases are written against.
+_passwords: Passwords = FakePasswords()
+_tokens: Tokens = FakeTokens()
+_directory: Directory = FakeDirectory([])

@@ -1,23 +1,15 @@
 """In-memory fakes of the membership repositories, over one fake database.
 
-Each fake subclasses the real repository so mypy checks that it mirrors its methods'
-signatures; it keeps domain objects in plain dicts instead of issuing SQL. A method the use
-cases start calling without a fake here fails loudly (there is no connection to fall back on).
+Each fake implements a port of `membership.service_layer.repositories` with domain objects in
+plain dicts; the fake unit of work types them as those ports, so mypy finds a missing method.
+`tests/integration/test_repository_contracts.py` runs the same cases on these and on PostgreSQL.
 """
 
-import copy
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
-from membership.adapters.people import (
-    ClientRepository,
-    InvitationRepository,
-    LoginAttemptRepository,
-    PersonRepository,
-)
-from membership.adapters.repositories import ClusterRepository, OrganisationRepository
+from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Organisation, Status
 from membership.domain.people import Invitation, Person
@@ -39,7 +31,7 @@ class FakeDatabase:
     organisations: dict[UUID, Organisation] = field(default_factory=dict)
     people: dict[UUID, Person] = field(default_factory=dict)
     invitations: dict[UUID, Invitation] = field(default_factory=dict)
-    clients: dict[UUID, dict[str, Any]] = field(default_factory=dict)
+    clients: dict[UUID, Client] = field(default_factory=dict)
     login_attempts: list[LoginAttempt] = field(default_factory=list)
 
     def copy(self) -> "FakeDatabase":
@@ -48,12 +40,12 @@ class FakeDatabase:
             organisations=dict(self.organisations),
             people=dict(self.people),
             invitations=dict(self.invitations),
-            clients=copy.deepcopy(self.clients),
+            clients=dict(self.clients),
             login_attempts=list(self.login_attempts),
         )
 
 
-class FakeClusterRepository(ClusterRepository):
+class FakeClusterRepository:
     def __init__(self, database: FakeDatabase) -> None:
         self._clusters = database.clusters
 
@@ -77,7 +69,7 @@ class FakeClusterRepository(ClusterRepository):
         return True
 
 
-class FakeOrganisationRepository(OrganisationRepository):
+class FakeOrganisationRepository:
     def __init__(self, database: FakeDatabase) -> None:
         self._organisations = database.organisations
 
@@ -85,10 +77,7 @@ class FakeOrganisationRepository(OrganisationRepository):
         numbers = {o.registration_number for o in self._organisations.values()}
         if organisation.registration_number in numbers:
             return False
-        # Like the INSERT: what a decision sets later is not stored on application.
-        self._organisations[organisation.id] = replace(
-            organisation, decided_at=None, rejection_reason=None, decided_by=None
-        )
+        self._organisations[organisation.id] = organisation
         return True
 
     async def get(self, organisation_id: UUID, *, for_update: bool = False) -> Organisation | None:
@@ -109,24 +98,8 @@ class FakeOrganisationRepository(OrganisationRepository):
 
     async def save_profile(self, organisation: Organisation) -> None:
         o = organisation
-        if (stored := self._organisations.get(o.id)) is None:
-            return
-        self._organisations[o.id] = replace(
-            stored,
-            legal_name=o.legal_name,
-            region=o.region,
-            city=o.city,
-            latitude=o.latitude,
-            longitude=o.longitude,
-            value_chains=o.value_chains,
-            size_band=o.size_band,
-            activities=o.activities,
-            certifications=o.certifications,
-            languages=o.languages,
-            website=o.website,
-            description=o.description,
-            version=o.version,
-        )
+        if (stored := self._organisations.get(o.id)) is not None:
+            self._organisations[o.id] = replace(stored, profile=o.profile, version=o.version)
 
     async def applications(
         self, cluster_id: UUID, *, status: Status, limit: int, offset: int
@@ -136,7 +109,7 @@ class FakeOrganisationRepository(OrganisationRepository):
         return found[offset : offset + limit]
 
 
-class FakePersonRepository(PersonRepository):
+class FakePersonRepository:
     def __init__(self, database: FakeDatabase) -> None:
         self._people = database.people
 
@@ -162,7 +135,7 @@ class FakePersonRepository(PersonRepository):
         return sorted(found, key=lambda p: (p.display_name or "", p.id))
 
 
-class FakeInvitationRepository(InvitationRepository):
+class FakeInvitationRepository:
     def __init__(self, database: FakeDatabase) -> None:
         self._invitations = database.invitations
 
@@ -177,45 +150,27 @@ class FakeInvitationRepository(InvitationRepository):
             self._invitations[invitation.id] = replace(stored, accepted_at=invitation.accepted_at)
 
     async def sent_by(self, person_id: UUID) -> list[Invitation]:
-        return [i for i in self._invitations.values() if i.invited_by == person_id]
+        sent = [i for i in self._invitations.values() if i.invited_by == person_id]
+        return sorted(sent, key=lambda i: (i.created_at, i.id))
 
     async def forget_invitations_to(self, email: str) -> None:
         for key in [k for k, i in self._invitations.items() if i.email.lower() == email.lower()]:
             del self._invitations[key]
 
 
-class FakeClientRepository(ClientRepository):
+class FakeClientRepository:
     def __init__(self, database: FakeDatabase) -> None:
         self._clients = database.clients
 
-    async def add(
-        self,
-        *,
-        client_id: UUID,
-        name: str,
-        secret_hash: str,
-        scopes: list[str],
-        created_by: UUID,
-        at: datetime,
-    ) -> None:
-        self._clients[client_id] = {
-            "id": client_id,
-            "name": name,
-            "secret_hash": secret_hash,
-            "scopes": list(scopes),
-            "created_by": created_by,
-            "created_at": at,
-            "revoked_at": None,
-        }
+    async def add(self, client: Client) -> None:
+        self._clients[client.id] = client
 
-    async def get(self, client_id: UUID) -> dict[str, Any] | None:
+    async def get(self, client_id: UUID) -> Client | None:
         client = self._clients.get(client_id)
-        if client is None or client["revoked_at"] is not None:
-            return None
-        return {k: client[k] for k in ("id", "name", "secret_hash", "scopes")}
+        return client if client is not None and client.is_active else None
 
 
-class FakeLoginAttemptRepository(LoginAttemptRepository):
+class FakeLoginAttemptRepository:
     def __init__(self, database: FakeDatabase) -> None:
         self._attempts = database.login_attempts
 

@@ -1,9 +1,18 @@
-"""The fake membership unit of work: repositories over an in-memory database, rolled back unless committed."""
+"""The fake membership unit of work: repositories over an in-memory database, rolled back unless committed.
 
-from types import TracebackType
-from typing import Self
+Its repositories are typed as the service layer's ports, so mypy refuses a fake that misses a
+method or gets a signature wrong (see `make typecheck`).
+"""
 
-from cloth_shared.contracts.envelope import Event
+from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
+from membership.service_layer.repositories import (
+    ClientRepository,
+    ClusterRepository,
+    InvitationRepository,
+    LoginAttemptRepository,
+    OrganisationRepository,
+    PersonRepository,
+)
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 from .fake_ports import FakeDirectory, FakePasswords, FakeTokens, fake_identity
@@ -29,45 +38,27 @@ __all__ = [
 ]
 
 
-class FakeMembershipUnitOfWork(MembershipUnitOfWork):
-    """Works on a copy of `database`, swapped in on commit; events reach `events` only on commit.
+class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
+    """Works on a copy of `database`, swapped in on commit; events reach `events` only on commit."""
 
-    `committed` tells whether the last `async with` block committed; `events` is the outbox,
-    every event committed since the fake was made.
-    """
+    clusters: ClusterRepository
+    organisations: OrganisationRepository
+    people: PersonRepository
+    invitations: InvitationRepository
+    clients: ClientRepository
+    login_attempts: LoginAttemptRepository
 
     def __init__(self, database: FakeDatabase | None = None) -> None:
-        self.database = database or FakeDatabase()
-        self.events: list[Event] = []
-        self.committed = False
-        self._work: FakeDatabase | None = None
-        self._pending: list[Event] = []
+        super().__init__(database or FakeDatabase())
 
-    def emit(self, event: Event) -> None:
-        assert self._work is not None, "emit inside an `async with` block"
-        self._pending.append(event)
+    def _bind(self, work: FakeDatabase) -> None:
+        self.clusters = FakeClusterRepository(work)
+        self.organisations = FakeOrganisationRepository(work)
+        self.people = FakePersonRepository(work)
+        self.invitations = FakeInvitationRepository(work)
+        self.clients = FakeClientRepository(work)
+        self.login_attempts = FakeLoginAttemptRepository(work)
 
-    async def __aenter__(self) -> Self:
-        assert self._work is None, "a unit of work is not re-entrant"
-        self._work = self.database.copy()
-        self._pending = []
-        self.committed = False
-        self.clusters = FakeClusterRepository(self._work)
-        self.organisations = FakeOrganisationRepository(self._work)
-        self.people = FakePersonRepository(self._work)
-        self.invitations = FakeInvitationRepository(self._work)
-        self.clients = FakeClientRepository(self._work)
-        self.login_attempts = FakeLoginAttemptRepository(self._work)
-        return self
 
-    async def commit(self) -> None:
-        assert self._work is not None, "commit inside an `async with` block"
-        self.database = self._work
-        self.events.extend(self._pending)
-        self.committed = True
-        self._work, self._pending = None, []
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self._work, self._pending = None, []  # not committed: the copy is dropped
+def _keeps_the_port(uow: FakeMembershipUnitOfWork) -> MembershipUnitOfWork:
+    return uow  # checked by mypy only: the fake is a MembershipUnitOfWork

@@ -11,6 +11,7 @@ from membership.domain.people import Invitation
 from membership.domain.sign_in import Throttle
 from membership.service_layer import accounts, clients
 from membership.service_layer.accounts import SignUp, digest
+from membership.service_layer.clients import RegisterClient
 from membership.service_layer.ports import BootstrapAdmin
 
 from .builders import a_person, platform_admin, signed_in
@@ -211,13 +212,13 @@ async def test_an_administrator_registers_a_partner_client_that_exchanges_its_se
     identity = fake_identity()
 
     new = await clients.create_client(
-        uow, identity, platform_admin(), name="ERP bridge", scopes=("exchange:read",)
+        uow, identity, platform_admin(), RegisterClient(name="ERP bridge", scopes=("exchange:read",))
     )
     issued = await clients.client_token(
         uow, identity, client_id=new.client_id, client_secret=new.client_secret
     )
 
-    assert uow.database.clients[new.client_id]["secret_hash"] != new.client_secret
+    assert uow.database.clients[new.client_id].secret_hash != new.client_secret
     assert issued.principal.roles == frozenset({Role.PARTNER_CLIENT})
     assert issued.principal.scopes == frozenset({"exchange:read"})
     with pytest.raises(NotAuthenticated):
@@ -229,7 +230,9 @@ async def test_only_platform_administrators_register_partner_clients() -> None:
     someone = signed_in(a_person(uow))
 
     with pytest.raises(NotAllowed):
-        await clients.create_client(uow, fake_identity(), someone, name="ERP bridge", scopes=())
+        await clients.create_client(
+            uow, fake_identity(), someone, RegisterClient(name="ERP bridge", scopes=())
+        )
 
     assert uow.database.clients == {}
 

@@ -24,12 +24,12 @@ async def test_applying_stores_a_pending_organisation_with_the_applicants_detail
     assert uow.committed
     stored = uow.database.organisations[organisation.id]
     assert stored.status is Status.PENDING
-    assert (stored.legal_name, stored.cluster_id, stored.registration_number) == (
+    assert (stored.profile.legal_name, stored.cluster_id, stored.registration_number) == (
         "Filatures Reunides SA",
         cluster.id,
         "ES-A08000001",
     )
-    assert stored.value_chains == ("fashion_textile", "circular_economy")
+    assert stored.profile.value_chains == ("fashion_textile", "circular_economy")
 
 
 async def test_the_applicant_becomes_the_first_admin_of_the_organisation_and_their_joining_is_announced() -> (

@@ -9,17 +9,18 @@ from cloth_shared.auth.principal import Principal, Role
 from membership.domain import access
 from membership.domain.organisations import Category, Organisation, Status
 from membership.domain.people import Person
+from membership.domain.profile import Profile
 
 CLUSTER, OTHER_CLUSTER = uuid4(), uuid4()
 ORGANISATION = Organisation(
     id=uuid4(),
-    legal_name="Teixits SL",
     category=Category.SME,
     cluster_id=CLUSTER,
     country="ES",
     registration_number="ES-1",
     status=Status.PENDING,
     applied_at=datetime.now(UTC),
+    profile=Profile(legal_name="Teixits SL"),
 )
 
 

@@ -1,9 +1,9 @@
 import csv
 import io
 
-from membership.adapters.directory import DirectoryFilter
 from membership.domain.organisations import Category, Status
 from membership.service_layer import directory
+from membership.service_layer.repositories import DirectoryFilter
 
 from .builders import a_cluster, an_organisation
 from .fakes import FakeDirectory, FakeMembershipUnitOfWork
@@ -27,7 +27,7 @@ def a_directory() -> FakeDirectory:
 async def test_the_directory_lists_active_organisations_by_name_with_the_total() -> None:
     found, total = await directory.search(a_directory(), DirectoryFilter(), limit=2, offset=0)
 
-    assert [o.legal_name for o in found] == ["=HYPERLINK(evil)", "Agència Moda"]
+    assert [o.profile.legal_name for o in found] == ["=HYPERLINK(evil)", "Agència Moda"]
     assert total == 3
 
 

@@ -3,23 +3,24 @@ from uuid import uuid4
 
 from membership.domain import industry_map
 from membership.domain.organisations import Category, Organisation, Status
+from membership.domain.profile import PROFILE_FIELDS, Profile
 from membership.domain.vocabulary import is_country, is_language
 
 
 def organisation(**changes) -> Organisation:
     values = {
         "id": uuid4(),
-        "legal_name": "Teixits SL",
         "category": Category.SME,
         "cluster_id": uuid4(),
         "country": "ES",
         "registration_number": "ES-1",
         "status": Status.ACTIVE,
         "applied_at": datetime.now(UTC),
-        "latitude": 41.5,
-        "longitude": 1.6,
     }
-    return Organisation(**{**values, **changes})
+    profile = {"legal_name": "Teixits SL", "latitude": 41.5, "longitude": 1.6}
+    profile.update((k, v) for k, v in changes.items() if k in PROFILE_FIELDS)
+    values.update((k, v) for k, v in changes.items() if k not in PROFILE_FIELDS)
+    return Organisation(**values, profile=Profile(**profile))
 
 
 def test_features_put_longitude_first_and_carry_no_registration_number():

@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-from fastapi import FastAPI
-
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.service import Infrastructure, ServiceDefinition
 from notifications.config import NotificationsSettings
@@ -13,12 +11,10 @@ from notifications.entrypoints.http import router
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
-def install_token_verifier(app: FastAPI, infra: Infrastructure) -> None:
+def provide_components(infra: Infrastructure) -> None:
     settings = infra.settings
     assert isinstance(settings, NotificationsSettings)
-    app.state.token_verifier = TokenVerifier.from_settings(
-        jwks_url=settings.auth_jwks_url, public_key_pem=settings.auth_public_key_pem
-    )
+    infra.provide(settings.token_verifier(), as_type=TokenVerifier)
 
 
 DEFINITION = ServiceDefinition(
@@ -29,5 +25,5 @@ DEFINITION = ServiceDefinition(
     http_routers=[router],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,
-    on_start=install_token_verifier,
+    on_start=provide_components,
 )

@@ -2,19 +2,16 @@
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from uuid import uuid4
 
 import httpx
 import pytest
 
 from cloth_shared.contracts import topics
-from cloth_shared.contracts.codec import encode
-from cloth_shared.contracts.envelope import wrap
-from cloth_shared.contracts.membership import OrganisationSnapshot, SMEJoined
 from cloth_shared.service import create_app
 from cloth_shared.settings import load_settings
 from cloth_shared.testing.apps import running
+from cloth_shared.testing.examples import encoded, sme_joined
 from cloth_shared.testing.kafka import produce_raw, read_topic
 from cloth_shared.testing.tokens import TestTokens
 from notifications.bootstrap import DEFINITION
@@ -43,17 +40,7 @@ async def notifications(
 
 
 def sme_joined_bytes(organisation_id, legal_name: str = "Bucharest Knitwear SRL") -> bytes:
-    event = SMEJoined(
-        organisation=OrganisationSnapshot(
-            organisation_id=organisation_id,
-            legal_name=legal_name,
-            category="sme",
-            cluster_id=uuid4(),
-            country="RO",
-        ),
-        joined_at=datetime.now(UTC),
-    )
-    return encode(wrap(event, producer="membership", correlation_id="test"))
+    return encoded(sme_joined(legal_name, organisation_id, country="RO"))
 
 
 async def inbox(

@@ -1,14 +1,21 @@
-"""FastAPI dependencies that turn an `Authorization: Bearer` header into a Principal."""
+"""FastAPI dependencies that turn an `Authorization: Bearer` header into a Principal.
 
-from collections.abc import Awaitable, Callable
+The verifier is the `TokenVerifier` component the service provided at start-up, so every
+service wires authentication the same way: routes annotate a parameter with `Caller` (401
+without a valid token) or `MaybeCaller` (None for anonymous callers).
+"""
 
-from fastapi import Request
+from typing import Annotated
+
+from fastapi import Depends, Request
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.errors import NotAuthenticated
+from cloth_shared.service import component_dependency
 
-VerifierSource = Callable[[Request], TokenVerifier]
+# The verifier provided at start-up; tests may override this dependency.
+provided_token_verifier = component_dependency(TokenVerifier)
 
 
 def bearer_token(request: Request) -> str | None:
@@ -19,25 +26,23 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
-def principal_dependency(verifier: VerifierSource) -> Callable[[Request], Awaitable[Principal]]:
-    """A dependency giving the authenticated caller; 401 without a valid bearer token."""
-
-    async def authenticated(request: Request) -> Principal:
-        token = bearer_token(request)
-        if token is None:
-            raise NotAuthenticated("sign in: this needs a bearer access token", code="not-authenticated")
-        return await verifier(request).verify_async(token)
-
-    return authenticated
+async def authenticated(
+    request: Request, verifier: Annotated[TokenVerifier, Depends(provided_token_verifier)]
+) -> Principal:
+    """The authenticated caller; 401 without a valid bearer token."""
+    token = bearer_token(request)
+    if token is None:
+        raise NotAuthenticated("sign in: this needs a bearer access token", code="not-authenticated")
+    return await verifier.verify_async(token)
 
 
-def optional_principal_dependency(
-    verifier: VerifierSource,
-) -> Callable[[Request], Awaitable[Principal | None]]:
-    """Like principal_dependency, but None for anonymous callers (a bad token is still 401)."""
+async def maybe_authenticated(
+    request: Request, verifier: Annotated[TokenVerifier, Depends(provided_token_verifier)]
+) -> Principal | None:
+    """Like `authenticated`, but None for anonymous callers (a bad token is still 401)."""
+    token = bearer_token(request)
+    return None if token is None else await verifier.verify_async(token)
 
-    async def maybe_authenticated(request: Request) -> Principal | None:
-        token = bearer_token(request)
-        return None if token is None else await verifier(request).verify_async(token)
 
-    return maybe_authenticated
+Caller = Annotated[Principal, Depends(authenticated)]
+MaybeCaller = Annotated[Principal | None, Depends(maybe_authenticated)]

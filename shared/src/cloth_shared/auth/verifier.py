@@ -74,10 +74,27 @@ class TokenVerifier:
         raise ValueError("token verification needs a JWKS URL or a public key")
 
     async def verify_async(self, token: str) -> Principal:
-        """`verify` for async code: a JWKS fetch (cache miss) must not block the event loop."""
+        """`verify` for async code: a JWKS fetch (cache miss) must not block the event loop.
+
+        A token verified before is answered from memory without the worker-thread hop, which
+        cost more than the whole rest of the check; only a token not seen yet goes to a thread
+        (its key may need fetching) when keys come from a JWKS URL.
+        """
+        principal = self._remembered(token)
+        if principal is not None:
+            return principal
         if self._jwks_client is not None:
             return await asyncio.to_thread(self.verify, token)
         return self.verify(token)
+
+    def _remembered(self, token: str) -> Principal | None:
+        cached = self._verified.get(token)
+        if cached is None:
+            return None
+        if time.time() < cached[1]:
+            return cached[0]
+        self._verified.pop(token, None)  # expired: verify again, which raises token-expired
+        return None
 
     def _key_for(self, token: str) -> Any:
         try:
@@ -97,9 +114,9 @@ class TokenVerifier:
 
     def verify(self, token: str) -> Principal:
         """The principal of a valid token; InvalidToken (401) otherwise."""
-        cached = self._verified.get(token)
-        if cached is not None and time.time() < cached[1]:
-            return cached[0]
+        remembered = self._remembered(token)
+        if remembered is not None:
+            return remembered
         principal, expires_at = self._verify_signature_and_claims(token)
         if len(self._verified) >= VERIFIED_CACHE_SIZE:
             del self._verified[next(iter(self._verified))]  # oldest first

@@ -239,3 +239,20 @@ class LumpSumPaymentOverdue(_ExchangeEvent):
     payment_due: date
     amount_eur: Decimal = Field(description='Euros, as a decimal string such as "550.00".')
     noticed_at: datetime
+
+
+class ExchangeAtRiskFlagged(_ExchangeEvent):
+    """A party's membership ended while the exchange holds its slot (approved or running).
+
+    Not cancelled: both clusters' managers (`visitor_cluster_id`, `host_cluster_id` in the
+    snapshot) are to decide what becomes of it. Exchanges not yet approved are cancelled instead
+    (`ExchangeCancelled` with the reason).
+    """
+
+    event_type: ClassVar[str] = "ExchangeAtRiskFlagged"
+    event_version: ClassVar[int] = 1
+    organisation_id: UUID = Field(description="The party whose membership ended.")
+    side: Literal["visitor", "host"] = Field(description="Which side of the exchange that party is.")
+    reason: str = Field(description="A sentence for the managers, e.g. why the membership ended.")
+    state: str = Field(description="The exchange's state when it was flagged, e.g. approved or in_progress.")
+    flagged_at: datetime

@@ -8,6 +8,7 @@ from cloth_shared.contracts.exchange import (
     ExchangeCommitmentAgreed,
     ExchangeCompleted,
     ExchangeDeclined,
+    ExchangeAtRiskFlagged,
     ExchangeReportOverdue,
     ExchangeReportSentBack,
     ExchangeReportSubmitted,
@@ -53,6 +54,7 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     LumpSumPaid,
     ExchangeReportOverdue,
     LumpSumPaymentOverdue,
+    ExchangeAtRiskFlagged,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {

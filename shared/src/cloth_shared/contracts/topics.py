@@ -18,9 +18,23 @@ ALL_TOPICS: tuple[str, ...] = (
     KNOWLEDGE_TRAINING,
 )
 
+# Topics whose every event carries the aggregate's full current state: Kafka keeps at least each
+# key's latest event forever (log compaction instead of time-based deletion), so a service that
+# starts years later still rebuilds its picture of the alliance by reading from the beginning.
+# On membership.people the latest event of an erased person is PersonErased: compaction then
+# drops the older events that carried their personal data.
+COMPACTED_TOPICS: frozenset[str] = frozenset({MEMBERSHIP_ORGANISATIONS, MEMBERSHIP_PEOPLE})
+
 DEAD_LETTER_SUFFIX = ".dlq"
 
 
 def dead_letter_topic(topic: str) -> str:
     """The topic where messages that failed on `topic` are parked for an operator."""
     return f"{topic}{DEAD_LETTER_SUFFIX}"
+
+
+def topic_config(topic: str) -> dict[str, str]:
+    """Broker settings a contract topic is created (and kept) with."""
+    if topic in COMPACTED_TOPICS:
+        return {"cleanup.policy": "compact"}
+    return {}

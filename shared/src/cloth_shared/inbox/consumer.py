@@ -1,20 +1,25 @@
-"""Runs one consumed event's effect exactly once, with bounded retries and a dead-letter topic.
+"""Runs each consumed event's effect exactly once, with bounded retries and a dead-letter topic.
 
-Delivery is at-least-once (see design/messaging.md). For each message:
-- it is decoded by us, not by FastStream, so a malformed message is parked, not retried;
-- the effect and the event id's row in `processed_events` commit in one transaction, so a
-  redelivered event finds its id and has no second effect;
-- a failing effect is retried with exponential backoff, then parked in `<topic>.dlq` with the
-  error in headers, and the partition moves on;
+Delivery is at-least-once (see design/messaging.md). Handlers are use cases: they receive the
+service's unit of work, the envelope and the event, change state and emit events through the
+unit of work, and never commit — the inbox does. For each polled batch:
+- every message is decoded by us, not by FastStream, so a malformed one is parked, not retried;
+  an event type this code does not know is logged at warning level and counted;
+- the batch's effects, one `processed_events` row per event and the events they emit commit in
+  ONE transaction (one commit and one offset commit per batch, not per event); a redelivered
+  event finds its id and has no second effect;
+- if any effect in the batch fails, that transaction is rolled back and the batch is applied
+  again one event per transaction, so the others still take effect; a failing effect is
+  retried with exponential backoff, then parked in `<topic>.dlq` and the partition moves on;
 - when the database itself is unreachable nothing is parked: the handler raises, FastStream
-  (NACK_ON_ERROR) seeks back without committing, and the message comes again.
+  (NACK_ON_ERROR) seeks back without committing, and the batch comes again.
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-import asyncpg
 import structlog
 from aiokafka import ConsumerRecord
 from prometheus_client import Counter
@@ -22,40 +27,49 @@ from prometheus_client import Counter
 from cloth_shared.context import bind_flow
 from cloth_shared.contracts.codec import UndecodableEvent, UnknownEvent, decode
 from cloth_shared.contracts.envelope import Event, EventEnvelope
-from cloth_shared.contracts.topics import dead_letter_topic
 from cloth_shared.db import TRANSIENT_DATABASE_ERRORS
-from cloth_shared.messaging.producer import OutgoingRecord, ResilientProducer
+from cloth_shared.inbox.dead_letters import park
+from cloth_shared.messaging.producer import ResilientProducer
+from cloth_shared.ports import UnitOfWorkPort
 
 log = structlog.get_logger(__name__)
 
 Envelope = EventEnvelope[dict[str, Any]]
-EffectHandler = Callable[[asyncpg.Connection, Envelope, Any], Awaitable[None]]
+UnitOfWorkT = TypeVar("UnitOfWorkT", bound=UnitOfWorkPort)
+ConsumedEventHandler = Callable[[UnitOfWorkT, Envelope, Any], Awaitable[None]]
 
 EFFECTS = Counter("inbox_effects_applied_total", "Events whose effect was applied", ["consumer"])
 DUPLICATES = Counter("inbox_duplicates_suppressed_total", "Redelivered events dropped", ["consumer"])
-DEAD_LETTERS = Counter("inbox_dead_lettered_total", "Messages parked in a dead-letter topic", ["consumer"])
-IGNORED = Counter("inbox_ignored_total", "Events this consumer has no handler for", ["consumer"])
+IGNORED = Counter("inbox_ignored_total", "Known events this consumer has no handler for", ["consumer"])
+UNKNOWN = Counter(
+    "inbox_unknown_event_types_total", "Events of a type or version this code does not know", ["consumer"]
+)
+BATCH_FALLBACKS = Counter(
+    "inbox_batch_fallbacks_total", "Batches applied again one event at a time after a failure", ["consumer"]
+)
 
-RECORD_PROCESSED = """
-INSERT INTO processed_events (consumer, event_id, event_type) VALUES ($1, $2, $3)
-ON CONFLICT DO NOTHING RETURNING 1
-"""
+
+@dataclass(frozen=True, slots=True)
+class _Delivery:
+    record: ConsumerRecord[Any, Any]
+    envelope: Envelope
+    event: Event
 
 
-class InboxConsumer:
+class InboxConsumer(Generic[UnitOfWorkT]):
     def __init__(
         self,
         *,
         name: str,
-        pool: asyncpg.Pool,
-        handlers: Mapping[type[Event], EffectHandler],
+        unit_of_work: Callable[[], UnitOfWorkT],
+        handlers: Mapping[type[Event], ConsumedEventHandler[UnitOfWorkT]],
         dead_letters: ResilientProducer,
         max_attempts: int = 5,
         backoff_seconds: float = 0.2,
         unavailable_pause_seconds: float = 1.0,
     ) -> None:
         self.name = name
-        self._pool = pool
+        self._unit_of_work = unit_of_work
         self._handlers = dict(handlers)
         self._dead_letters = dead_letters
         self._max_attempts = max_attempts
@@ -64,75 +78,111 @@ class InboxConsumer:
 
     async def handle(self, record: ConsumerRecord[Any, Any]) -> None:
         """Process one Kafka record; returning means its offset may be committed."""
+        await self.handle_batch((record,))
+
+    async def handle_batch(self, records: Sequence[ConsumerRecord[Any, Any]]) -> None:
+        """Process a polled batch; returning means all its offsets may be committed."""
+        deliveries = [d for record in records if (d := await self._accept(record)) is not None]
+        await self._apply_in_order(deliveries)
+
+    async def _accept(self, record: ConsumerRecord[Any, Any]) -> _Delivery | None:
+        """Decode a record; park what cannot be decoded; None for what this consumer skips."""
         try:
             envelope, event = decode(record.value)
         except UndecodableEvent as error:
-            await self._park(record, error, attempts=1)
-            return
+            await park(self._dead_letters, self.name, record, error, attempts=1)
+            return None
         except UnknownEvent as unknown:
-            self._ignore(unknown.envelope.event_type)
-            return
-        handler = self._handlers.get(type(event))
-        if handler is None:
-            self._ignore(envelope.event_type)
-            return
-        bind_flow(envelope.correlation_id, envelope.event_id)
-        await self._apply_with_retries(record, envelope, event, handler)
+            UNKNOWN.labels(self.name).inc()
+            log.warning(
+                "inbox_unknown_event_type",
+                consumer=self.name,
+                topic=record.topic,
+                event_type=unknown.envelope.event_type,
+                event_version=unknown.envelope.event_version,
+            )
+            return None
+        if type(event) not in self._handlers:
+            IGNORED.labels(self.name).inc()
+            return None
+        return _Delivery(record, envelope, event)
 
-    async def _apply_with_retries(
-        self, record: ConsumerRecord[Any, Any], envelope: Envelope, event: Event, handler: EffectHandler
-    ) -> None:
-        for attempt in range(1, self._max_attempts + 1):
+    async def _apply_in_order(self, deliveries: Sequence[_Delivery]) -> None:
+        """Everything in one transaction; on a failing effect, what precedes it commits, the
+        failing event is retried alone (then parked), and the rest goes on — in order."""
+        remaining = list(deliveries)
+        while remaining:
             try:
-                await self._apply_once(envelope, event, handler)
+                await self._apply_together(remaining)
                 return
             except TRANSIENT_DATABASE_ERRORS:
-                log.warning("inbox_database_unavailable", consumer=self.name, event_id=str(envelope.event_id))
-                await asyncio.sleep(self._unavailable_pause)
+                await self._database_unavailable(remaining[0])
                 raise
-            except Exception as error:
-                if attempt == self._max_attempts:
-                    await self._park(record, error, attempts=attempt)
+            except _EffectFailed as failed:
+                if len(remaining) > 1:
+                    BATCH_FALLBACKS.labels(self.name).inc()
+                await self._apply_in_order(remaining[: failed.index])
+                await self._retry_then_park(remaining[failed.index], failed.error)
+                remaining = remaining[failed.index + 1 :]
+            except Exception as error:  # the commit itself failed: no one event to blame
+                if len(remaining) == 1:
+                    await self._retry_then_park(remaining[0], error)
                     return
-                log.info("inbox_retry", consumer=self.name, attempt=attempt, error=repr(error))
-                await asyncio.sleep(self._backoff * 2 ** (attempt - 1))
-
-    async def _apply_once(self, envelope: Envelope, event: Event, handler: EffectHandler) -> None:
-        async with self._pool.acquire() as connection, connection.transaction():
-            first_time = await connection.fetchval(
-                RECORD_PROCESSED, self.name, envelope.event_id, envelope.event_type
-            )
-            if first_time is None:
-                DUPLICATES.labels(self.name).inc()
+                BATCH_FALLBACKS.labels(self.name).inc()
+                for delivery in remaining:
+                    await self._apply_in_order([delivery])
                 return
-            await handler(connection, envelope, event)
-        EFFECTS.labels(self.name).inc()
 
-    async def _park(self, record: ConsumerRecord[Any, Any], error: Exception, *, attempts: int) -> None:
-        """Send the original message to the dead-letter topic; raise if that fails (redelivery)."""
-        headers = [
-            *(record.headers or ()),
-            ("dlq_consumer", self.name.encode()),
-            ("dlq_error_type", type(error).__name__.encode()),
-            ("dlq_error", str(error)[:2000].encode()),
-            ("dlq_attempts", str(attempts).encode()),
-            ("dlq_original_topic", record.topic.encode()),
-            ("dlq_original_partition", str(record.partition).encode()),
-            ("dlq_original_offset", str(record.offset).encode()),
-        ]
-        await self._dead_letters.send_batch(
-            [OutgoingRecord(dead_letter_topic(record.topic), record.key or b"", record.value or b"", headers)]
-        )
-        DEAD_LETTERS.labels(self.name).inc()
-        log.error(
-            "inbox_dead_lettered",
-            consumer=self.name,
-            topic=record.topic,
-            offset=record.offset,
-            attempts=attempts,
-            error=repr(error),
-        )
+    async def _apply_together(self, deliveries: Sequence[_Delivery]) -> None:
+        applied = 0
+        async with self._unit_of_work() as uow:
+            for index, delivery in enumerate(deliveries):
+                try:
+                    applied += await self._apply_in(uow, delivery)
+                except TRANSIENT_DATABASE_ERRORS:
+                    raise
+                except Exception as error:
+                    raise _EffectFailed(index, error) from error
+            await uow.commit()
+        EFFECTS.labels(self.name).inc(applied)
+        DUPLICATES.labels(self.name).inc(len(deliveries) - applied)
 
-    def _ignore(self, event_type: str) -> None:
-        IGNORED.labels(self.name).inc()
-        log.debug("inbox_ignored", consumer=self.name, event_type=event_type)
+    async def _apply_in(self, uow: UnitOfWorkT, delivery: _Delivery) -> int:
+        envelope = delivery.envelope
+        if not await uow.first_delivery(self.name, envelope.event_id, envelope.event_type):
+            return 0
+        bind_flow(envelope.correlation_id, envelope.event_id)
+        await self._handlers[type(delivery.event)](uow, envelope, delivery.event)
+        return 1
+
+    async def _retry_then_park(self, delivery: _Delivery, error: Exception) -> None:
+        """The first attempt failed with `error`: retry with backoff, then park the message."""
+        for attempt in range(2, self._max_attempts + 1):
+            log.info("inbox_retry", consumer=self.name, attempt=attempt - 1, error=repr(error))
+            await asyncio.sleep(self._backoff * 2 ** (attempt - 2))
+            try:
+                await self._apply_together((delivery,))
+                return
+            except TRANSIENT_DATABASE_ERRORS:
+                await self._database_unavailable(delivery)
+                raise
+            except _EffectFailed as failed:
+                error = failed.error
+            except Exception as commit_error:
+                error = commit_error
+        await park(self._dead_letters, self.name, delivery.record, error, attempts=self._max_attempts)
+
+    async def _database_unavailable(self, delivery: _Delivery) -> None:
+        log.warning(
+            "inbox_database_unavailable", consumer=self.name, event_id=str(delivery.envelope.event_id)
+        )
+        await asyncio.sleep(self._unavailable_pause)
+
+
+class _EffectFailed(Exception):
+    """The effect of the event at `index` of the batch raised `error`."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(repr(error))
+        self.index = index
+        self.error = error

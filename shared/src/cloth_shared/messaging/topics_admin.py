@@ -1,31 +1,50 @@
-"""Creates the topics a service touches (auto-creation is off on purpose)."""
+"""Creates the topics a service touches (auto-creation is off on purpose), with their settings."""
 
 import asyncio
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import structlog
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import TopicAlreadyExistsError
 
 log = structlog.get_logger(__name__)
 
 
 async def ensure_topics(
-    bootstrap_servers: str, names: Iterable[str], *, partitions: int, replication: int, timeout: float = 60
+    bootstrap_servers: str,
+    names: Iterable[str],
+    *,
+    partitions: int,
+    replication: int,
+    configs: Mapping[str, Mapping[str, str]] | None = None,
+    timeout: float = 60,
 ) -> None:
-    """Idempotent: creates the missing ones, leaves existing topics as they are."""
-    wanted = sorted(set(names))
+    """Idempotent: creates the missing topics with their `configs`, and sets the configs of
+    existing ones that declare any (a topic created before it became compacted becomes so)."""
+    topics = {name: dict((configs or {}).get(name, {})) for name in names}
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=int(timeout * 1000))
     async with asyncio.timeout(timeout):
         await admin.start()
         try:
             existing = set(await admin.list_topics())
-            missing = [NewTopic(name, partitions, replication) for name in wanted if name not in existing]
+            missing = [
+                NewTopic(name, partitions, replication, topic_configs=dict(topics[name]))
+                for name in sorted(topics)
+                if name not in existing
+            ]
             if missing:
                 # Another service may have created one meanwhile.
                 with contextlib.suppress(TopicAlreadyExistsError):
                     await admin.create_topics(missing)
                 log.info("kafka_topics_created", topics=[topic.name for topic in missing])
+            configured = [
+                ConfigResource(ConfigResourceType.TOPIC, name, configs=dict(settings))
+                for name, settings in sorted(topics.items())
+                if settings and name in existing
+            ]
+            if configured:
+                await admin.alter_configs(configured)
         finally:
             await admin.close()

@@ -1,6 +1,7 @@
 """Adds events to the outbox inside the caller's transaction."""
 
 from typing import Any
+from uuid import UUID
 
 import asyncpg
 
@@ -20,13 +21,21 @@ class OutboxWriter:
         self._producer = producer
         self._topic_prefix = topic_prefix
 
-    async def add(self, connection: asyncpg.Connection, event: Event) -> EventEnvelope[dict[str, Any]]:
+    async def add(
+        self,
+        connection: asyncpg.Connection,
+        event: Event,
+        *,
+        correlation_id: str | None = None,
+        causation_id: UUID | None = None,
+    ) -> EventEnvelope[dict[str, Any]]:
+        """Correlation and causation default to the current flow's (see cloth_shared.context)."""
         assert connection.is_in_transaction(), "outbox rows must be written inside the use case's transaction"
         envelope = wrap(
             event,
             producer=self._producer,
-            correlation_id=current_correlation_id(),
-            causation_id=current_causation_id(),
+            correlation_id=correlation_id or current_correlation_id(),
+            causation_id=causation_id if correlation_id else current_causation_id(),
         )
         headers = {
             "event_type": envelope.event_type,

@@ -1,11 +1,16 @@
 """pytest fixtures every service's tests can use (registered as the `cloth_shared` plugin)."""
 
+import asyncio
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
 from uuid import uuid4
 
+import asyncpg
 import pytest
 
+from cloth_shared.db import create_pool
+from cloth_shared.migrations import upgrade_to_head
 from cloth_shared.testing.databases import throwaway_database
 from cloth_shared.testing.infrastructure import TestInfrastructure, locate_infrastructure
 
@@ -48,3 +53,21 @@ def service_environment(
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     return values
+
+
+@pytest.fixture
+async def migrated_pool(database_url: str) -> AsyncIterator[Callable[[Path], Awaitable[asyncpg.Pool]]]:
+    """A factory: the test's fresh database with a service's migrations applied, as a pool.
+
+    For repository contract tests, which run the same cases against a fake and PostgreSQL.
+    """
+    pools: list[asyncpg.Pool] = []
+
+    async def migrate_and_connect(migrations_dir: Path) -> asyncpg.Pool:
+        await asyncio.to_thread(upgrade_to_head, migrations_dir, database_url)
+        pools.append(await create_pool(database_url, min_size=1, max_size=4))
+        return pools[-1]
+
+    yield migrate_and_connect
+    for pool in pools:
+        await pool.close()

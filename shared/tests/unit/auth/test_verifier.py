@@ -1,5 +1,7 @@
 """The token verifier every service uses: it trusts signatures from membership's keys only."""
 
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
@@ -8,13 +10,13 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from jwt.algorithms import OKPAlgorithm
 
-from cloth_shared.auth import AUDIENCE, ISSUER, Principal, Role, TokenVerifier
-from cloth_shared.auth.fastapi import optional_principal_dependency, principal_dependency
-from cloth_shared.auth.verifier import InvalidToken
+from cloth_shared.auth.fastapi import Caller, MaybeCaller, provided_token_verifier
+from cloth_shared.auth.principal import Principal, Role
+from cloth_shared.auth.verifier import AUDIENCE, ISSUER, InvalidToken, TokenVerifier
 from cloth_shared.http import install_problem_handlers
 from cloth_shared.testing.tokens import TestTokens
 
@@ -76,21 +78,16 @@ def test_roles_the_verifier_does_not_know_are_ignored_rather_than_trusted():
 
 def app() -> FastAPI:
     verifier = TokenVerifier.from_jwks(JWKS)
-    caller_or_401 = Depends(principal_dependency(lambda _: verifier))
-    caller_or_none = Depends(optional_principal_dependency(lambda _: verifier))
     service = FastAPI()
+    service.dependency_overrides[provided_token_verifier] = lambda: verifier
     install_problem_handlers(service)
 
     @service.get("/private")
-    async def private(
-        caller: Principal = caller_or_401,
-    ) -> dict[str, str]:
+    async def private(caller: Caller) -> dict[str, str]:
         return {"subject": str(caller.subject)}
 
     @service.get("/public")
-    async def public(
-        caller: Principal | None = caller_or_none,
-    ) -> dict:
+    async def public(caller: MaybeCaller) -> dict:
         return {"anonymous": caller is None}
 
     return service
@@ -135,3 +132,10 @@ def test_a_remembered_token_does_not_vouch_for_an_altered_copy() -> None:
     with pytest.raises(InvalidToken):
         verifier.verify(f"{header}.{forged_payload}.{signature}")
     assert Role.ORGANISATION_MEMBER in verifier.verify(token).roles
+
+
+def test_importing_the_principal_does_not_load_the_jwt_library() -> None:
+    """Domain modules import the principal; they must not drag a crypto library along."""
+    probe = "import sys, cloth_shared.auth.principal; print('jwt' in sys.modules)"
+    answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert answer.stdout.strip() == "False"

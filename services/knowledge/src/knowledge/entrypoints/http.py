@@ -1,5 +1,37 @@
-"""Knowledge HTTP API. The library and training endpoints arrive with the knowledge issue."""
+"""Knowledge HTTP API."""
+
+from datetime import datetime
+from uuid import UUID
 
 from fastapi import APIRouter
+from pydantic import BaseModel
+
+from cloth_shared.auth.fastapi import Caller
+from cloth_shared.openapi import problem_responses
+from knowledge.entrypoints.dependencies import UoW
+from knowledge.service_layer.people import what_knowledge_holds_about
 
 router = APIRouter()
+
+
+class ContributorPublic(BaseModel):
+    person_id: UUID
+    display_name: str
+    email: str
+    language: str
+    role: str | None
+    organisation_id: UUID | None
+    cluster_id: UUID | None
+    updated_at: datetime
+
+
+@router.get(
+    "/people/me",
+    response_model=ContributorPublic,
+    tags=["personal data"],
+    summary="What the knowledge service holds about the caller (signed-in people only).",
+    responses=problem_responses(401, 404),
+)
+async def my_record(uow: UoW, caller: Caller) -> ContributorPublic:
+    contributor = await what_knowledge_holds_about(uow, caller)
+    return ContributorPublic.model_validate(contributor, from_attributes=True)

@@ -1,5 +1,9 @@
-"""Repositories of people, invitations, partner clients and sign-in attempts."""
+"""Repositories of people, invitations, partner clients and sign-in attempts on PostgreSQL.
 
+SQL is in `people_queries`; arguments are mapped by column name from its column lists.
+"""
+
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -7,7 +11,9 @@ from uuid import UUID
 import asyncpg
 
 from cloth_shared.auth.principal import Role
-from membership.adapters import queries
+from membership.adapters import people_queries as queries
+from membership.adapters.sql import arguments
+from membership.domain.clients import Client
 from membership.domain.people import Invitation, Person, PersonStatus
 
 
@@ -19,35 +25,30 @@ def _person(row: asyncpg.Record) -> Person:
     return Person(**values)
 
 
+def _person_columns(person: Person) -> dict[str, Any]:
+    values = asdict(person)
+    values["role"] = person.role.value if person.role else None
+    values["status"] = person.status.value
+    return values
+
+
 def _invitation(row: asyncpg.Record) -> Invitation:
     values: dict[str, Any] = dict(row)
     values["role"] = Role(values["role"])
     return Invitation(**values)
 
 
-def _person_values(p: Person) -> tuple[Any, ...]:
-    return (
-        p.id,
-        p.email,
-        p.display_name,
-        p.language,
-        p.password_hash,
-        p.created_at,
-        p.role.value if p.role else None,
-        p.organisation_id,
-        p.cluster_id,
-        p.status.value,
-        p.erased_at,
-    )
+def _invitation_columns(invitation: Invitation) -> dict[str, Any]:
+    return {**asdict(invitation), "role": invitation.role.value}
 
 
-class PersonRepository:
+class PostgresPersonRepository:
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
 
     async def add(self, person: Person) -> bool:
-        """Insert; False when the email is already signed up."""
-        return await self._connection.fetchval(queries.INSERT_PERSON, *_person_values(person)) is not None
+        values = arguments(_person_columns(person), queries.PERSON_COLUMNS)
+        return await self._connection.fetchval(queries.INSERT_PERSON, *values) is not None
 
     async def get(self, person_id: UUID, *, for_update: bool = False) -> Person | None:
         query = queries.GET_PERSON_FOR_UPDATE if for_update else queries.GET_PERSON
@@ -59,33 +60,21 @@ class PersonRepository:
         return _person(row) if row else None
 
     async def save(self, person: Person) -> None:
-        p = _person_values(person)
-        # UPDATE takes the columns in the same order minus created_at (index 5).
-        await self._connection.execute(queries.UPDATE_PERSON, *p[:5], *p[6:])
+        values = arguments(_person_columns(person), queries.PERSON_UPDATE_COLUMNS)
+        await self._connection.execute(queries.UPDATE_PERSON, person.id, *values)
 
     async def of_organisation(self, organisation_id: UUID) -> list[Person]:
         rows = await self._connection.fetch(queries.LIST_PEOPLE_OF_ORGANISATION, organisation_id)
         return [_person(row) for row in rows]
 
 
-class InvitationRepository:
+class PostgresInvitationRepository:
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
 
     async def add(self, invitation: Invitation) -> None:
-        i = invitation
-        await self._connection.execute(
-            queries.INSERT_INVITATION,
-            i.id,
-            i.email,
-            i.role.value,
-            i.invited_by,
-            i.token_hash,
-            i.created_at,
-            i.organisation_id,
-            i.cluster_id,
-            i.accepted_at,
-        )
+        values = arguments(_invitation_columns(invitation), queries.INVITATION_COLUMNS)
+        await self._connection.execute(queries.INSERT_INVITATION, *values)
 
     async def by_token_hash(self, token_hash: str) -> Invitation | None:
         row = await self._connection.fetchrow(queries.GET_INVITATION_BY_TOKEN_FOR_UPDATE, token_hash)
@@ -95,38 +84,28 @@ class InvitationRepository:
         await self._connection.execute(queries.ACCEPT_INVITATION, invitation.id, invitation.accepted_at)
 
     async def sent_by(self, person_id: UUID) -> list[Invitation]:
-        return [
-            _invitation(r) for r in await self._connection.fetch(queries.LIST_INVITATIONS_SENT_BY, person_id)
-        ]
+        rows = await self._connection.fetch(queries.LIST_INVITATIONS_SENT_BY, person_id)
+        return [_invitation(row) for row in rows]
 
     async def forget_invitations_to(self, email: str) -> None:
         await self._connection.execute(queries.DELETE_INVITATIONS_TO, email)
 
 
-class ClientRepository:
+class PostgresClientRepository:
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
 
-    async def add(
-        self,
-        *,
-        client_id: UUID,
-        name: str,
-        secret_hash: str,
-        scopes: list[str],
-        created_by: UUID,
-        at: datetime,
-    ) -> None:
+    async def add(self, client: Client) -> None:
         await self._connection.execute(
-            queries.INSERT_CLIENT, client_id, name, secret_hash, scopes, created_by, at
+            queries.INSERT_CLIENT, *arguments(asdict(client), queries.CLIENT_COLUMNS)
         )
 
-    async def get(self, client_id: UUID) -> dict[str, Any] | None:
+    async def get(self, client_id: UUID) -> Client | None:
         row = await self._connection.fetchrow(queries.GET_ACTIVE_CLIENT, client_id)
-        return dict(row) if row else None
+        return Client(**{**dict(row), "scopes": tuple(row["scopes"])}) if row else None
 
 
-class LoginAttemptRepository:
+class PostgresLoginAttemptRepository:
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
 
@@ -144,5 +123,4 @@ class LoginAttemptRepository:
         await self._connection.execute(queries.INSERT_ATTEMPT, account_key, client_address, succeeded, at)
 
     async def prune(self, account_key: str, *, before: datetime, everything: bool = False) -> None:
-        """Drop attempts older than the window; all of them after a success or an erasure."""
         await self._connection.execute(queries.PRUNE_ATTEMPTS, account_key, before, everything)

@@ -25,19 +25,19 @@ CSV_COLUMNS = (
 
 
 def _public_properties(organisation: Organisation) -> dict[str, Any]:
-    o = organisation
+    o, p = organisation, organisation.profile
     return {
         "id": str(o.id),
-        "legal_name": o.legal_name,
+        "legal_name": p.legal_name,
         "category": o.category.value,
         "cluster_id": str(o.cluster_id),
         "country": o.country,
-        "region": o.region,
-        "city": o.city,
-        "value_chains": list(o.value_chains),
-        "size_band": o.size_band,
-        "certifications": list(o.certifications),
-        "website": o.website,
+        "region": p.region,
+        "city": p.city,
+        "value_chains": list(p.value_chains),
+        "size_band": p.size_band,
+        "certifications": list(p.certifications),
+        "website": p.website,
     }
 
 
@@ -48,11 +48,11 @@ def feature_collection(organisations: Iterable[Organisation]) -> dict[str, Any]:
             "type": "Feature",
             "id": str(o.id),
             # GeoJSON orders coordinates longitude first.
-            "geometry": {"type": "Point", "coordinates": [o.longitude, o.latitude]},
+            "geometry": {"type": "Point", "coordinates": [o.profile.longitude, o.profile.latitude]},
             "properties": _public_properties(o),
         }
         for o in organisations
-        if o.latitude is not None and o.longitude is not None
+        if o.profile.latitude is not None and o.profile.longitude is not None
     ]
     return {"type": "FeatureCollection", "features": features}
 
@@ -77,6 +77,6 @@ def _is_number(text: str) -> bool:
 
 def csv_row(organisation: Organisation) -> list[str]:
     properties = _public_properties(organisation)
-    properties["latitude"] = organisation.latitude
-    properties["longitude"] = organisation.longitude
+    properties["latitude"] = organisation.profile.latitude
+    properties["longitude"] = organisation.profile.longitude
     return [_cell(properties[column]) for column in CSV_COLUMNS]

@@ -1,12 +1,13 @@
 """Organisations, their profile, and the life of their membership."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
 from cloth_shared.errors import Conflict
+from membership.domain.profile import Profile, ProfileChanges
 
 
 class Category(StrEnum):
@@ -34,24 +35,24 @@ ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.LEFT: frozenset(),
 }
 
-# Fields an organisation may change itself; category, cluster and registration number are
-# what its cluster validated, so changing them is a new application.
-EDITABLE_FIELDS = frozenset(
-    {
-        "legal_name",
-        "region",
-        "city",
-        "latitude",
-        "longitude",
-        "value_chains",
-        "size_band",
-        "activities",
-        "certifications",
-        "languages",
-        "website",
-        "description",
-    }
-)
+
+class Fact(StrEnum):
+    """What a status change means to everyone else: the domain says it, the service announces it."""
+
+    JOINED = "joined"
+    REINSTATED = "reinstated"
+    SUSPENDED = "suspended"
+    LEFT = "left"
+
+
+# The fact each allowed transition announces; a rejection announces nothing (it never was a member).
+FACTS: dict[tuple[Status, Status], Fact] = {
+    (Status.PENDING, Status.ACTIVE): Fact.JOINED,
+    (Status.SUSPENDED, Status.ACTIVE): Fact.REINSTATED,
+    (Status.ACTIVE, Status.SUSPENDED): Fact.SUSPENDED,
+    (Status.ACTIVE, Status.LEFT): Fact.LEFT,
+    (Status.SUSPENDED, Status.LEFT): Fact.LEFT,
+}
 
 
 class InvalidTransition(Conflict):
@@ -76,28 +77,17 @@ class ProfileClosed(Conflict):
 @dataclass(frozen=True, slots=True)
 class Organisation:
     id: UUID
-    legal_name: str
     category: Category
     cluster_id: UUID
     country: str
     registration_number: str
     status: Status
     applied_at: datetime
-    region: str | None = None
-    city: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
+    profile: Profile
     decided_at: datetime | None = None
     rejection_reason: str | None = None
+    decided_by: UUID | None = None
     version: int = 1
-    value_chains: tuple[str, ...] = ()
-    size_band: str | None = None
-    activities: tuple[str, ...] = ()
-    certifications: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    website: str | None = None
-    description: str | None = None
-    decided_by: UUID | None = field(default=None)
 
     @property
     def is_member(self) -> bool:
@@ -133,13 +123,17 @@ def reinstate(organisation: Organisation, *, at: datetime, by: UUID | None = Non
     return _move(organisation, Status.ACTIVE, at, decided_by=by)
 
 
-def update_profile(organisation: Organisation, changes: dict[str, Any]) -> Organisation:
+def fact_of(before: Organisation, after: Organisation) -> Fact | None:
+    """Which fact the move from `before` to `after` announces, if any."""
+    return FACTS.get((before.status, after.status))
+
+
+def update_profile(organisation: Organisation, changes: ProfileChanges) -> Organisation:
     """Apply profile changes; organisations that were rejected or left are closed for edits."""
-    unknown = set(changes) - EDITABLE_FIELDS
-    assert not unknown, f"not editable: {unknown}"  # the HTTP schema only lets these through
     if organisation.status in (Status.REJECTED, Status.LEFT):
         raise ProfileClosed(
             f"the profile of an organisation that is {organisation.status} cannot change",
             current_status=str(organisation.status),
         )
-    return replace(organisation, version=organisation.version + 1, **changes)
+    profile = changes.applied_to(organisation.profile)
+    return replace(organisation, profile=profile, version=organisation.version + 1)

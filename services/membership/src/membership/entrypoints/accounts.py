@@ -4,8 +4,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request, status
 
+from cloth_shared.auth.fastapi import Caller
 from cloth_shared.auth.principal import Principal
-from membership.entrypoints.dependencies import Caller, IdentityDep, UoW
+from membership.entrypoints.dependencies import IdentityDep, UoW
 from membership.entrypoints.schemas_people import (
     ClientCreate,
     ClientCreated,
@@ -81,7 +82,8 @@ async def client_token(body: ClientTokenCreate, uow: UoW, identity: IdentityDep)
     summary="Register a partner system (administrators).",
 )
 async def create_client(body: ClientCreate, caller: Caller, uow: UoW, identity: IdentityDep) -> ClientCreated:
-    new = await clients.create_client(uow, identity, caller, name=body.name, scopes=tuple(body.scopes))
+    command = clients.RegisterClient(name=body.name, scopes=tuple(body.scopes))
+    new = await clients.create_client(uow, identity, caller, command)
     return ClientCreated(client_id=new.client_id, client_secret=new.client_secret, scopes=list(new.scopes))
 
 

@@ -1,42 +1,29 @@
-"""FastAPI dependencies of the membership routes: unit of work, identity, the caller."""
+"""FastAPI dependencies of the membership routes: the unit of work, the directory, the identity.
+
+The caller comes from `cloth_shared.auth.fastapi` (`Caller`, `MaybeCaller`), verified with the
+token verifier that `bootstrap` provides at start-up.
+"""
 
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends
 
-from cloth_shared.auth.fastapi import optional_principal_dependency, principal_dependency
-from cloth_shared.auth.principal import Principal
-from cloth_shared.auth.verifier import TokenVerifier
-from cloth_shared.service import Infrastructure, infrastructure
-from membership.adapters.directory import Directory
+from cloth_shared.service import Infrastructure, component_dependency, infrastructure
+from membership.adapters.directory import PostgresDirectory
+from membership.adapters.unit_of_work import PostgresMembershipUnitOfWork
 from membership.service_layer.ports import Identity
+from membership.service_layer.repositories import Directory
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
-
-MAX_PAGE_SIZE = 100
 
 
 async def unit_of_work(infra: Annotated[Infrastructure, Depends(infrastructure)]) -> MembershipUnitOfWork:
-    return MembershipUnitOfWork(infra.pool, infra.outbox)
-
-
-async def identity(request: Request) -> Identity:
-    found: Identity = request.app.state.identity  # built at start-up (bootstrap.install_identity)
-    return found
-
-
-def _verifier(request: Request) -> TokenVerifier:
-    verifier: TokenVerifier = request.app.state.identity.tokens.verifier
-    return verifier
+    return PostgresMembershipUnitOfWork(infra.pool, infra.outbox)
 
 
 async def directory(infra: Annotated[Infrastructure, Depends(infrastructure)]) -> Directory:
-    return Directory(infra.pool)
+    return PostgresDirectory(infra.pool)
 
 
 UoW = Annotated[MembershipUnitOfWork, Depends(unit_of_work)]
-IdentityDep = Annotated[Identity, Depends(identity)]
-Caller = Annotated[Principal, Depends(principal_dependency(_verifier))]
-MaybeCaller = Annotated[Principal | None, Depends(optional_principal_dependency(_verifier))]
 DirectoryDep = Annotated[Directory, Depends(directory)]
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Page size, at most {MAX_PAGE_SIZE}.")]
-Offset = Annotated[int, Query(ge=0, le=100_000)]
+IdentityDep = Annotated[Identity, Depends(component_dependency(Identity))]

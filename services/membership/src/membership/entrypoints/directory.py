@@ -1,15 +1,17 @@
 """Public routes: clusters, the directory, the industry map and the platform figures."""
 
+import json
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from membership.adapters.directory import DirectoryFilter
+from cloth_shared.auth.fastapi import Caller
+from cloth_shared.pagination import MAX_OFFSET, MAX_PAGE_SIZE
 from membership.domain.organisations import Category
 from membership.domain.vocabulary import ValueChain
-from membership.entrypoints.dependencies import MAX_PAGE_SIZE, Caller, DirectoryDep, UoW
+from membership.entrypoints.dependencies import DirectoryDep, UoW
 from membership.entrypoints.schemas import (
     ClusterCreate,
     ClusterPublic,
@@ -20,6 +22,7 @@ from membership.entrypoints.schemas import (
 )
 from membership.service_layer import directory as read
 from membership.service_layer import profiles
+from membership.service_layer.repositories import DirectoryFilter
 
 router = APIRouter()
 
@@ -43,7 +46,7 @@ class MapQuery(BaseModel):
 
 class DirectoryQuery(MapQuery):
     limit: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
-    offset: int = Field(default=0, ge=0, le=100_000)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
 
 
 @router.get(
@@ -61,7 +64,7 @@ async def list_clusters(uow: UoW) -> list[ClusterPublic]:
     summary="Add a cluster (administrators).",
 )
 async def add_cluster(body: ClusterCreate, caller: Caller, uow: UoW) -> ClusterPublic:
-    cluster = await profiles.add_cluster(uow, caller, body.model_dump())
+    cluster = await profiles.add_cluster(uow, caller, profiles.AddCluster(**body.model_dump()))
     return ClusterPublic.model_validate(cluster, from_attributes=True)
 
 
@@ -73,7 +76,7 @@ async def add_cluster(body: ClusterCreate, caller: Caller, uow: UoW) -> ClusterP
 )
 async def search(query: Annotated[DirectoryQuery, Query()], directory: DirectoryDep) -> DirectoryPage:
     found, total = await read.search(directory, query.where(), limit=query.limit, offset=query.offset)
-    items = [DirectoryEntry.model_validate(o, from_attributes=True) for o in found]
+    items = [DirectoryEntry.of(o) for o in found]
     return DirectoryPage(items=items, total=total, limit=query.limit, offset=query.offset)
 
 
@@ -88,8 +91,6 @@ async def counts(directory: DirectoryDep) -> dict[str, dict[str, int]]:
     "/map/organisations.geojson", tags=["map"], summary="Active organisations as a GeoJSON FeatureCollection."
 )
 async def geojson(query: Annotated[MapQuery, Query()], directory: DirectoryDep) -> Response:
-    import json
-
     body = json.dumps(await read.geojson(directory, query.where()))
     return Response(body, media_type="application/geo+json")
 

@@ -4,8 +4,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, status
 
+from cloth_shared.auth.fastapi import Caller
+from cloth_shared.pagination import Limit, Offset
 from membership.domain.organisations import Organisation, Status
-from membership.entrypoints.dependencies import Caller, Limit, Offset, UoW
+from membership.entrypoints.dependencies import UoW
 from membership.entrypoints.schemas import (
     OrganisationCreate,
     OrganisationPublic,
@@ -18,8 +20,7 @@ router = APIRouter(tags=["organisations"])
 
 
 def public(organisation: Organisation) -> OrganisationPublic:
-    # from_attributes reads the dataclass directly; asdict() deep-copied it on every read.
-    return OrganisationPublic.model_validate(organisation, from_attributes=True)
+    return OrganisationPublic.of(organisation)
 
 
 @router.post(
@@ -29,8 +30,8 @@ def public(organisation: Organisation) -> OrganisationPublic:
     summary="Apply for membership of a cluster; you become the organisation's admin.",
 )
 async def apply(body: OrganisationCreate, caller: Caller, uow: UoW) -> OrganisationPublic:
-    command = applications.ApplyForMembership(**body.values())
-    return public(await applications.apply_for_membership(uow, command, applicant_id=caller.subject))
+    organisation = await applications.apply_for_membership(uow, body.command(), applicant_id=caller.subject)
+    return public(organisation)
 
 
 @router.get(
@@ -50,7 +51,8 @@ async def get_organisation(organisation_id: UUID, caller: Caller, uow: UoW) -> O
 async def update(
     organisation_id: UUID, body: OrganisationUpdate, caller: Caller, uow: UoW
 ) -> OrganisationPublic:
-    return public(await profiles.update_profile(uow, organisation_id, caller, body.values()))
+    command = profiles.UpdateProfile(organisation_id, body.changes())
+    return public(await profiles.update_profile(uow, caller, command))
 
 
 @router.post(

@@ -6,9 +6,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, status
 
+from cloth_shared.auth.fastapi import Caller
 from cloth_shared.auth.principal import Role
 from membership.domain.people import Person
-from membership.entrypoints.dependencies import Caller, UoW
+from membership.entrypoints.dependencies import UoW
 from membership.entrypoints.schemas_people import (
     InvitationCreate,
     InvitationCreated,

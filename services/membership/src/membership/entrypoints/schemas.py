@@ -1,13 +1,16 @@
 """Request and response bodies of the organisation and cluster API."""
 
+from dataclasses import fields
 from datetime import datetime
 from typing import Annotated, Any, Self
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
-from membership.domain.organisations import Category, Status
+from membership.domain.organisations import Category, Organisation, Status
+from membership.domain.profile import PROFILE_FIELDS, Profile, ProfileChanges
 from membership.domain.vocabulary import SizeBand, ValueChain, is_country, is_language
+from membership.service_layer.applications import ApplyForMembership
 
 
 def _country(code: str) -> str:
@@ -55,14 +58,15 @@ class _Profile(BaseModel):
     website: Website | None = None
     description: Description | None = None
 
-    def values(self) -> dict[str, Any]:
-        """The fields the caller sent, as domain values (tuples, plain strings)."""
+    def _sent_profile(self) -> dict[str, Any]:
+        """The profile fields the caller sent, as domain values (tuples, plain strings)."""
         sent = self.model_dump(exclude_unset=True)
         if sent.get("website") is not None:
             sent["website"] = str(sent["website"])
         if sent.get("size_band") is not None:
             sent["size_band"] = str(sent["size_band"])
-        return {k: tuple(str(item) for item in v) if isinstance(v, list) else v for k, v in sent.items()}
+        values = {k: tuple(str(item) for item in v) if isinstance(v, list) else v for k, v in sent.items()}
+        return {k: v for k, v in values.items() if k in PROFILE_FIELDS}
 
 
 class OrganisationCreate(_Profile):
@@ -73,6 +77,15 @@ class OrganisationCreate(_Profile):
     cluster_id: UUID
     country: CountryCode = Field(description="ISO 3166-1 alpha-2 code, e.g. ES.")
     registration_number: RegistrationNumber = Field(description="Registration or VAT number; unique.")
+
+    def command(self) -> ApplyForMembership:
+        return ApplyForMembership(
+            category=self.category,
+            cluster_id=self.cluster_id,
+            country=self.country,
+            registration_number=self.registration_number,
+            profile=Profile(**self._sent_profile()),
+        )
 
     @model_validator(mode="after")
     def _coordinates_together(self) -> Self:
@@ -85,6 +98,9 @@ class OrganisationUpdate(_Profile):
     """Profile changes: only the fields sent change; category, cluster and number do not."""
 
     legal_name: Text | None = None
+
+    def changes(self) -> ProfileChanges:
+        return ProfileChanges(**self._sent_profile())
 
     @model_validator(mode="after")
     def _no_null_name(self) -> Self:
@@ -118,6 +134,16 @@ class DirectoryEntry(BaseModel):
     languages: list[str]
     website: str | None
     description: str | None
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> Self:
+        return cls.model_validate(_flat(organisation))
+
+
+def _flat(organisation: Organisation) -> dict[str, Any]:
+    """The organisation with its profile's fields alongside the others (one level, no copies)."""
+    values = {f.name: getattr(organisation, f.name) for f in fields(organisation) if f.name != "profile"}
+    return {**values, **organisation.profile.values()}
 
 
 class OrganisationPublic(DirectoryEntry):

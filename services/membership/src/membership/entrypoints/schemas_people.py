@@ -6,6 +6,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from cloth_shared.contracts.membership import PersonRole
 from membership.entrypoints.schemas import LanguageCode
 
 Email = Annotated[
@@ -18,7 +19,6 @@ NewPassword = Annotated[str, Field(min_length=10, max_length=200, description="1
 Password = Annotated[str, Field(min_length=1, max_length=200)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Scope = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9:._-]{1,63}$")]
-PersonRole = Literal["platform_admin", "cluster_manager", "organisation_admin", "organisation_member"]
 
 
 class _Strict(BaseModel):

@@ -10,33 +10,31 @@ from cloth_shared.errors import InvalidInput, NotFound
 from membership.domain import access, people
 from membership.domain import organisations as rules
 from membership.domain.organisations import Category, Organisation, Status
+from membership.domain.profile import Profile
 from membership.service_layer import events
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
 class ApplyForMembership:
-    legal_name: str
     category: Category
     cluster_id: UUID
     country: str
     registration_number: str
-    region: str | None = None
-    city: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    value_chains: tuple[str, ...] = ()
-    size_band: str | None = None
-    activities: tuple[str, ...] = ()
-    certifications: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    website: str | None = None
-    description: str | None = None
+    profile: Profile
 
 
 def _new_organisation(command: ApplyForMembership, at: datetime) -> Organisation:
-    fields = {name: getattr(command, name) for name in ApplyForMembership.__slots__}
-    return Organisation(id=uuid4(), status=Status.PENDING, applied_at=at, **fields)
+    return Organisation(
+        id=uuid4(),
+        category=command.category,
+        cluster_id=command.cluster_id,
+        country=command.country,
+        registration_number=command.registration_number,
+        status=Status.PENDING,
+        applied_at=at,
+        profile=command.profile,
+    )
 
 
 async def apply_for_membership(
@@ -88,12 +86,9 @@ async def _decide(
         check(caller, current)
         decided = decide(current, datetime.now(UTC))
         await uow.organisations.save_status(decided)
-        if current.status is Status.PENDING and decided.status is Status.ACTIVE:
-            uow.emit(events.joined(decided))
-        elif decided.status is Status.ACTIVE:
-            uow.emit(events.reinstated(decided))
-        elif decided.status in (Status.SUSPENDED, Status.LEFT):
-            uow.emit(events.ended(decided))
+        fact = rules.fact_of(current, decided)
+        if fact is not None:
+            uow.emit(events.ANNOUNCEMENTS[fact](decided))
         await uow.commit()
     return decided
 

@@ -4,9 +4,9 @@ import csv
 import io
 from typing import Any
 
-from membership.adapters.directory import Directory, DirectoryFilter
 from membership.domain import industry_map
 from membership.domain.organisations import Organisation
+from membership.service_layer.repositories import Directory, DirectoryFilter
 
 # The whole map in one answer is bounded; the alliance is hundreds of organisations, not millions.
 MAP_CAP = 5000

@@ -1,7 +1,9 @@
 """Maps membership domain objects to the public event contracts."""
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import cast
+from functools import partial
+from typing import Literal, cast
 
 from cloth_shared.contracts.envelope import Event
 from cloth_shared.contracts.membership import (
@@ -18,29 +20,20 @@ from cloth_shared.contracts.membership import (
     SMEJoined,
     StakeholderJoined,
 )
-from membership.domain.organisations import Category, Organisation, Status
+from membership.domain.organisations import Category, Fact, Organisation
 from membership.domain.people import Person
+
+EndReason = Literal["suspended", "left"]
 
 
 def snapshot(organisation: Organisation) -> OrganisationSnapshot:
     o = organisation
     return OrganisationSnapshot(
         organisation_id=o.id,
-        legal_name=o.legal_name,
         category=o.category.value,
         cluster_id=o.cluster_id,
         country=o.country,
-        region=o.region,
-        city=o.city,
-        latitude=o.latitude,
-        longitude=o.longitude,
-        value_chains=o.value_chains,
-        size_band=o.size_band,
-        languages=o.languages,
-        website=o.website,
-        activities=o.activities,
-        certifications=o.certifications,
-        description=o.description,
+        **o.profile.values(),
     )
 
 
@@ -55,19 +48,26 @@ def joined(organisation: Organisation) -> Event:
     )
 
 
-def ended(organisation: Organisation) -> Event:
+def ended(organisation: Organisation, reason: EndReason) -> Event:
     """MembershipEnded, for an organisation that was just suspended or left."""
-    o = organisation
-    assert o.decided_at is not None
-    if o.status is Status.SUSPENDED:
-        return MembershipEnded(organisation=snapshot(o), reason="suspended", ended_at=o.decided_at)
-    assert o.status is Status.LEFT
-    return MembershipEnded(organisation=snapshot(o), reason="left", ended_at=o.decided_at)
+    assert organisation.decided_at is not None
+    return MembershipEnded(
+        organisation=snapshot(organisation), reason=reason, ended_at=organisation.decided_at
+    )
 
 
 def reinstated(organisation: Organisation) -> Event:
     assert organisation.decided_at is not None
     return MembershipReinstated(organisation=snapshot(organisation), reinstated_at=organisation.decided_at)
+
+
+# The event that announces each fact of an organisation's membership.
+ANNOUNCEMENTS: dict[Fact, Callable[[Organisation], Event]] = {
+    Fact.JOINED: joined,
+    Fact.REINSTATED: reinstated,
+    Fact.SUSPENDED: partial(ended, reason="suspended"),
+    Fact.LEFT: partial(ended, reason="left"),
+}
 
 
 def profile_updated(organisation: Organisation) -> Event:

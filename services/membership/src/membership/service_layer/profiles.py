@@ -1,6 +1,6 @@
 """Use cases of organisation profiles and clusters."""
 
-from typing import Any
+from dataclasses import asdict, dataclass
 from uuid import UUID, uuid4
 
 from cloth_shared.auth.principal import Principal
@@ -9,20 +9,38 @@ from membership.domain import access
 from membership.domain import organisations as rules
 from membership.domain.clusters import Cluster, DuplicateCluster
 from membership.domain.organisations import Organisation, Status
+from membership.domain.profile import ProfileChanges
 from membership.service_layer import events
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 
+@dataclass(frozen=True, slots=True)
+class UpdateProfile:
+    organisation_id: UUID
+    changes: ProfileChanges
+
+
+@dataclass(frozen=True, slots=True)
+class AddCluster:
+    name: str
+    short_name: str
+    country: str
+    home_region: str
+    city: str
+    latitude: float
+    longitude: float
+
+
 async def update_profile(
-    uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal, changes: dict[str, Any]
+    uow: MembershipUnitOfWork, caller: Principal, command: UpdateProfile
 ) -> Organisation:
     """An organisation's own people change its profile; members' changes are announced."""
-    access.edit_profile(caller, organisation_id)
+    access.edit_profile(caller, command.organisation_id)
     async with uow:
-        current = await uow.organisations.get(organisation_id, for_update=True)
+        current = await uow.organisations.get(command.organisation_id, for_update=True)
         if current is None:
             raise NotFound("no such organisation", code="organisation-not-found")
-        updated = rules.update_profile(current, changes)
+        updated = rules.update_profile(current, command.changes)
         await uow.organisations.save_profile(updated)
         if updated.status is Status.ACTIVE:
             uow.emit(events.profile_updated(updated))
@@ -30,10 +48,10 @@ async def update_profile(
     return updated
 
 
-async def add_cluster(uow: MembershipUnitOfWork, caller: Principal, values: dict[str, Any]) -> Cluster:
+async def add_cluster(uow: MembershipUnitOfWork, caller: Principal, command: AddCluster) -> Cluster:
     """A platform administrator adds a cluster to the alliance."""
     access.manage_clusters(caller)
-    cluster = Cluster(id=uuid4(), **values)
+    cluster = Cluster(id=uuid4(), **asdict(command))
     async with uow:
         if not await uow.clusters.add(cluster):
             raise DuplicateCluster("a cluster with this name or short name exists", field="name")

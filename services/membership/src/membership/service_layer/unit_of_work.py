@@ -1,29 +1,25 @@
-"""The membership unit of work: repositories on one transaction, plus the outbox."""
+"""The membership unit of work as a port: one transaction over these repositories, plus the outbox.
 
-import asyncpg
+`membership.adapters.unit_of_work` implements it on PostgreSQL; the tests' fake in memory.
+"""
 
-from cloth_shared.unit_of_work import UnitOfWork
-from membership.adapters.people import (
+from typing import Protocol
+
+from cloth_shared.ports import UnitOfWorkPort
+from membership.service_layer.repositories import (
     ClientRepository,
+    ClusterRepository,
     InvitationRepository,
     LoginAttemptRepository,
+    OrganisationRepository,
     PersonRepository,
 )
-from membership.adapters.repositories import ClusterRepository, OrganisationRepository
 
 
-class MembershipUnitOfWork(UnitOfWork):
+class MembershipUnitOfWork(UnitOfWorkPort, Protocol):
     clusters: ClusterRepository
     organisations: OrganisationRepository
     people: PersonRepository
     invitations: InvitationRepository
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
-
-    def _bind(self, connection: asyncpg.Connection) -> None:
-        self.clusters = ClusterRepository(connection)
-        self.organisations = OrganisationRepository(connection)
-        self.people = PersonRepository(connection)
-        self.invitations = InvitationRepository(connection)
-        self.clients = ClientRepository(connection)
-        self.login_attempts = LoginAttemptRepository(connection)

@@ -8,8 +8,8 @@ from notifications.adapters import queries
 from notifications.domain.notifications import Notification
 
 
-class NotificationRepository:
-    def __init__(self, connection: asyncpg.Connection | asyncpg.Pool) -> None:
+class PostgresNotificationRepository:
+    def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
 
     async def add(self, notification: Notification) -> None:

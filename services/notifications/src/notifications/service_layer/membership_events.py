@@ -1,22 +1,24 @@
-"""Reactions to membership events."""
+"""Reactions to membership events: use cases the inbox runs inside the unit of work."""
 
-from datetime import datetime
-from uuid import UUID
+from typing import Any
 
-from cloth_shared.contracts.membership import OrganisationSnapshot
-from notifications.adapters.repositories import NotificationRepository
+from cloth_shared.contracts.envelope import EventEnvelope
+from cloth_shared.contracts.membership import SMEJoined, StakeholderJoined
 from notifications.domain.notifications import welcome
+from notifications.service_layer.ports import NotificationsUnitOfWork
 
 
 async def welcome_new_member(
-    notifications: NotificationRepository, *, organisation: OrganisationSnapshot, event_id: UUID, at: datetime
+    uow: NotificationsUnitOfWork,
+    envelope: EventEnvelope[dict[str, Any]],
+    event: SMEJoined | StakeholderJoined,
 ) -> None:
     """An organisation joined: put a welcome in its in-app inbox."""
-    await notifications.add(
+    await uow.notifications.add(
         welcome(
-            organisation_id=organisation.organisation_id,
-            legal_name=organisation.legal_name,
-            source_event_id=event_id,
-            at=at,
+            organisation_id=event.organisation.organisation_id,
+            legal_name=event.organisation.legal_name,
+            source_event_id=envelope.event_id,
+            at=envelope.occurred_at,
         )
     )

@@ -1,0 +1,106 @@
+"""SQL of people, invitations, partner clients and sign-in attempts, named."""
+
+from membership.adapters.sql import assignments, columns, placeholders
+
+# --- people -----------------------------------------------------------------------------------
+
+PERSON_COLUMNS = (
+    "id",
+    "email",
+    "display_name",
+    "language",
+    "password_hash",
+    "created_at",
+    "role",
+    "organisation_id",
+    "cluster_id",
+    "status",
+    "erased_at",
+)
+
+# When a person signed up never changes.
+PERSON_UPDATE_COLUMNS = tuple(c for c in PERSON_COLUMNS if c not in ("id", "created_at"))
+
+INSERT_PERSON = f"""
+INSERT INTO people ({columns(PERSON_COLUMNS)}) VALUES ({placeholders(PERSON_COLUMNS)})
+ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING
+RETURNING id
+"""
+
+GET_PERSON = f"SELECT {columns(PERSON_COLUMNS)} FROM people WHERE id = $1"
+
+GET_PERSON_FOR_UPDATE = f"{GET_PERSON} FOR UPDATE"
+
+GET_PERSON_BY_EMAIL = f"SELECT {columns(PERSON_COLUMNS)} FROM people WHERE lower(email) = lower($1)"
+
+UPDATE_PERSON = f"UPDATE people SET {assignments(PERSON_UPDATE_COLUMNS, first=2)} WHERE id = $1"
+
+LIST_PEOPLE_OF_ORGANISATION = f"""
+SELECT {columns(PERSON_COLUMNS)} FROM people WHERE organisation_id = $1 ORDER BY display_name, id
+"""
+
+# --- invitations ------------------------------------------------------------------------------
+
+INVITATION_COLUMNS = (
+    "id",
+    "email",
+    "role",
+    "invited_by",
+    "token_hash",
+    "created_at",
+    "organisation_id",
+    "cluster_id",
+    "accepted_at",
+)
+
+INSERT_INVITATION = (
+    f"INSERT INTO invitations ({columns(INVITATION_COLUMNS)}) VALUES ({placeholders(INVITATION_COLUMNS)})"
+)
+
+GET_INVITATION_BY_TOKEN_FOR_UPDATE = (
+    f"SELECT {columns(INVITATION_COLUMNS)} FROM invitations WHERE token_hash = $1 FOR UPDATE"
+)
+
+ACCEPT_INVITATION = "UPDATE invitations SET accepted_at = $2 WHERE id = $1"
+
+LIST_INVITATIONS_SENT_BY = (
+    f"SELECT {columns(INVITATION_COLUMNS)} FROM invitations WHERE invited_by = $1 ORDER BY created_at, id"
+)
+
+# Invitations name an email: erasing its owner forgets the ones sent to them as well.
+DELETE_INVITATIONS_TO = "DELETE FROM invitations WHERE lower(email) = lower($1)"
+
+# --- partner clients --------------------------------------------------------------------------
+
+CLIENT_COLUMNS = ("id", "name", "secret_hash", "scopes", "created_by", "created_at", "revoked_at")
+
+INSERT_CLIENT = (
+    f"INSERT INTO partner_clients ({columns(CLIENT_COLUMNS)}) VALUES ({placeholders(CLIENT_COLUMNS)})"
+)
+
+GET_ACTIVE_CLIENT = (
+    f"SELECT {columns(CLIENT_COLUMNS)} FROM partner_clients WHERE id = $1 AND revoked_at IS NULL"
+)
+
+# --- sign-in attempts -------------------------------------------------------------------------
+
+# Serialises sign-ins to one account across replicas, so parallel guesses cannot all slip
+# under the limit before any failure is recorded.
+LOCK_ACCOUNT = "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))"
+
+ACCOUNT_FAILURES_SINCE = """
+SELECT attempted_at FROM login_attempts
+WHERE account_key = $1 AND NOT succeeded AND attempted_at > $2
+ORDER BY attempted_at
+"""
+
+ADDRESS_FAILURES_SINCE = """
+SELECT count(*) FROM login_attempts WHERE client_address = $1 AND NOT succeeded AND attempted_at > $2
+"""
+
+INSERT_ATTEMPT = """
+INSERT INTO login_attempts (account_key, client_address, succeeded, attempted_at) VALUES ($1, $2, $3, $4)
+"""
+
+# Keeps the table small: what is older than the window no longer counts.
+PRUNE_ATTEMPTS = "DELETE FROM login_attempts WHERE account_key = $1 AND (attempted_at < $2 OR $3)"

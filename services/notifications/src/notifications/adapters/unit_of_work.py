@@ -1,0 +1,15 @@
+"""The notifications unit of work on PostgreSQL: repositories on one transaction, plus the outbox."""
+
+import asyncpg
+
+from cloth_shared.unit_of_work import UnitOfWork
+from notifications.adapters.repositories import PostgresNotificationRepository
+from notifications.service_layer.ports import NotificationRepository
+
+
+class PostgresNotificationsUnitOfWork(UnitOfWork):
+    # Typed as the port, so mypy checks the asyncpg repository against it.
+    notifications: NotificationRepository
+
+    def _bind(self, connection: asyncpg.Connection) -> None:
+        self.notifications = PostgresNotificationRepository(connection)

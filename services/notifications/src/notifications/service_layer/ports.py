@@ -1,0 +1,20 @@
+"""What the notifications use cases need from storage: written against these, not asyncpg."""
+
+from typing import Protocol
+from uuid import UUID
+
+from cloth_shared.ports import UnitOfWorkPort
+from notifications.domain.notifications import Notification
+
+
+class NotificationRepository(Protocol):
+    async def add(self, notification: Notification) -> None:
+        """Store it; a second notification of the same kind for the same event is ignored."""
+
+    async def for_organisation(self, organisation_id: UUID, *, limit: int, offset: int) -> list[Notification]:
+        """Newest first."""
+        ...
+
+
+class NotificationsUnitOfWork(UnitOfWorkPort, Protocol):
+    notifications: NotificationRepository

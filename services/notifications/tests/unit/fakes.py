@@ -1,0 +1,46 @@
+"""The fake notifications unit of work: the repository over an in-memory database."""
+
+from dataclasses import dataclass, field
+from typing import Self
+from uuid import UUID
+
+from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
+from notifications.domain.notifications import Notification
+from notifications.service_layer.ports import NotificationRepository
+
+
+@dataclass
+class FakeNotificationsDatabase:
+    notifications: dict[UUID, Notification] = field(default_factory=dict)
+
+    def copy(self) -> Self:
+        return type(self)(notifications=dict(self.notifications))
+
+
+class FakeNotificationRepository:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._notifications = database.notifications
+
+    async def add(self, notification: Notification) -> None:
+        already = any(
+            (n.source_event_id, n.kind) == (notification.source_event_id, notification.kind)
+            for n in self._notifications.values()
+        )
+        if not already:
+            self._notifications[notification.id] = notification
+
+    async def for_organisation(self, organisation_id: UUID, *, limit: int, offset: int) -> list[Notification]:
+        found = [n for n in self._notifications.values() if n.organisation_id == organisation_id]
+        found.sort(key=lambda n: n.id)
+        found.sort(key=lambda n: n.created_at, reverse=True)
+        return found[offset : offset + limit]
+
+
+class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
+    notifications: NotificationRepository  # the port: mypy checks the fake against it
+
+    def __init__(self, database: FakeNotificationsDatabase | None = None) -> None:
+        super().__init__(database or FakeNotificationsDatabase())
+
+    def _bind(self, work: FakeNotificationsDatabase) -> None:
+        self.notifications = FakeNotificationRepository(work)
