@@ -1,11 +1,8 @@
-"""The fake and the PostgreSQL knowledge repositories keep the same promises.
-
-Every case runs against both, so the fake the use-case tests rely on cannot drift.
-"""
+"""The fake and the PostgreSQL author repositories keep the same promises (same cases on both)."""
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from uuid import uuid4
 
 import pytest
@@ -13,7 +10,7 @@ import pytest
 from cloth_shared.outbox.writer import OutboxWriter
 from knowledge.adapters.unit_of_work import PostgresKnowledgeUnitOfWork
 from knowledge.bootstrap import MIGRATIONS
-from knowledge.domain.people import Contributor
+from knowledge.domain.authors import Author, erase
 from knowledge.service_layer.ports import KnowledgeUnitOfWork
 
 from ..unit.fakes import FakeKnowledgeUnitOfWork
@@ -21,7 +18,7 @@ from ..unit.fakes import FakeKnowledgeUnitOfWork
 pytestmark = pytest.mark.integration
 
 UnitOfWorkFactory = Callable[[], KnowledgeUnitOfWork]
-NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+NOON = datetime(2026, 11, 30, 12, tzinfo=UTC)
 
 
 @pytest.fixture(params=["fake", "postgres"])
@@ -33,59 +30,23 @@ async def new_uow(request: pytest.FixtureRequest, migrated_pool) -> UnitOfWorkFa
     return lambda: PostgresKnowledgeUnitOfWork(pool, OutboxWriter(producer="knowledge"))
 
 
-def a_contributor(**overrides) -> Contributor:  # type: ignore[no-untyped-def]
-    values = {
-        "person_id": uuid4(),
-        "display_name": "Ana",
-        "email": "ana@teixits.example",
-        "language": "es",
-        "role": "organisation_admin",
-        "organisation_id": uuid4(),
-        "cluster_id": None,
-        "updated_at": NOW,
-    }
-    return Contributor(**{**values, **overrides})
-
-
-async def test_a_remembered_contributor_is_read_back_as_it_was(new_uow: UnitOfWorkFactory) -> None:
-    contributor = a_contributor()
+async def test_a_saved_author_is_read_back_and_replaced_by_a_later_save(new_uow: UnitOfWorkFactory) -> None:
+    author = Author(person_id=uuid4(), display_name="Ana", organisation_id=uuid4(), updated_at=NOON)
     async with new_uow() as uow:
-        await uow.contributors.remember(contributor)
+        await uow.authors.save(author)
         await uow.commit()
     async with new_uow() as uow:
-        assert await uow.contributors.get(contributor.person_id) == contributor
-
-
-async def test_a_newer_announcement_replaces_and_an_older_one_does_not(new_uow: UnitOfWorkFactory) -> None:
-    first = a_contributor()
-    newer = replace(first, role="organisation_member", updated_at=NOW + timedelta(minutes=1))
-    stale = replace(first, display_name="Old name", updated_at=NOW - timedelta(minutes=1))
-    async with new_uow() as uow:
-        for version in (first, newer, stale):
-            await uow.contributors.remember(version)
+        assert await uow.authors.get(author.person_id) == author
+        erased = erase(author, at=NOON)
+        await uow.authors.save(erased)
         await uow.commit()
     async with new_uow() as uow:
-        assert await uow.contributors.get(first.person_id) == newer
+        assert await uow.authors.get(author.person_id, for_update=True) == erased
 
 
-async def test_a_forgotten_contributor_is_gone_and_forgetting_twice_is_harmless(
-    new_uow: UnitOfWorkFactory,
-) -> None:
-    contributor = a_contributor()
+async def test_an_unknown_author_is_none_and_uncommitted_work_is_not_kept(new_uow: UnitOfWorkFactory) -> None:
+    author = Author(person_id=uuid4(), display_name="Ana", organisation_id=None, updated_at=NOON)
     async with new_uow() as uow:
-        await uow.contributors.remember(contributor)
-        await uow.commit()
+        await uow.authors.save(replace(author, display_name="never committed"))
     async with new_uow() as uow:
-        await uow.contributors.forget(contributor.person_id)
-        await uow.contributors.forget(contributor.person_id)
-        await uow.commit()
-    async with new_uow() as uow:
-        assert await uow.contributors.get(contributor.person_id) is None
-
-
-async def test_work_not_committed_is_not_kept(new_uow: UnitOfWorkFactory) -> None:
-    contributor = a_contributor()
-    async with new_uow() as uow:
-        await uow.contributors.remember(contributor)
-    async with new_uow() as uow:
-        assert await uow.contributors.get(contributor.person_id) is None
+        assert await uow.authors.get(author.person_id) is None

@@ -4,11 +4,11 @@ from cloth_shared.contracts.envelope import Event
 from cloth_shared.contracts.exchange import (
     ExchangeAccepted,
     ExchangeApproved,
+    ExchangeAtRiskFlagged,
     ExchangeCancelled,
     ExchangeCommitmentAgreed,
     ExchangeCompleted,
     ExchangeDeclined,
-    ExchangeAtRiskFlagged,
     ExchangeReportOverdue,
     ExchangeReportSentBack,
     ExchangeReportSubmitted,

@@ -1,12 +1,15 @@
 """Registers an InboxConsumer on a FastStream Kafka router with the project's delivery policy."""
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from faststream import AckPolicy
 from faststream.kafka import KafkaRouter
 from faststream.kafka.annotations import KafkaMessage
 
-from cloth_shared.inbox.consumer import InboxConsumer
+from cloth_shared.contracts.envelope import Event
+from cloth_shared.inbox.consumer import ConsumedEventHandler, InboxConsumer, UnitOfWorkT
+from cloth_shared.service import Infrastructure
 
 # A polled batch is applied in one transaction with one offset commit (see inbox/consumer.py):
 # large enough to amortise both commits, small enough to keep a rebalance or a fallback short.
@@ -40,3 +43,27 @@ def subscribe(
         decoder=_undecoded,
         title=f"{group_id}:{','.join(topics)}",
     )(on_batch)
+
+
+def subscribe_inbox(
+    router: KafkaRouter,
+    infra: Infrastructure,
+    *,
+    consumer_name: str,
+    topic: str,
+    unit_of_work: Callable[[], UnitOfWorkT],
+    handlers: Mapping[type[Event], ConsumedEventHandler[UnitOfWorkT]],
+) -> None:
+    """A service's inbox on one contract topic, in the service's consumer group, with its
+    retry settings and its producer for dead letters."""
+    settings = infra.settings
+    consumer = InboxConsumer[UnitOfWorkT](
+        name=consumer_name,
+        unit_of_work=unit_of_work,
+        handlers=handlers,
+        dead_letters=infra.producer,
+        max_attempts=settings.consumer_max_attempts,
+        backoff_seconds=settings.consumer_retry_backoff_seconds,
+    )
+    group = f"{settings.kafka_topic_prefix}{settings.service_name}"
+    subscribe(router, consumer, settings.topic(topic), group_id=group)

@@ -1,25 +1,16 @@
 """Every SQL statement of the knowledge service, named."""
 
-CONTRIBUTOR_COLUMNS = (
-    "person_id",
-    "display_name",
-    "email",
-    "language",
-    "role",
-    "organisation_id",
-    "cluster_id",
-    "updated_at",
-)
+AUTHOR_COLUMNS = ("person_id", "display_name", "organisation_id", "updated_at", "erased")
 
-GET_CONTRIBUTOR = f"SELECT {', '.join(CONTRIBUTOR_COLUMNS)} FROM contributors WHERE person_id = $1"
+GET_AUTHOR = f"SELECT {', '.join(AUTHOR_COLUMNS)} FROM authors WHERE person_id = $1"
+GET_AUTHOR_FOR_UPDATE = GET_AUTHOR + " FOR UPDATE"
 
-# Announcements can arrive out of order across a replay: the newest one wins.
-UPSERT_CONTRIBUTOR = f"""
-INSERT INTO contributors ({", ".join(CONTRIBUTOR_COLUMNS)})
-VALUES ({", ".join(f"${i}" for i in range(1, len(CONTRIBUTOR_COLUMNS) + 1))})
+SAVE_AUTHOR = """
+INSERT INTO authors (person_id, display_name, organisation_id, updated_at, erased)
+VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (person_id) DO UPDATE SET
-    {", ".join(f"{c} = EXCLUDED.{c}" for c in CONTRIBUTOR_COLUMNS[1:])}
-WHERE contributors.updated_at <= EXCLUDED.updated_at
+    display_name = EXCLUDED.display_name,
+    organisation_id = EXCLUDED.organisation_id,
+    updated_at = EXCLUDED.updated_at,
+    erased = EXCLUDED.erased
 """
-
-FORGET_CONTRIBUTOR = "DELETE FROM contributors WHERE person_id = $1"

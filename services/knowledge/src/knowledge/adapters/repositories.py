@@ -6,22 +6,18 @@ from uuid import UUID
 import asyncpg
 
 from knowledge.adapters import queries
-from knowledge.domain.people import Contributor
+from knowledge.domain.authors import Author
 
 
-class PostgresContributorRepository:
+class PostgresAuthorRepository:
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
 
-    async def get(self, person_id: UUID) -> Contributor | None:
-        row = await self._connection.fetchrow(queries.GET_CONTRIBUTOR, person_id)
-        return None if row is None else Contributor(**dict(row))
+    async def get(self, person_id: UUID, *, for_update: bool = False) -> Author | None:
+        query = queries.GET_AUTHOR_FOR_UPDATE if for_update else queries.GET_AUTHOR
+        row = await self._connection.fetchrow(query, person_id)
+        return None if row is None else Author(**dict(row))
 
-    async def remember(self, contributor: Contributor) -> None:
-        values = asdict(contributor)
-        await self._connection.execute(
-            queries.UPSERT_CONTRIBUTOR, *(values[column] for column in queries.CONTRIBUTOR_COLUMNS)
-        )
-
-    async def forget(self, person_id: UUID) -> None:
-        await self._connection.execute(queries.FORGET_CONTRIBUTOR, person_id)
+    async def save(self, author: Author) -> None:
+        values = asdict(author)
+        await self._connection.execute(queries.SAVE_AUTHOR, *(values[c] for c in queries.AUTHOR_COLUMNS))

@@ -3,13 +3,13 @@
 import asyncpg
 
 from cloth_shared.unit_of_work import UnitOfWork
-from knowledge.adapters.repositories import PostgresContributorRepository
-from knowledge.service_layer.ports import ContributorRepository
+from knowledge.adapters.repositories import PostgresAuthorRepository
+from knowledge.service_layer.ports import AuthorRepository
 
 
 class PostgresKnowledgeUnitOfWork(UnitOfWork):
     # Typed as the ports, so mypy checks the asyncpg repositories against them.
-    contributors: ContributorRepository
+    authors: AuthorRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
-        self.contributors = PostgresContributorRepository(connection)
+        self.authors = PostgresAuthorRepository(connection)

@@ -14,24 +14,20 @@ from knowledge.service_layer.people import what_knowledge_holds_about
 router = APIRouter()
 
 
-class ContributorPublic(BaseModel):
+class AuthorPublic(BaseModel):
     person_id: UUID
     display_name: str
-    email: str
-    language: str
-    role: str | None
     organisation_id: UUID | None
-    cluster_id: UUID | None
     updated_at: datetime
 
 
 @router.get(
     "/people/me",
-    response_model=ContributorPublic,
+    response_model=AuthorPublic,
     tags=["personal data"],
-    summary="What the knowledge service holds about the caller (signed-in people only).",
+    summary="What the knowledge service holds about the caller: the name resources credit (signed in).",
     responses=problem_responses(401, 404),
 )
-async def my_record(uow: UoW, caller: Caller) -> ContributorPublic:
-    contributor = await what_knowledge_holds_about(uow, caller)
-    return ContributorPublic.model_validate(contributor, from_attributes=True)
+async def my_record(uow: UoW, caller: Caller) -> AuthorPublic:
+    author = await what_knowledge_holds_about(uow, caller)
+    return AuthorPublic.model_validate(author, from_attributes=True)

@@ -4,18 +4,15 @@ from typing import Protocol
 from uuid import UUID
 
 from cloth_shared.ports import UnitOfWorkPort
-from knowledge.domain.people import Contributor
+from knowledge.domain.authors import Author
 
 
-class ContributorRepository(Protocol):
-    async def get(self, person_id: UUID) -> Contributor | None: ...
+class AuthorRepository(Protocol):
+    async def get(self, person_id: UUID, *, for_update: bool = False) -> Author | None: ...
 
-    async def remember(self, contributor: Contributor) -> None:
-        """Store or replace; an older announcement never overwrites a newer one."""
-
-    async def forget(self, person_id: UUID) -> None:
-        """Delete everything held about the person."""
+    async def save(self, author: Author) -> None:
+        """Insert or replace."""
 
 
 class KnowledgeUnitOfWork(UnitOfWorkPort, Protocol):
-    contributors: ContributorRepository
+    authors: AuthorRepository
