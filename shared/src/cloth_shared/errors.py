@@ -46,6 +46,12 @@ class NotAuthenticated(DomainError):
     code = "not-authenticated"
 
 
+class TokenRefused(NotAuthenticated):
+    """A well-signed token that no longer speaks for its holder (erased, demoted, signed out)."""
+
+    code = "token-refused"
+
+
 class TooManyRequests(DomainError):
     """The caller tried too often (e.g. failed sign-ins); `retry_after_seconds` says when to retry."""
 

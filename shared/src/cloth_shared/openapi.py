@@ -15,6 +15,7 @@ _EXAMPLES: dict[int, tuple[str, str, str]] = {
     404: ("not-found", "Not found", "no such resource"),
     409: ("conflict", "Conflict", "the request contradicts the current state"),
     413: ("too-large", "Content too large", "the body is larger than allowed"),
+    415: ("unsupported-media-type", "Unsupported media type", "send the body as application/json"),
     422: ("invalid-input", "Unprocessable content", "a field is missing or malformed"),
     429: ("too-many-requests", "Too many requests", "try again later"),
 }

@@ -38,6 +38,8 @@ class ServiceSettings(BaseSettings):
     consumer_retry_backoff_seconds: float = Field(default=0.2, ge=0)
     log_level: str = Field(default="INFO", validation_alias="LOG_LEVEL")
     log_json: bool = Field(default=True, validation_alias="LOG_JSON")
+    # /metrics answers in production only when set (scraped from inside the cluster otherwise).
+    metrics_public: bool = Field(default=False, validation_alias="METRICS_PUBLIC")
 
     @model_validator(mode="after")
     def _no_development_secrets_in_production(self) -> Self:

@@ -71,7 +71,9 @@ async def test_a_partner_system_exchanges_its_secret_for_a_scoped_token(membersh
 
 
 async def test_export_then_erasure_forgets_the_person_here_and_tells_every_service(membership):
-    _, member = await membership.apply()
+    # A colleague, not the organisation's only admin: the last admin cannot be erased.
+    organisation_id, admin = await membership.apply()
+    member = await membership.invited(admin, role="organisation_member", organisation_id=organisation_id)
     export = (await membership.http.get("/people/me/export", headers=member)).json()
     assert export["person"]["display_name"] == "Ana Puig"
     assert "password_hash" not in export["person"]

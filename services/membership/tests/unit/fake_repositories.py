@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from uuid import UUID
 
+from cloth_shared.auth.principal import Role
 from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Organisation, Status
@@ -133,6 +134,10 @@ class FakePersonRepository:
     async def of_organisation(self, organisation_id: UUID) -> list[Person]:
         found = [p for p in self._people.values() if p.organisation_id == organisation_id]
         return sorted(found, key=lambda p: (p.display_name or "", p.id))
+
+    async def holders(self, role: Role, *, organisation_id: UUID | None = None) -> list[UUID]:
+        found = (p for p in self._people.values() if p.role is role and p.organisation_id == organisation_id)
+        return sorted(p.id for p in found)
 
 
 class FakeInvitationRepository:

@@ -148,6 +148,7 @@ async def test_erasure_forgets_the_personal_fields_and_announces_it_to_every_oth
     person = a_person(
         uow, email="marta@example.org", role=Role.ORGANISATION_ADMIN, organisation_id=organisation.id
     )
+    a_person(uow, role=Role.ORGANISATION_ADMIN, organisation_id=organisation.id)  # the one who stays
 
     await people.erase(uow, signed_in(person))
 

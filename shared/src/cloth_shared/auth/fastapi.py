@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from cloth_shared.auth.principal import Principal
-from cloth_shared.auth.verifier import TokenVerifier
+from cloth_shared.auth.verifier import InvalidToken, TokenVerifier
 from cloth_shared.errors import NotAuthenticated
 from cloth_shared.service import component_dependency
 
@@ -26,6 +26,17 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
+async def _verified(verifier: TokenVerifier, token: str) -> Principal:
+    """The token's principal; any failure to verify it (a key of another type than its header
+    names makes the JWT library raise TypeError, say) is an invalid token, never a 500."""
+    try:
+        return await verifier.verify_async(token)
+    except NotAuthenticated:
+        raise
+    except Exception as error:
+        raise InvalidToken("the access token is not valid") from error
+
+
 async def authenticated(
     request: Request, verifier: Annotated[TokenVerifier, Depends(provided_token_verifier)]
 ) -> Principal:
@@ -33,7 +44,7 @@ async def authenticated(
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticated("sign in: this needs a bearer access token", code="not-authenticated")
-    return await verifier.verify_async(token)
+    return await _verified(verifier, token)
 
 
 async def maybe_authenticated(
@@ -41,7 +52,7 @@ async def maybe_authenticated(
 ) -> Principal | None:
     """Like `authenticated`, but None for anonymous callers (a bad token is still 401)."""
     token = bearer_token(request)
-    return None if token is None else await verifier.verify_async(token)
+    return None if token is None else await _verified(verifier, token)
 
 
 Caller = Annotated[Principal, Depends(authenticated)]

@@ -7,11 +7,12 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from cloth_shared.auth.fastapi import Caller
+from cloth_shared.bodies import JsonRoute
 from cloth_shared.openapi import problem_responses
 from knowledge.entrypoints.dependencies import UoW
 from knowledge.service_layer.people import what_knowledge_holds_about
 
-router = APIRouter()
+router = APIRouter(route_class=JsonRoute)
 
 
 class AuthorPublic(BaseModel):

@@ -59,6 +59,10 @@ class PostgresPersonRepository:
         row = await self._connection.fetchrow(queries.GET_PERSON_BY_EMAIL, email)
         return _person(row) if row else None
 
+    async def holders(self, role: Role, *, organisation_id: UUID | None = None) -> list[UUID]:
+        rows = await self._connection.fetch(queries.LOCK_ROLE_HOLDERS, role.value, organisation_id)
+        return [row["id"] for row in rows]
+
     async def save(self, person: Person) -> None:
         values = arguments(_person_columns(person), queries.PERSON_UPDATE_COLUMNS)
         await self._connection.execute(queries.UPDATE_PERSON, person.id, *values)

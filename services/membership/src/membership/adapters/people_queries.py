@@ -39,6 +39,11 @@ LIST_PEOPLE_OF_ORGANISATION = f"""
 SELECT {columns(PERSON_COLUMNS)} FROM people WHERE organisation_id = $1 ORDER BY display_name, id
 """
 
+# Ordered, so two transactions locking the same holders never wait on each other in a cycle.
+LOCK_ROLE_HOLDERS = """
+SELECT id FROM people WHERE role = $1 AND organisation_id IS NOT DISTINCT FROM $2 ORDER BY id FOR UPDATE
+"""
+
 # --- invitations ------------------------------------------------------------------------------
 
 INVITATION_COLUMNS = (

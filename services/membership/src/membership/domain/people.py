@@ -1,5 +1,6 @@
 """People, their one role on the platform, and invitations to take a role."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -45,6 +46,42 @@ class Person:
             organisation_id=self.organisation_id,
             cluster_id=self.cluster_id,
         )
+
+
+class LastOrganisationAdmin(Conflict):
+    code = "last-organisation-admin"
+
+
+class LastPlatformAdmin(Conflict):
+    code = "last-platform-admin"
+
+
+class ReservedEmail(Conflict):
+    code = "email-reserved"
+
+
+ADMIN_ROLES = (Role.ORGANISATION_ADMIN, Role.PLATFORM_ADMIN)
+
+
+def keep_an_admin(current: Person, changed: Person, *, holders: Collection[UUID]) -> None:
+    """An organisation keeps an admin and the platform an administrator: the last one cannot go.
+
+    `holders` are the people holding `current`'s role where it holds it (including them).
+    """
+    kept = changed.role == current.role and changed.organisation_id == current.organisation_id
+    if current.role not in ADMIN_ROLES or kept or set(holders) - {current.id}:
+        return
+    if current.role is Role.PLATFORM_ADMIN:
+        raise LastPlatformAdmin("the platform needs another administrator first")
+    raise LastOrganisationAdmin(
+        "the organisation needs another admin first", organisation_id=str(current.organisation_id)
+    )
+
+
+def check_not_reserved(email: str, *, reserved: str | None) -> None:
+    """The bootstrap administrator's address is the operator's: nobody else signs up with it."""
+    if reserved is not None and email == reserved.lower():
+        raise ReservedEmail("this address is reserved", field="email")
 
 
 def check_scope(role: Role, *, organisation_id: UUID | None, cluster_id: UUID | None) -> None:

@@ -4,9 +4,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request, status
 
-from cloth_shared.auth.fastapi import Caller
 from cloth_shared.auth.principal import Principal
-from membership.entrypoints.dependencies import IdentityDep, UoW
+from cloth_shared.bodies import JsonRoute
+from membership.entrypoints.dependencies import Caller, IdentityDep, UoW
 from membership.entrypoints.schemas_people import (
     ClientCreate,
     ClientCreated,
@@ -18,7 +18,7 @@ from membership.entrypoints.schemas_people import (
 )
 from membership.service_layer import accounts, clients
 
-router = APIRouter(tags=["accounts"])
+router = APIRouter(tags=["accounts"], route_class=JsonRoute)
 
 
 def _token(issued: accounts.IssuedToken) -> TokenPublic:

@@ -7,11 +7,12 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from cloth_shared.auth.fastapi import Caller
+from cloth_shared.bodies import JsonRoute
+from cloth_shared.inputs import SingleLine
 from cloth_shared.pagination import MAX_OFFSET, MAX_PAGE_SIZE
 from membership.domain.organisations import Category
 from membership.domain.vocabulary import ValueChain
-from membership.entrypoints.dependencies import DirectoryDep, UoW
+from membership.entrypoints.dependencies import Caller, DirectoryDep, UoW
 from membership.entrypoints.schemas import (
     ClusterCreate,
     ClusterPublic,
@@ -24,7 +25,7 @@ from membership.service_layer import directory as read
 from membership.service_layer import profiles
 from membership.service_layer.repositories import DirectoryFilter
 
-router = APIRouter()
+router = APIRouter(route_class=JsonRoute)
 
 
 class MapQuery(BaseModel):
@@ -37,7 +38,7 @@ class MapQuery(BaseModel):
     category: Category | None = None
     value_chain: ValueChain | None = None
     cluster_id: UUID | None = None
-    q: Annotated[str, Field(min_length=1, max_length=100, description="Free text.")] | None = None
+    q: Annotated[str, Field(min_length=1, max_length=100, description="Free text."), SingleLine] | None = None
 
     def where(self) -> DirectoryFilter:
         values = self.model_dump(mode="json", exclude={"q", "limit", "offset"})

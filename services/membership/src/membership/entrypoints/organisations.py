@@ -4,10 +4,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, status
 
-from cloth_shared.auth.fastapi import Caller
+from cloth_shared.bodies import JsonRoute
 from cloth_shared.pagination import Limit, Offset
 from membership.domain.organisations import Organisation, Status
-from membership.entrypoints.dependencies import UoW
+from membership.entrypoints.dependencies import Caller, UoW
 from membership.entrypoints.schemas import (
     OrganisationCreate,
     OrganisationPublic,
@@ -16,7 +16,7 @@ from membership.entrypoints.schemas import (
 )
 from membership.service_layer import applications, profiles
 
-router = APIRouter(tags=["organisations"])
+router = APIRouter(tags=["organisations"], route_class=JsonRoute)
 
 
 def public(organisation: Organisation) -> OrganisationPublic:

@@ -6,10 +6,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, status
 
-from cloth_shared.auth.fastapi import Caller
 from cloth_shared.auth.principal import Role
+from cloth_shared.bodies import JsonRoute
 from membership.domain.people import Person
-from membership.entrypoints.dependencies import UoW
+from membership.entrypoints.dependencies import Caller, UoW
 from membership.entrypoints.schemas_people import (
     InvitationCreate,
     InvitationCreated,
@@ -18,7 +18,7 @@ from membership.entrypoints.schemas_people import (
 )
 from membership.service_layer import people
 
-router = APIRouter(tags=["people"])
+router = APIRouter(tags=["people"], route_class=JsonRoute)
 
 
 def _person(person: Person) -> PersonPublic:

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
+from cloth_shared.inputs import Latitude, Longitude, MultiLine, SingleLine
 from membership.domain.organisations import Category, Organisation, Status
 from membership.domain.profile import PROFILE_FIELDS, Profile, ProfileChanges
 from membership.domain.vocabulary import SizeBand, ValueChain, is_country, is_language
@@ -29,15 +30,13 @@ def _unique(items: list[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Place = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), SingleLine]
+Place = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), SingleLine]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), SingleLine]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_country)]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"), AfterValidator(_language)]
-Latitude = Annotated[float, Field(ge=-90, le=90)]
-Longitude = Annotated[float, Field(ge=-180, le=180)]
 Website = Annotated[HttpUrl, Field(max_length=300)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000), MultiLine]
 RegistrationNumber = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ./-]{1,39}$")
 ]
@@ -57,6 +56,15 @@ class _Profile(BaseModel):
     languages: Annotated[list[LanguageCode], Field(max_length=10), AfterValidator(_unique)] = []
     website: Website | None = None
     description: Description | None = None
+
+    @model_validator(mode="after")
+    def _coordinates_together(self) -> Self:
+        sent = self.model_fields_set
+        if ("latitude" in sent) != ("longitude" in sent) or (self.latitude is None) != (
+            self.longitude is None
+        ):
+            raise ValueError("latitude and longitude go together")
+        return self
 
     def _sent_profile(self) -> dict[str, Any]:
         """The profile fields the caller sent, as domain values (tuples, plain strings)."""
@@ -87,12 +95,6 @@ class OrganisationCreate(_Profile):
             profile=Profile(**self._sent_profile()),
         )
 
-    @model_validator(mode="after")
-    def _coordinates_together(self) -> Self:
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValueError("latitude and longitude go together")
-        return self
-
 
 class OrganisationUpdate(_Profile):
     """Profile changes: only the fields sent change; category, cluster and number do not."""
@@ -112,7 +114,7 @@ class OrganisationUpdate(_Profile):
 class RejectionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000), MultiLine]
 
 
 class DirectoryEntry(BaseModel):
@@ -167,7 +169,9 @@ class ClusterCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Text
-    short_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=20)]
+    short_name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=2, max_length=20), SingleLine
+    ]
     country: CountryCode
     home_region: Place
     city: Place

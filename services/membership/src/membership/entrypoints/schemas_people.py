@@ -7,17 +7,16 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from cloth_shared.contracts.membership import PersonRole
+from cloth_shared.inputs import Email, SingleLine
 from membership.entrypoints.schemas import LanguageCode
 
-Email = Annotated[
+NewPassword = Annotated[
     str,
-    StringConstraints(
-        strip_whitespace=True, to_lower=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-    ),
+    Field(min_length=12, max_length=200, description="12 to 200 characters, not a common password."),
+    SingleLine,
 ]
-NewPassword = Annotated[str, Field(min_length=10, max_length=200, description="10 to 200 characters.")]
-Password = Annotated[str, Field(min_length=1, max_length=200)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Password = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), SingleLine]
 Scope = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9:._-]{1,63}$")]
 
 
@@ -30,7 +29,7 @@ class SignUpCreate(_Strict):
     password: NewPassword
     display_name: Name
     language: LanguageCode = Field(default="en", description="ISO 639-1; what we write to you in.")
-    invitation_token: Annotated[str, Field(min_length=10, max_length=100)] | None = None
+    invitation_token: Annotated[str, Field(min_length=10, max_length=100), SingleLine] | None = None
 
 
 class SignInCreate(_Strict):
@@ -45,7 +44,7 @@ class PasswordChange(_Strict):
 
 class ClientTokenCreate(_Strict):
     client_id: UUID
-    client_secret: Annotated[str, Field(min_length=10, max_length=200)]
+    client_secret: Annotated[str, Field(min_length=10, max_length=200), SingleLine]
 
 
 class TokenPublic(BaseModel):

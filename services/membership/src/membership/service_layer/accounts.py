@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 from cloth_shared.auth.principal import Principal, Role
-from cloth_shared.errors import Conflict, NotAuthenticated, NotFound
+from cloth_shared.errors import Conflict, NotAuthenticated, NotFound, TokenRefused
 from membership.domain import people
 from membership.domain.people import Person, PersonStatus
 from membership.service_layer import events
@@ -44,6 +44,8 @@ async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp
     """A person creates an account, with the role of their invitation if they bring one."""
     now = datetime.now(UTC)
     email = command.email.lower()
+    reserved = identity.bootstrap_admin.email if identity.bootstrap_admin else None
+    people.check_not_reserved(email, reserved=reserved)
     password_hash = await identity.passwords.hash(command.password)
     person = Person(uuid4(), email, command.display_name, command.language, password_hash, now)
     async with uow:
@@ -109,6 +111,19 @@ async def sign_in(
     if not succeeded or person is None:
         raise NotAuthenticated("wrong email or password", code="wrong-credentials")
     return _issue(identity, person.principal())
+
+
+async def current_principal(uow: MembershipUnitOfWork, caller: Principal) -> Principal:
+    """The caller as membership's data says now: a token's roles are those of when it was issued."""
+    async with uow:
+        if caller.is_client:
+            if await uow.clients.get(caller.subject) is None:
+                raise TokenRefused("this partner client was revoked", code="client-revoked")
+            return caller
+        person = await uow.people.get(caller.subject)
+    if person is None or person.status is PersonStatus.ERASED:
+        raise TokenRefused("this account no longer exists", code="account-gone")
+    return person.principal()
 
 
 async def refresh(uow: MembershipUnitOfWork, identity: Identity, caller: Principal) -> IssuedToken:

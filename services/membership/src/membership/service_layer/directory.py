@@ -1,8 +1,10 @@
 """Use cases of the public directory, the industry map and the platform figures (read only)."""
 
-import csv
 import io
 from typing import Any
+
+# The csv module with cells beginning with = + - @ neutralised (spreadsheet formula injection).
+from defusedcsv import csv
 
 from membership.domain import industry_map
 from membership.domain.organisations import Organisation

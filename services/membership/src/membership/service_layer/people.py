@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from cloth_shared.auth.principal import Principal, Role
-from cloth_shared.errors import NotFound
+from cloth_shared.errors import Conflict, NotFound
 from membership.domain import access
 from membership.domain import people as rules
 from membership.domain.people import Invitation, Person
@@ -40,20 +40,35 @@ async def invite(uow: MembershipUnitOfWork, caller: Principal, command: Invite) 
         cluster_id=command.cluster_id,
     )
     async with uow:
-        if command.cluster_id and not await uow.clusters.exists(command.cluster_id):
-            raise NotFound("no such cluster", code="cluster-not-found", field="cluster_id")
-        if command.organisation_id and not await uow.organisations.get(command.organisation_id):
-            raise NotFound("no such organisation", code="organisation-not-found", field="organisation_id")
+        await _check_scope_exists(uow, organisation_id=command.organisation_id, cluster_id=command.cluster_id)
         await uow.invitations.add(invitation)
         await uow.commit()
     return invitation, token
 
 
-async def _locked_person(uow: MembershipUnitOfWork, person_id: UUID) -> Person:
-    person = await uow.people.get(person_id, for_update=True)
-    if person is None or person.email is None:
+async def _locked_person(uow: MembershipUnitOfWork, person_id: UUID) -> tuple[Person, list[UUID]]:
+    """The person, locked, and the holders of their role if it is an admin role (locked first:
+    the invariant that an admin remains is checked against what no one else is changing)."""
+    found = await uow.people.get(person_id)
+    if found is None or found.email is None:
         raise NotFound("no such person", code="person-not-found")
-    return person
+    holders: list[UUID] = []
+    if found.role in rules.ADMIN_ROLES:
+        assert found.role is not None
+        holders = await uow.people.holders(found.role, organisation_id=found.organisation_id)
+    person = await uow.people.get(person_id, for_update=True)
+    if person is None or person.email is None or person.role != found.role:
+        raise Conflict("this person changed meanwhile: try again", code="concurrent-change")
+    return person, holders
+
+
+async def _check_scope_exists(
+    uow: MembershipUnitOfWork, *, organisation_id: UUID | None, cluster_id: UUID | None
+) -> None:
+    if cluster_id and not await uow.clusters.exists(cluster_id):
+        raise NotFound("no such cluster", code="cluster-not-found", field="cluster_id")
+    if organisation_id and not await uow.organisations.get(organisation_id):
+        raise NotFound("no such organisation", code="organisation-not-found", field="organisation_id")
 
 
 async def change_role(
@@ -68,9 +83,11 @@ async def change_role(
     """Administrators set any role; an organisation's admin switches colleagues' roles."""
     now = datetime.now(UTC)
     async with uow:
-        current = await _locked_person(uow, person_id)
+        current, holders = await _locked_person(uow, person_id)
         access.change_role(caller, current, role, organisation_id)
         changed = rules.assign_role(current, role, organisation_id=organisation_id, cluster_id=cluster_id)
+        await _check_scope_exists(uow, organisation_id=organisation_id, cluster_id=cluster_id)
+        rules.keep_an_admin(current, changed, holders=holders)
         await uow.people.save(changed)
         uow.emit(events.role_changed(changed, current, now))
         await uow.commit()
@@ -80,9 +97,10 @@ async def change_role(
 async def remove_person(uow: MembershipUnitOfWork, caller: Principal, person_id: UUID) -> Person:
     """The person loses their role and affiliation, keeping their account."""
     async with uow:
-        current = await _locked_person(uow, person_id)
+        current, holders = await _locked_person(uow, person_id)
         access.remove_person(caller, current)
         removed = rules.remove(current)
+        rules.keep_an_admin(current, removed, holders=holders)
         await uow.people.save(removed)
         uow.emit(events.person_removed(current, datetime.now(UTC)))
         await uow.commit()
@@ -121,9 +139,11 @@ async def erase(uow: MembershipUnitOfWork, caller: Principal) -> None:
     """Forget the caller's personal fields here, and tell every other service to forget them."""
     now = datetime.now(UTC)
     async with uow:
-        current = await _locked_person(uow, caller.subject)
+        current, holders = await _locked_person(uow, caller.subject)
         assert current.email is not None
-        await uow.people.save(rules.erase(current, at=now))
+        erased = rules.erase(current, at=now)
+        rules.keep_an_admin(current, erased, holders=holders)
+        await uow.people.save(erased)
         await uow.invitations.forget_invitations_to(current.email)
         await uow.login_attempts.prune(digest(current.email), before=now, everything=True)
         uow.emit(events.person_erased(current, now))

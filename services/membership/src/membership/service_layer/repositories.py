@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
+from cloth_shared.auth.principal import Role
 from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Organisation, Status
@@ -71,6 +72,10 @@ class PersonRepository(Protocol):
 
     async def of_organisation(self, organisation_id: UUID) -> list[Person]:
         """By display name."""
+        ...
+
+    async def holders(self, role: Role, *, organisation_id: UUID | None = None) -> list[UUID]:
+        """Who holds the role (in the organisation), locked until the transaction ends."""
         ...
 
 

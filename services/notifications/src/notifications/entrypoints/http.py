@@ -8,11 +8,12 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from cloth_shared.auth.fastapi import Caller
+from cloth_shared.bodies import JsonRoute
 from cloth_shared.pagination import Limit, Offset
 from notifications.entrypoints.dependencies import UoW
 from notifications.service_layer.inbox import read_inbox
 
-router = APIRouter()
+router = APIRouter(route_class=JsonRoute)
 
 
 class NotificationPublic(BaseModel):

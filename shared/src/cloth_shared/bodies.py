@@ -1,0 +1,126 @@
+"""Request bodies read within limits: UTF-8 JSON only, capped in size before anything parses them.
+
+A route class, so a router states its limit once and a route that takes uploads states its own:
+
+    router = APIRouter(route_class=JsonRoute)                 # 1 MB JSON bodies
+    uploads = APIRouter(route_class=json_route(max_bytes=10 * 2**20))
+
+Beyond the limit the answer is a 413 problem (the body is never read whole); a body for a route
+that parses JSON must be `application/json` (or `+json`) in UTF-8, else 415. The class also
+declares in OpenAPI the problems it and the shared dependencies can answer (401 for routes that
+take a caller, 413/415/422 for routes with a body or parameters), so the document stays exact.
+"""
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+from starlette.types import Message
+
+from cloth_shared.http import problem_response
+from cloth_shared.openapi import problem_responses
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+_JSON_TYPES = ("application/json",)
+
+
+class _Refused(Exception):
+    def __init__(self, response: Response) -> None:
+        self.response = response
+
+
+def _too_large(limit: int) -> _Refused:
+    return _Refused(
+        problem_response(413, "body-too-large", f"the body is larger than {limit} bytes", max_bytes=limit)
+    )
+
+
+async def _read_at_most(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise _too_large(limit)
+    return bytes(body)
+
+
+def _unsupported(detail: str) -> _Refused:
+    return _Refused(problem_response(415, "unsupported-media-type", detail, accepted="application/json"))
+
+
+def _check_json(request: Request, body: bytes) -> None:
+    media_type, *parameters = (part.strip() for part in request.headers.get("content-type", "").split(";"))
+    media_type = media_type.lower()
+    if media_type not in _JSON_TYPES and not media_type.endswith("+json"):
+        raise _unsupported("send the body as application/json")
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in ("utf-8", "utf8"):
+            raise _unsupported("JSON bodies are UTF-8")
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _unsupported("the body is not valid UTF-8") from None
+
+
+def _replaying(request: Request, body: bytes) -> Request:
+    async def receive() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return Request(request.scope, receive)
+
+
+def _depends_on_caller(dependant: Dependant) -> bool:
+    from cloth_shared.auth.fastapi import authenticated, maybe_authenticated
+
+    return any(
+        sub.call in (authenticated, maybe_authenticated) or _depends_on_caller(sub)
+        for sub in dependant.dependencies
+    )
+
+
+def _has_parameters(dependant: Dependant) -> bool:
+    own = dependant.path_params or dependant.query_params or dependant.header_params or dependant.body_params
+    return bool(own) or any(_has_parameters(sub) for sub in dependant.dependencies)
+
+
+def json_route(*, max_bytes: int = DEFAULT_MAX_BYTES) -> type[APIRoute]:
+    """A route class whose requests carry at most `max_bytes` of body, as UTF-8 JSON when parsed."""
+
+    class JsonBodyRoute(APIRoute):
+        def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+            super().__init__(path, endpoint, **kwargs)
+            statuses = [401] if _depends_on_caller(self.dependant) else []
+            if _has_parameters(self.dependant):
+                statuses.append(422)
+            if self.body_field is not None:
+                statuses += [413, 415]
+            for status, declared in problem_responses(*statuses).items():
+                self.responses.setdefault(status, declared)
+
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            handle = super().get_route_handler()
+            parses_json = self.body_field is not None
+
+            async def within_limits(request: Request) -> Response:
+                if request.method in ("GET", "HEAD", "OPTIONS"):
+                    return await handle(request)
+                try:
+                    body = await _read_at_most(request, max_bytes)
+                    if parses_json and body:
+                        _check_json(request, body)
+                except _Refused as refused:
+                    return refused.response
+                return await handle(_replaying(request, body))
+
+            return within_limits
+
+    return JsonBodyRoute
+
+
+JsonRoute = json_route()
