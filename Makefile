@@ -4,14 +4,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PACKAGES := shared services/membership services/exchange services/knowledge services/notifications
 
-.PHONY: help install infra-up infra-down infra-status up down status logs test lint typecheck pytest bench clean
+.PHONY: help install infra-up infra-down infra-status up down status logs test lint typecheck pytest bench bench-quick clean
 
 help:
 	@echo "make up         - install, start PostgreSQL + Kafka + the four services (prints URLs)"
 	@echo "make test       - install, start local infrastructure if none is configured, ruff + mypy + pytest"
 	@echo "make down       - stop the services and the infrastructure"
 	@echo "make infra-up   - start only PostgreSQL and Kafka (idempotent)"
-	@echo "make bench      - benchmarks with same-run baselines"
+	@echo "make bench      - benchmarks with same-run baselines, 1x and 100x data (~8 min)"
+	@echo "make bench-quick - every benchmark for about a second, no thresholds (CI)"
 	@echo "make logs       - where the logs are"
 
 $(VENV)/.installed: constraints.txt deploy/local/prerequisites.sh $(addsuffix /pyproject.toml,$(PACKAGES))
@@ -61,9 +62,12 @@ pytest: install
 
 test: lint typecheck pytest
 
+# The bench starts its own service processes (as services.sh serves them) on copies of scaled databases.
 bench: install infra-up
-	@bash deploy/local/services.sh up >/dev/null
-	@set -a; eval "$$(bash deploy/local/infra.sh env)"; set +a; $(PY) -m bench $(BENCH_ARGS)
+	@set -a; eval "$$(bash deploy/local/infra.sh env)"; set +a; $(PY) -m bench --markdown .local/bench-last.md $(BENCH_ARGS)
+
+bench-quick: install infra-up
+	@set -a; eval "$$(bash deploy/local/infra.sh env)"; set +a; $(PY) -m bench --quick $(BENCH_ARGS)
 
 clean: down
 	rm -rf .local $(VENV)

@@ -1,141 +1,223 @@
-"""Read and write request rates of a running membership API, with a same-run HTTP baseline.
+"""Membership rows: read by id, public lists, commands; each against its same-run baseline.
 
-    .venv/bin/python -m bench.membership_api --url http://127.0.0.1:8001 [--seconds 8] [--workers 16]
-
-Needs a membership in development (the bootstrap admin signs in). Each scenario runs `workers`
-concurrent connections of wrk for `seconds`; the baseline is GET /health/live through the same
-stack, so the ratio shows what the route itself costs. wrk shares the machine's two cores.
+For each data scale a fresh copy of the scaled template database is served by
+- the baseline app (bench/baseline_app.py) and the SQL driver (bench/sql_driver.py), then
+- the membership service as `make up` runs it (deploy/local/services.sh serve), same workers.
+Tokens are real membership access tokens: the bench gives the service its signing key and signs
+one member token per organisation, so reads and writes spread over many rows and callers and
+every request is verified by the service.
 """
 
-import argparse
 import asyncio
-import re
-import shutil
-import subprocess
-import tempfile
-from uuid import uuid4
+import time
+from datetime import timedelta
+from uuid import UUID
 
-import httpx
+import asyncpg
 
-ADMIN: dict[str, object] = {"email": "admin@cloth.local", "password": "dev-only-admin-password"}
-PASSWORD = "bench password, long enough"
-MODACC = "0b1c0000-0000-4000-8000-000000000001"
+from bench import scale as scaling
+from bench import sql_driver, wrk
+from bench.common import (
+    Measure,
+    RunOptions,
+    Server,
+    cloned_database,
+    free_port,
+    rss_mb,
+    service_command,
+    service_env,
+    start_server,
+    stop_server,
+)
+from bench.table import Row
+from cloth_shared.auth.principal import Principal, Role
+from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
 
-
-async def _token(api: httpx.AsyncClient, path: str, body: dict[str, object], **kw: object) -> dict[str, str]:
-    answer = await api.post(path, json=body, **kw)  # type: ignore[arg-type]
-    answer.raise_for_status()
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
-
-
-async def setup(api: httpx.AsyncClient) -> tuple[str, dict[str, str]]:
-    """An active SME and its admin's token."""
-    admin = await _token(api, "/auth/sign-in", ADMIN)
-    email = f"bench-manager-{uuid4().hex[:8]}@bench.example"
-    invited = await api.post(
-        "/invitations", headers=admin, json={"email": email, "role": "cluster_manager", "cluster_id": MODACC}
-    )
-    person = {"password": PASSWORD, "display_name": "Bench", "language": "en"}
-    manager = await _token(
-        api,
-        "/auth/sign-up",
-        {**person, "email": email, "invitation_token": invited.json()["invitation_token"]},
-    )
-    member = await _token(api, "/auth/sign-up", {**person, "email": f"bench-{uuid4().hex[:8]}@bench.example"})
-    applied = await api.post(
-        "/organisations",
-        headers=member,
-        json={
-            "legal_name": "Bench SL",
-            "category": "sme",
-            "cluster_id": MODACC,
-            "country": "ES",
-            "registration_number": f"BENCH-{uuid4().hex[:10]}",
-        },
-    )
-    organisation_id = applied.json()["id"]
-    (await api.post(f"/organisations/{organisation_id}/approval", headers=manager)).raise_for_status()
-    return organisation_id, await _token(api, "/auth/refresh", {}, headers=member)
+MAX_ROWS = 200  # organisations (and member tokens) the load is spread over
+PATCH_BODY = '{"description": "bench run %d"}'
 
 
-PATCH_SCRIPT = """
-wrk.method = "PATCH"
-wrk.headers["Content-Type"] = "application/json"
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format(nil, nil, nil, '{"description": "bench run ' .. counter .. '"}')
-end
-"""
-
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def wrk(
-    url: str, *, seconds: float, connections: int, headers: dict[str, str], script: str | None = None
-) -> dict[str, float]:
-    """Load from wrk (C, one thread), so the client does not cap what the service can do."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency"]
-    for name, value in headers.items():
-        command += ["-H", f"{name}: {value}"]
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
-        if script:
-            lua.write(script)
-            lua.flush()
-            command += ["-s", lua.name]
-        output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-
-    def latency(label: str) -> float:
-        value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)$", output, re.M).groups()  # type: ignore[union-attr]
-        return float(value) * UNITS[unit]
-
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+def rows() -> dict[str, Row]:
     return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
-        "p50_ms": latency("50%"),
-        "p99_ms": latency("99%"),
-        "errors": float(errors.group(1)) if errors else 0.0,
+        "read": Row(
+            "membership",
+            "GET /organisations/{id} (token verified)",
+            goal=">=0.7x, p99<=20ms",
+            baseline_name="bare ASGI app, same SQL + JSON",
+            min_ratio=0.7,
+            max_p99_ms=20,
+        ),
+        "directory": Row(
+            "membership",
+            "GET /directory?limit=20",
+            goal="p99<=50ms",
+            baseline_name="same SQL via asyncpg",
+            max_p99_ms=50,
+        ),
+        "counts": Row(
+            "membership",
+            "GET /map/counts",
+            goal="p99<=50ms",
+            baseline_name="same SQL via asyncpg",
+            max_p99_ms=50,
+        ),
+        "figures": Row(
+            "membership",
+            "GET /figures",
+            goal="p99<=50ms",
+            baseline_name="same SQL via asyncpg",
+            max_p99_ms=50,
+        ),
+        "patch": Row(
+            "membership",
+            "PATCH /organisations/{id}, distinct rows",
+            goal=">=0.7x, p99<=50ms",
+            baseline_name="asyncpg: lock+update+outbox, 1 tx",
+            min_ratio=0.7,
+            max_p99_ms=50,
+        ),
+        "patch_one": Row(
+            "membership",
+            "PATCH /organisations/{id}, one row (contended)",
+            goal="reported",
+            baseline_name="asyncpg: same, one row",
+        ),
+        "rss": Row("memory", "membership RSS per worker at rest (max)", unit="MB", goal="<=150MB"),
     }
 
 
-async def run(url: str, seconds: float, workers: int) -> None:
-    if shutil.which("wrk") is None:
-        raise SystemExit("the membership benchmark needs wrk: apt-get install wrk")
-    async with httpx.AsyncClient(base_url=url, timeout=30) as api:
-        organisation_id, member = await setup(api)
-    scenarios = [
-        ("baseline GET /health/live", "/health/live", {}, None),
-        ("read GET /organisations/{id} (token verified)", f"/organisations/{organisation_id}", member, None),
-        ("read GET /directory?limit=20", "/directory?limit=20", {}, None),
-        (
-            "write PATCH /organisations/{id} (row + outbox)",
-            f"/organisations/{organisation_id}",
-            member,
-            PATCH_SCRIPT,
-        ),
-    ]
-    print(f"membership API, {workers} connections x {seconds:.0f} s each, one uvicorn worker")
-    baseline = None
-    for name, path, headers, script in scenarios:
-        result = await asyncio.to_thread(
-            wrk, url + path, seconds=seconds, connections=workers, headers=headers, script=script
+async def _members(url: str) -> list[tuple[UUID, UUID]]:
+    """(organisation, its generated member) of up to MAX_ROWS active organisations, spread out."""
+    connection = await asyncpg.connect(url)
+    try:
+        found = await connection.fetch(
+            """
+            SELECT o.id AS organisation_id, p.id AS person_id
+            FROM organisations o JOIN people p ON p.organisation_id = o.id
+            WHERE o.status = 'active' AND p.email LIKE 'scale-%@bench.example'
+            ORDER BY md5(o.id::text) LIMIT $1
+            """,
+            MAX_ROWS,
         )
-        baseline = baseline or result["rps"]
-        print(
-            f"  {name:50s} {result['rps']:8.0f} req/s  p50 {result['p50_ms']:6.1f} ms  "
-            f"p99 {result['p99_ms']:6.1f} ms  errors {result['errors']:.0f}  "
-            f"ratio to baseline {result['rps'] / baseline:.2f}"
+    finally:
+        await connection.close()
+    return [(r["organisation_id"], r["person_id"]) for r in found]
+
+
+async def _forget_baseline_outbox(url: str) -> None:
+    """The baseline's outbox rows are not the service's to publish (their topic has no prefix)."""
+    connection = await asyncpg.connect(url)
+    try:
+        await connection.execute("DELETE FROM outbox")
+    finally:
+        await connection.close()
+
+
+async def _outbox_drained(url: str, timeout: float = 60) -> None:
+    connection = await asyncpg.connect(url)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not await connection.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL"):
+                return
+            await asyncio.sleep(0.5)
+    finally:
+        await connection.close()
+
+
+def _http(url: str, options: RunOptions, **kw: object) -> Measure:
+    return wrk.run(url, seconds=options.seconds, connections=options.connections, **kw)  # type: ignore[arg-type]
+
+
+def _warm_up(url: str, options: RunOptions, **kw: object) -> None:
+    """Open pool connections, prepare statements, verify tokens once: not part of a figure."""
+    if not options.quick:
+        wrk.run(url, seconds=1, connections=options.connections, **kw)  # type: ignore[arg-type]
+
+
+async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) -> None:
+    template = await scaling.ensure_template("membership", scale, verbose=False)
+    async with cloned_database(template, f"membership_x{scale}") as url:
+        members = await _members(url)
+        ids = [organisation for organisation, _ in members]
+        pem = generate_private_key_pem()
+        issuer = TokenIssuer(pem, lifetime=timedelta(hours=2))
+        role = frozenset({Role.ORGANISATION_MEMBER})
+        tokens = [issuer.issue(Principal(person, role, organisation_id=org)) for org, person in members]
+        paths = [f"/organisations/{i}" for i in ids]
+        read_script = wrk.rotating_script("GET", paths, tokens)
+        patch_script = wrk.rotating_script("PATCH", paths, tokens, PATCH_BODY)
+        one_script = wrk.rotating_script("PATCH", paths[:1], tokens[:1], PATCH_BODY)
+
+        # Baselines first, while the service (and its outbox relay) is not running.
+        port = free_port()
+        baseline = await start_server(
+            "baseline-app",
+            service_command("baseline", port),
+            {
+                "BENCH_DATABASE_URL": url,
+                "CLOTH_APP": "bench.baseline_app:app",
+                "CLOTH_WORKERS": str(options.workers),
+            },
+            port,
         )
+        try:
+            await asyncio.to_thread(_warm_up, baseline.url + paths[0], options, script=read_script)
+            table["read"].baselines[scale] = await asyncio.to_thread(
+                _http, baseline.url + paths[0], options, script=read_script
+            )
+        finally:
+            await stop_server(baseline)
+
+        def sql(kind: str, rows: list[UUID] | None = None) -> Measure:
+            return sql_driver.run(
+                url,
+                kind,
+                concurrency=options.connections,
+                seconds=options.seconds,
+                processes=options.workers,
+                ids=rows,
+            )
+
+        table["directory"].baselines[scale] = await asyncio.to_thread(sql, "directory")
+        counts = await asyncio.to_thread(sql, "counts")
+        table["counts"].baselines[scale] = table["figures"].baselines[scale] = counts
+        table["patch"].baselines[scale] = await asyncio.to_thread(sql, "patch", ids)
+        table["patch_one"].baselines[scale] = await asyncio.to_thread(sql, "patch", ids[:1])
+
+        await _forget_baseline_outbox(url)
+        port = free_port()
+        env = service_env("membership", url, options, MEMBERSHIP_SIGNING_KEY_PEM=pem)
+        service: Server = await start_server("membership", service_command("membership", port), env, port)
+        try:
+            await _outbox_drained(url)
+            base = service.url
+            await asyncio.to_thread(_warm_up, base + paths[0], options, script=read_script)
+            table["read"].measures[scale] = await asyncio.to_thread(
+                _http, base + paths[0], options, script=read_script
+            )
+            for key, path in (
+                ("directory", "/directory?limit=20"),
+                ("counts", "/map/counts"),
+                ("figures", "/figures"),
+            ):
+                table[key].measures[scale] = await asyncio.to_thread(_http, base + path, options)
+            table["patch"].measures[scale] = await asyncio.to_thread(
+                _http, base + paths[0], options, script=patch_script
+            )
+            table["patch_one"].measures[scale] = await asyncio.to_thread(
+                _http, base + paths[0], options, script=one_script
+            )
+            await asyncio.sleep(2)
+            workers = service.pids()[1:] or service.pids()
+            table["rss"].measures[scale] = Measure(max(rss_mb(p) for p in workers))
+        finally:
+            await stop_server(service)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.membership_api")
-    parser.add_argument("--url", default="http://127.0.0.1:8001")
-    parser.add_argument("--seconds", type=float, default=8)
-    parser.add_argument("--workers", type=int, default=16)
-    args = parser.parse_args()
-    asyncio.run(run(args.url, args.seconds, args.workers))
-
-
-if __name__ == "__main__":
-    main()
+async def run(options: RunOptions) -> list[Row]:
+    wrk.require_wrk()
+    table = rows()
+    for scale in options.scales:
+        await measure_scale(options, scale, table)
+    return list(table.values())

@@ -4,7 +4,7 @@ Target (design/quality-bars.md): >= 5,000 events/s. Both sides use acks=all and 
 the relay also reads the rows and marks them sent in PostgreSQL, which is the cost measured.
 """
 
-import os
+import json
 import statistics
 import time
 from typing import Any
@@ -13,6 +13,8 @@ from uuid import uuid4
 import asyncpg
 from aiokafka import AIOKafkaProducer
 
+from bench.common import Measure, RunOptions, admin_url, bootstrap_servers
+from bench.table import Row
 from cloth_shared.contracts.envelope import wrap
 from cloth_shared.db import create_pool
 from cloth_shared.messaging.producer import ResilientProducer
@@ -40,8 +42,6 @@ def payloads(count: int) -> list[dict[str, Any]]:
 
 
 async def raw_producer_rate(bootstrap: str, topic: str, envelopes: list[dict[str, Any]]) -> float:
-    import json
-
     values = [(e["subject_key"].encode(), json.dumps(e, separators=(",", ":")).encode()) for e in envelopes]
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap,
@@ -78,12 +78,14 @@ async def relay_rate(
     return published / elapsed
 
 
-async def run(*, events: int, rounds: int) -> None:
-    bootstrap = os.environ["KAFKA_BOOTSTRAP_SERVERS"]
-    topic = f"bench-{uuid4().hex[:8]}.outbox"
+async def run(options: RunOptions) -> list[Row]:
+    """One row: the relay's median rate over `relay_rounds` rounds; no data-scale dependence."""
+    events, rounds = options.relay_events, options.relay_rounds
+    bootstrap = bootstrap_servers()
+    topic = f"bench-{options.run_id}-{uuid4().hex[:6]}.outbox"
     await ensure_topics(bootstrap, [topic], partitions=4, replication=1)
     envelopes = payloads(events)
-    async with throwaway_database(os.environ["TEST_DATABASE_ADMIN_URL"], "bench") as url:
+    async with throwaway_database(admin_url(), "bench") as url:
         pool = await create_pool(url, min_size=2, max_size=10)
         await pool.execute(CREATE_OUTBOX)
         baseline, relay = [], []
@@ -91,10 +93,15 @@ async def run(*, events: int, rounds: int) -> None:
             baseline.append(await raw_producer_rate(bootstrap, topic, envelopes))
             relay.append(await relay_rate(pool, bootstrap, topic, envelopes))
         await pool.close()
-    b, r = statistics.median(baseline), statistics.median(relay)
-    print(f"outbox relay, {events} events x {rounds} rounds (median)")
-    print(f"  baseline raw aiokafka producer : {b:10,.0f} events/s")
-    print(
-        f"  outbox relay (read+send+mark)  : {r:10,.0f} events/s   ratio {r / b:.2f}   target >= 5,000/s: "
-        f"{'met' if r >= 5000 else 'NOT met'}"
+    row = Row(
+        "relay",
+        f"outbox relay: read + send + mark ({events:,} events)",
+        unit="events/s",
+        goal=">=5000/s",
+        baseline_name="raw aiokafka producer, same payloads",
+        min_rate=5000,
     )
+    scale = options.scales[0]
+    row.measures[scale] = Measure(statistics.median(relay))
+    row.baselines[scale] = Measure(statistics.median(baseline))
+    return [row]

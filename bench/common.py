@@ -1,0 +1,219 @@
+"""What every benchmark module shares: settings of the run, databases, processes, measurements."""
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from uuid import uuid4
+
+import asyncpg
+import httpx
+
+from cloth_shared.testing.databases import database_url_for
+
+REPO = Path(__file__).resolve().parents[1]
+SERVICES_SH = REPO / "deploy" / "local" / "services.sh"
+VENV_BIN = Path(os.environ.get("VENV", REPO / ".venv")) / "bin"
+LOG_DIR = Path(os.environ.get("CLOTH_LOG_DIR", REPO / ".local" / "logs"))
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """One `make bench` run; `quick` keeps every measurement to about a second."""
+
+    quick: bool = False
+    seconds: float = 5.0
+    connections: int = 16
+    workers: int = 2
+    scales: tuple[int, ...] = (1, 100)
+    events: int = 10_000
+    relay_events: int = 20_000
+    relay_rounds: int = 3
+    only: frozenset[str] = frozenset()
+    run_id: str = field(default_factory=lambda: uuid4().hex[:8])
+
+    def wants(self, family: str) -> bool:
+        return not self.only or family in self.only
+
+
+def admin_url() -> str:
+    return os.environ["TEST_DATABASE_ADMIN_URL"]
+
+
+def bootstrap_servers() -> str:
+    return os.environ["KAFKA_BOOTSTRAP_SERVERS"]
+
+
+# --- databases ----------------------------------------------------------------------------------
+
+
+async def database_exists(name: str) -> bool:
+    admin = await asyncpg.connect(admin_url())
+    try:
+        return bool(await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name))
+    finally:
+        await admin.close()
+
+
+@contextlib.asynccontextmanager
+async def cloned_database(template: str, label: str) -> AsyncIterator[str]:
+    """A fresh copy of a (scaled) template database for one measurement; dropped afterwards."""
+    name = f"bench_run_{label}_{uuid4().hex[:8]}"
+    admin = await asyncpg.connect(admin_url())
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    finally:
+        await admin.close()
+    try:
+        yield database_url_for(admin_url(), name)
+    finally:
+        admin = await asyncpg.connect(admin_url())
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+# --- processes ----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen[bytes]
+    url: str
+    log: Path
+
+    def pids(self) -> list[int]:
+        """The server process and its workers (uvicorn --workers N forks N children)."""
+        return [self.process.pid, *children(self.process.pid)]
+
+
+def children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            text = (task / "children").read_text().split()
+            for child in map(int, text):
+                found += [child, *children(child)]
+    except OSError:
+        pass
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def start_server(
+    name: str,
+    command: Sequence[str],
+    env: dict[str, str],
+    port: int,
+    *,
+    ready_path: str | None = "/health/ready",
+) -> Server:
+    """Start a process; wait until `ready_path` answers 200 (None: a process without HTTP)."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once per server start
+    log = LOG_DIR / f"bench-{name}.log"
+    with log.open("ab") as out:
+        process = subprocess.Popen(  # noqa: ASYNC220 - started, not waited for
+            list(command), env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, cwd=REPO
+        )
+    server = Server(name, process, f"http://127.0.0.1:{port}", log)
+    if ready_path is None:
+        await asyncio.sleep(0.5)
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited; see {log}:\n{log.read_text()[-3000:]}")
+        return server
+    deadline = time.monotonic() + 120
+    async with httpx.AsyncClient(timeout=2) as client:
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited; see {log}:\n{log.read_text()[-3000:]}")
+            with contextlib.suppress(httpx.HTTPError):
+                if (await client.get(server.url + ready_path)).status_code == 200:
+                    return server
+            if time.monotonic() > deadline:
+                await stop_server(server)
+                raise RuntimeError(f"{name} did not become ready; see {log}")
+            await asyncio.sleep(0.3)
+
+
+async def stop_server(server: Server) -> None:
+    if server.process.poll() is None:
+        server.process.send_signal(signal.SIGTERM)
+        for _ in range(100):
+            if server.process.poll() is not None:
+                break
+            await asyncio.sleep(0.1)
+        else:
+            for pid in server.pids():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            server.process.wait()
+
+
+def service_command(service: str, port: int) -> list[str]:
+    """The service as `make up` runs it (deploy/local/services.sh serve), on another port."""
+    return ["bash", str(SERVICES_SH), "serve", service, str(port)]
+
+
+def service_env(service: str, database_url: str, options: RunOptions, **extra: str) -> dict[str, str]:
+    upper = service.upper()
+    return {
+        f"{upper}_DATABASE_URL": database_url,
+        "KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers(),
+        "KAFKA_TOPIC_PREFIX": f"bench-{options.run_id}-{uuid4().hex[:6]}.",
+        "CLOTH_WORKERS": str(options.workers),
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
+# --- measurements -------------------------------------------------------------------------------
+
+
+def percentile(sorted_values: Sequence[float], fraction: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    index = min(len(sorted_values) - 1, max(0, round(fraction * (len(sorted_values) - 1))))
+    return sorted_values[index]
+
+
+@dataclass
+class Measure:
+    """One figure: a rate (req/s or events/s) with its latency percentiles (ms)."""
+
+    rate: float
+    p50_ms: float = float("nan")
+    p99_ms: float = float("nan")
+    errors: int = 0
+    note: str = ""
+
+    @classmethod
+    def from_latencies(
+        cls, count: int, seconds: float, latencies_ms: list[float], errors: int = 0
+    ) -> "Measure":
+        ordered = sorted(latencies_ms)
+        return cls(count / seconds, percentile(ordered, 0.5), percentile(ordered, 0.99), errors)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")

@@ -1,0 +1,343 @@
+"""Consumer row: SMEJoined events through the notifications service vs a raw aiokafka consumer.
+
+The service is a black box: it runs as `make up` runs it (services.sh serve notifications) on a
+fresh copy of the scaled database and a fresh topic prefix, and is measured by counting the
+notifications it wrote. The baseline (`python -m bench.consumer --baseline`) applies the same SQL
+(inbox row, then the welcome notification, per event) in one transaction per polled batch and
+commits the batch's offsets after it. Both sides: start the consumer, warm it up with a few
+events, then produce N events onto 4 partitions and time until the N-th effect is visible.
+"""
+
+import argparse
+import asyncio
+import hashlib
+import http.server
+import json
+import sys
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+import asyncpg
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from bench import scale as scaling
+from bench import sql_driver, wrk
+from bench.common import (
+    Measure,
+    RunOptions,
+    Server,
+    bootstrap_servers,
+    cloned_database,
+    free_port,
+    rss_mb,
+    service_command,
+    service_env,
+    start_server,
+    stop_server,
+)
+from bench.table import Row
+from cloth_shared.auth.principal import Principal, Role
+from cloth_shared.contracts import topics
+from cloth_shared.contracts.envelope import wrap
+from cloth_shared.messaging.topics_admin import ensure_topics
+from cloth_shared.testing.kafka import sme_joined_example
+from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
+from notifications.adapters.queries import INSERT_NOTIFICATION
+from notifications.domain.notifications import welcome
+
+CONSUMER_NAME = "notifications.membership"
+# The inbox statement of cloth_shared.inbox (copied: the service is measured as a black box).
+RECORD_PROCESSED = """
+INSERT INTO processed_events (consumer, event_id, event_type) VALUES ($1, $2, $3)
+ON CONFLICT DO NOTHING RETURNING 1
+"""
+WARM_UP = 200
+ORGANISATIONS = 64
+
+
+def _payloads(count: int, organisations: list[UUID]) -> list[tuple[bytes, bytes]]:
+    out = []
+    for n in range(count):
+        organisation = organisations[n % len(organisations)]
+        envelope = wrap(sme_joined_example(organisation), producer="bench", correlation_id="bench")
+        out.append((envelope.subject_key.encode(), envelope.model_dump_json().encode()))
+    return out
+
+
+async def _produce(topic: str, records: list[tuple[bytes, bytes]]) -> None:
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap_servers(),
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        max_batch_size=512 * 1024,
+    )
+    await producer.start()
+    try:
+        futures = [await producer.send(topic, value, key=key) for key, value in records]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+
+async def _effects(connection: asyncpg.Connection, organisations: list[UUID]) -> int:
+    return int(
+        await connection.fetchval(
+            "SELECT count(*) FROM notifications WHERE organisation_id = ANY($1)", organisations
+        )
+    )
+
+
+async def _wait_for(
+    connection: asyncpg.Connection, organisations: list[UUID], target: int, timeout: float
+) -> float:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if await _effects(connection, organisations) >= target:
+            return time.perf_counter()
+        await asyncio.sleep(0.05)
+    raise TimeoutError(
+        f"only {await _effects(connection, organisations)} of {target} effects within {timeout} s"
+    )
+
+
+async def _measure(
+    url: str,
+    topic: str,
+    events: int,
+    start: Callable[[], Awaitable[Server]],
+    after: Callable[[Server], Awaitable[None]] | None = None,
+) -> Measure:
+    """Start the consumer, warm it up, then time N events to their effects; `after` runs before
+    the consumer is stopped."""
+    await ensure_topics(bootstrap_servers(), [topic], partitions=4, replication=1)
+    organisations = [uuid4() for _ in range(ORGANISATIONS)]
+    warm, load = _payloads(WARM_UP, organisations), _payloads(events, organisations)
+    server = await start()
+    try:
+        connection = await asyncpg.connect(url)
+        try:
+            await _produce(topic, warm)
+            await _wait_for(connection, organisations, WARM_UP, timeout=120)
+            started = time.perf_counter()
+            await _produce(topic, load)
+            produced = time.perf_counter() - started
+            finished = await _wait_for(
+                connection, organisations, WARM_UP + events, timeout=max(60, events / 20)
+            )
+            measure = Measure(events / (finished - started), note=f"produce took {produced:.1f} s")
+        finally:
+            await connection.close()
+        if after is not None:
+            await after(server)
+        return measure
+    finally:
+        await stop_server(server)
+
+
+class _JwksServer:
+    """Serves a JWKS on loopback, standing in for membership's /.well-known/jwks.json."""
+
+    def __init__(self, jwks: dict[str, Any]) -> None:
+        body = json.dumps(jwks).encode()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *_: Any) -> None:
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/.well-known/jwks.json"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+async def measure_scale(options: RunOptions, scale: int, row: Row, rss: Row, inbox: Row) -> None:
+    template = await scaling.ensure_template("notifications", scale, verbose=False)
+    events = options.events
+
+    async with cloned_database(template, f"notifications_base_x{scale}") as url:
+        prefix = f"bench-{options.run_id}-{uuid4().hex[:6]}."
+        topic = prefix + topics.MEMBERSHIP_ORGANISATIONS
+
+        async def start_baseline() -> Server:
+            command = [
+                sys.executable,
+                "-m",
+                "bench.consumer",
+                "--baseline",
+                "--dsn",
+                url,
+                "--topic",
+                topic,
+                "--group",
+                prefix + "baseline",
+            ]
+            return await start_server("consumer-baseline", command, {}, 0, ready_path=None)
+
+        row.baselines[scale] = await _measure(url, topic, events, start_baseline)
+
+    # The in-app inbox read (GET /notifications) over the scaled table, member tokens verified
+    # through a JWKS URL as in production.
+    issuer = TokenIssuer(generate_private_key_pem(), lifetime=timedelta(hours=2))
+    recipients = [
+        UUID(hex=hashlib.md5(f"cloth-scale-organisation-{n}".encode()).hexdigest()) for n in range(1, 201)
+    ]
+    tokens = [
+        issuer.issue(Principal(uuid4(), frozenset({Role.ORGANISATION_MEMBER}), organisation_id=o))
+        for o in recipients
+    ]
+    script = wrk.rotating_script("GET", ["/notifications?limit=20"] * len(tokens), tokens)
+    jwks = _JwksServer(issuer.jwks)
+    try:
+        async with cloned_database(template, f"notifications_x{scale}") as url:
+            env = service_env("notifications", url, options, NOTIFICATIONS_AUTH_JWKS_URL=jwks.url)
+            prefix = env["KAFKA_TOPIC_PREFIX"]
+            port = free_port()
+
+            async def start_service() -> Server:
+                return await start_server("notifications", service_command("notifications", port), env, port)
+
+            async def after(server: Server) -> None:
+                target = server.url + "/notifications?limit=20"
+                if not options.quick:
+                    await asyncio.to_thread(
+                        wrk.run, target, seconds=1, connections=options.connections, script=script
+                    )
+                inbox.measures[scale] = await asyncio.to_thread(
+                    wrk.run, target, seconds=options.seconds, connections=options.connections, script=script
+                )
+                await asyncio.sleep(2)
+                workers = server.pids()[1:] or server.pids()
+                rss.measures[scale] = Measure(max(rss_mb(p) for p in workers))
+
+            topic = prefix + topics.MEMBERSHIP_ORGANISATIONS
+            row.measures[scale] = await _measure(url, topic, events, start_service, after)
+            inbox.baselines[scale] = await asyncio.to_thread(
+                sql_driver.run,
+                url,
+                "notifications",
+                concurrency=options.connections,
+                seconds=options.seconds,
+                processes=options.workers,
+                ids=recipients,
+            )
+    finally:
+        jwks.close()
+
+
+def rows() -> tuple[Row, Row, Row]:
+    return (
+        Row(
+            "consumer",
+            "notifications consumer: SMEJoined -> inbox + notification",
+            unit="events/s",
+            goal=">=1500/s, >=0.7x",
+            baseline_name="raw aiokafka, same SQL, 1 tx + 1 commit per batch",
+            min_ratio=0.7,
+            min_rate=1500,
+        ),
+        Row("memory", "notifications RSS per worker at rest (max)", unit="MB", goal="<=150MB"),
+        Row(
+            "notifications",
+            "GET /notifications?limit=20 (token via JWKS)",
+            goal="p99 100x<=2x 1x",
+            baseline_name="same SQL via asyncpg",
+        ),
+    )
+
+
+async def run(options: RunOptions) -> list[Row]:
+    row, rss, inbox = rows()
+    for scale in options.scales:
+        await measure_scale(options, scale, row, rss, inbox)
+    return [row, inbox, rss]
+
+
+# --- the baseline consumer process --------------------------------------------------------------
+
+
+async def baseline_consumer(dsn: str, topic: str, group: str) -> None:
+    pool = await asyncpg.create_pool(dsn, min_size=1, max_size=2)
+    assert pool is not None
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap_servers(),
+        group_id=group,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+    )
+    await consumer.start()
+    try:
+        while True:
+            batches = await consumer.getmany(timeout_ms=200, max_records=1000)
+            records = [r for partition in batches.values() for r in partition]
+            if not records:
+                continue
+            async with pool.acquire() as connection, connection.transaction():
+                for record in records:
+                    envelope: dict[str, Any] = json.loads(record.value)
+                    event_id = UUID(envelope["event_id"])
+                    first = await connection.fetchval(
+                        RECORD_PROCESSED, CONSUMER_NAME, event_id, envelope["event_type"]
+                    )
+                    if first is None:
+                        continue
+                    organisation = envelope["payload"]["organisation"]
+                    n = welcome(
+                        organisation_id=UUID(organisation["organisation_id"]),
+                        legal_name=organisation["legal_name"],
+                        source_event_id=event_id,
+                        at=_parse_time(envelope["occurred_at"]),
+                    )
+                    await connection.execute(
+                        INSERT_NOTIFICATION,
+                        n.id,
+                        n.organisation_id,
+                        n.kind,
+                        n.title,
+                        n.body,
+                        n.source_event_id,
+                        n.created_at,
+                    )
+            await consumer.commit(
+                {TopicPartition(tp.topic, tp.partition): rs[-1].offset + 1 for tp, rs in batches.items()}
+            )
+    finally:
+        await consumer.stop()
+        await pool.close()
+
+
+def _parse_time(text: str) -> Any:
+    from datetime import datetime
+
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.consumer")
+    parser.add_argument("--baseline", action="store_true", required=True)
+    parser.add_argument("--dsn", required=True)
+    parser.add_argument("--topic", required=True)
+    parser.add_argument("--group", required=True)
+    args = parser.parse_args()
+    import uvloop  # as the services run (uvicorn --loop uvloop)
+
+    uvloop.run(baseline_consumer(args.dsn, args.topic, args.group))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Profile a service under one benchmark's load with py-spy (a dev tool, not a dependency).
+
+    python -m bench.profile read|directory|patch [--seconds 8] [--scale 1]
+
+Starts membership (one worker) on a copy of the scaled database, drives the load with wrk and
+records the worker with `py-spy record --format raw`; prints the heaviest frames (self and
+inclusive share of samples). The raw stacks are left in .local/logs/profile-<load>.txt.
+"""
+
+import argparse
+import asyncio
+import collections
+import shutil
+import subprocess
+from datetime import timedelta
+
+from bench import scale as scaling
+from bench import wrk
+from bench.common import (
+    LOG_DIR,
+    VENV_BIN,
+    RunOptions,
+    cloned_database,
+    free_port,
+    service_command,
+    service_env,
+    start_server,
+    stop_server,
+)
+from bench.membership_api import PATCH_BODY, _members
+from cloth_shared.auth.principal import Principal, Role
+from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
+
+# A sample goes to the first specific category one of its frames matches; otherwise to the
+# generic category of its leaf-most frame (framework, server, event loop).
+SPECIFIC = [
+    ("token verification", ("cloth_shared/auth/",)),
+    (
+        "asyncpg BEGIN/COMMIT/ROLLBACK",
+        ("Transaction.start", "Transaction.__rollback", "Transaction.__commit"),
+    ),
+    ("asyncpg queries (fetch/execute)", ("asyncpg/",)),
+    (
+        "pydantic validation / serialisation",
+        ("pydantic/", "serialize_response", "_flat", "organisation_from_row"),
+    ),
+    (
+        "FastAPI dependency solving / params",
+        ("solve_dependencies", "fastapi/dependencies/", "request_params_to_args"),
+    ),
+    ("structlog / logging", ("structlog/", "logging/")),
+    (
+        "application code (service, domain)",
+        (
+            "membership/",
+            "notifications/",
+            "cloth_shared/unit_of_work",
+            "cloth_shared/service",
+            "cloth_shared/outbox",
+            "cloth_shared/context",
+        ),
+    ),
+]
+GENERIC = [
+    ("our middleware (correlation id)", ("cloth_shared/http.py",)),
+    ("Starlette/FastAPI routing and middleware", ("starlette/", "fastapi/")),
+    ("uvicorn HTTP protocol (httptools)", ("uvicorn/protocols/",)),
+    ("event loop (uvloop, scheduling)", ("asyncio/", "uvloop", "uvicorn/")),
+]
+
+
+def _category(frames: list[str]) -> str:
+    for name, keys in SPECIFIC:
+        if any(k in frame for frame in frames for k in keys):
+            return name
+    for frame in reversed(frames):
+        for name, keys in GENERIC:
+            if any(k in frame for k in keys):
+                return name
+    return "other"
+
+
+def categorise(raw: str) -> str:
+    totals: collections.Counter[str] = collections.Counter()
+    total = 0
+    for line in raw.splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack:
+            continue
+        count = int(count_text)
+        total += count
+        totals[_category(stack.split(";"))] += count
+    return "\n".join(f"{100 * c / total:5.1f}%  {name}" for name, c in totals.most_common())
+
+
+def summarise(raw: str, top: int = 25) -> str:
+    self_counts: collections.Counter[str] = collections.Counter()
+    inclusive: collections.Counter[str] = collections.Counter()
+    total = 0
+    for line in raw.splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack:
+            continue
+        count = int(count_text)
+        total += count
+        frames = stack.split(";")
+        self_counts[frames[-1]] += count
+        for frame in set(frames):
+            inclusive[frame] += count
+    out = [f"{total} samples", "-- self --"]
+    out += [f"{100 * c / total:5.1f}%  {f}" for f, c in self_counts.most_common(top)]
+    out += ["-- inclusive --"]
+    out += [f"{100 * c / total:5.1f}%  {f}" for f, c in inclusive.most_common(top * 2)]
+    return "\n".join(out)
+
+
+async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
+    py_spy = shutil.which("py-spy") or str(VENV_BIN / "py-spy")
+    options = RunOptions(workers=workers, seconds=seconds)
+    template = await scaling.ensure_template("membership", scale, verbose=False)
+    async with cloned_database(template, f"profile_x{scale}") as url:
+        members = await _members(url)
+        ids = [organisation for organisation, _ in members]
+        pem = generate_private_key_pem()
+        issuer = TokenIssuer(pem, lifetime=timedelta(hours=2))
+        role = frozenset({Role.ORGANISATION_MEMBER})
+        tokens = [issuer.issue(Principal(person, role, organisation_id=org)) for org, person in members]
+        paths = [f"/organisations/{i}" for i in ids]
+        port = free_port()
+        env = service_env("membership", url, options, MEMBERSHIP_SIGNING_KEY_PEM=pem)
+        server = await start_server("membership-profile", service_command("membership", port), env, port)
+        try:
+            target = server.pids()[-1]
+            script = None
+            path = paths[0]
+            if load == "read":
+                script = wrk.rotating_script("GET", paths, tokens)
+            elif load == "patch":
+                script = wrk.rotating_script("PATCH", paths, tokens, PATCH_BODY)
+            else:
+                path = {"directory": "/directory?limit=20", "counts": "/map/counts", "live": "/health/live"}[
+                    load
+                ]
+            wrk.run(server.url + path, seconds=1, connections=16, script=script)
+            out = LOG_DIR / f"profile-{load}.txt"
+            spy = subprocess.Popen(  # noqa: ASYNC220 - started, not waited for
+                [
+                    py_spy,
+                    "record",
+                    "--pid",
+                    str(target),
+                    "--duration",
+                    str(int(seconds)),
+                    "--rate",
+                    "200",
+                    "--format",
+                    "raw",
+                    "--output",
+                    str(out),
+                    "--nonblocking",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            measure = await asyncio.to_thread(
+                wrk.run, server.url + path, seconds=seconds, connections=16, script=script
+            )
+            spy.wait()
+            print(
+                f"{load}: {measure.rate:,.0f} req/s, p50 {measure.p50_ms:.1f} ms, p99 {measure.p99_ms:.1f} ms"
+            )
+            print(categorise(out.read_text()))
+            print(summarise(out.read_text()))
+        finally:
+            await stop_server(server)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile")
+    parser.add_argument("load", choices=["read", "directory", "counts", "patch", "live"])
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    asyncio.run(profile(args.load, args.seconds, args.scale, args.workers))
+
+
+if __name__ == "__main__":
+    main()

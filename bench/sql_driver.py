@@ -1,0 +1,193 @@
+"""The SQL baselines: the services' own statements run straight through asyncpg, N at a time.
+
+    python -m bench.sql_driver --dsn URL --kind directory|counts|patch --concurrency 8 --seconds 5
+
+Prints one JSON line: {"count", "seconds", "errors", "latencies_ms"}. `run` starts as many driver
+processes as the service has workers and merges what they report, so both sides of a ratio have
+the same number of processes.
+"""
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+import asyncpg
+
+from bench.common import Measure
+from cloth_shared.outbox.writer import INSERT_OUTBOX_ROW
+from membership.adapters import queries
+from notifications.adapters.queries import LIST_FOR_ORGANISATION
+
+DIRECTORY_ARGS = (None, None, None, None, None, None, 20, 0)
+
+
+async def _directory(connection: asyncpg.Connection, _: UUID | None) -> None:
+    rows = await connection.fetch(queries.DIRECTORY_PAGE, *DIRECTORY_ARGS)
+    assert rows
+
+
+async def _counts(connection: asyncpg.Connection, _: UUID | None) -> None:
+    rows = await connection.fetch(queries.COUNTS_BY_DIMENSION)
+    assert rows
+
+
+async def _patch(connection: asyncpg.Connection, organisation_id: UUID | None) -> None:
+    """What PATCH /organisations/{id} writes: lock, update the profile, one outbox row."""
+    async with connection.transaction():
+        row = await connection.fetchrow(queries.GET_ORGANISATION_FOR_UPDATE, organisation_id)
+        assert row is not None
+        description = f"bench {time.perf_counter_ns()}"
+        version = row["version"] + 1
+        await connection.execute(
+            queries.UPDATE_ORGANISATION_PROFILE,
+            row["id"],
+            row["legal_name"],
+            row["region"],
+            row["city"],
+            row["latitude"],
+            row["longitude"],
+            row["value_chains"],
+            row["size_band"],
+            row["activities"],
+            row["certifications"],
+            row["languages"],
+            row["website"],
+            description,
+            version,
+        )
+        event_id = uuid4()
+        envelope = {
+            "event_id": str(event_id),
+            "event_type": "OrganisationProfileUpdated",
+            "event_version": 1,
+            "occurred_at": datetime.now(UTC).isoformat(),
+            "producer": "membership",
+            "correlation_id": str(uuid4()),
+            "causation_id": None,
+            "subject_key": str(row["id"]),
+            "payload": {
+                "organisation": {
+                    "organisation_id": str(row["id"]),
+                    "legal_name": row["legal_name"],
+                    "category": row["category"],
+                    "cluster_id": str(row["cluster_id"]),
+                    "country": row["country"],
+                    "region": row["region"],
+                    "city": row["city"],
+                    "value_chains": list(row["value_chains"]),
+                },
+                "version": version,
+            },
+        }
+        headers = {
+            "event_type": "OrganisationProfileUpdated",
+            "event_version": "1",
+            "event_id": str(event_id),
+        }
+        await connection.execute(
+            INSERT_OUTBOX_ROW,
+            event_id,
+            "OrganisationProfileUpdated",
+            "membership.organisations",
+            str(row["id"]),
+            json.dumps(envelope),
+            json.dumps(headers),
+        )
+
+
+async def _notifications(connection: asyncpg.Connection, organisation_id: UUID | None) -> None:
+    await connection.fetch(LIST_FOR_ORGANISATION, organisation_id, 20, 0)
+
+
+KINDS = {"directory": _directory, "counts": _counts, "patch": _patch, "notifications": _notifications}
+
+
+async def drive(dsn: str, kind: str, concurrency: int, seconds: float, ids: list[UUID]) -> dict[str, Any]:
+    work = KINDS[kind]
+    pool = await asyncpg.create_pool(dsn, min_size=concurrency, max_size=concurrency)
+    assert pool is not None
+    latencies: list[float] = []
+    errors = 0
+    counter = 0
+
+    async def client(offset: int) -> None:
+        nonlocal errors, counter
+        while time.perf_counter() < deadline:
+            counter += 1
+            target = ids[(counter + offset) % len(ids)] if ids else None
+            started = time.perf_counter()
+            try:
+                async with pool.acquire() as connection:
+                    await work(connection, target)
+            except Exception:
+                errors += 1
+                continue
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    # warm up: prepared statements on every connection
+    deadline = time.perf_counter() + min(0.5, seconds / 5)
+    await asyncio.gather(*(client(i) for i in range(concurrency)))
+    latencies.clear()
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(*(client(i * 7) for i in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    await pool.close()
+    return {"count": len(latencies), "seconds": elapsed, "errors": errors, "latencies_ms": latencies}
+
+
+def run(
+    dsn: str, kind: str, *, concurrency: int, seconds: float, processes: int, ids: list[UUID] | None = None
+) -> Measure:
+    """`concurrency` clients in total, split over `processes` driver processes."""
+    per_process = [
+        concurrency // processes + (1 if i < concurrency % processes else 0) for i in range(processes)
+    ]
+    id_text = ",".join(str(i) for i in ids or [])
+    commands = [
+        [
+            sys.executable,
+            "-m",
+            "bench.sql_driver",
+            "--dsn",
+            dsn,
+            "--kind",
+            kind,
+            "--concurrency",
+            str(n),
+            "--seconds",
+            str(seconds),
+            "--ids",
+            id_text,
+        ]
+        for n in per_process
+        if n
+    ]
+    running = [subprocess.Popen(c, stdout=subprocess.PIPE, text=True) for c in commands]
+    results = [json.loads(p.communicate()[0]) for p in running]
+    latencies = [value for r in results for value in r["latencies_ms"]]
+    elapsed = max(r["seconds"] for r in results)
+    return Measure.from_latencies(len(latencies), elapsed, latencies, sum(r["errors"] for r in results))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.sql_driver")
+    parser.add_argument("--dsn", required=True)
+    parser.add_argument("--kind", choices=sorted(KINDS), required=True)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--ids", default="")
+    args = parser.parse_args()
+    ids = [UUID(i) for i in args.ids.split(",") if i]
+    result = asyncio.run(drive(args.dsn, args.kind, args.concurrency, args.seconds, ids))
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

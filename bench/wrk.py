@@ -1,0 +1,81 @@
+"""HTTP load from wrk (C, one thread), so the client does not cap what a server can do."""
+
+import re
+import shutil
+import subprocess
+import tempfile
+
+from bench.common import Measure
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def require_wrk() -> None:
+    if shutil.which("wrk") is None:
+        raise SystemExit("the HTTP benchmarks need wrk (deploy/local/prerequisites.sh installs it)")
+
+
+def run(
+    url: str,
+    *,
+    seconds: float,
+    connections: int,
+    headers: dict[str, str] | None = None,
+    script: str | None = None,
+) -> Measure:
+    """Requests/s, p50 and p99 of `connections` keep-alive connections for `seconds`."""
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--latency",
+        "--timeout",
+        "10s",
+    ]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        if script:
+            lua.write(script)
+            lua.flush()
+            command += ["-s", lua.name]
+        output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+
+    def latency(label: str) -> float:
+        found = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
+
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    if socket_errors:
+        errors += sum(int(g) for g in socket_errors.groups())
+    return Measure(float(rate.group(1)) if rate else 0.0, latency("50%"), latency("99%"), errors)
+
+
+def lua_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rotating_script(method: str, paths: list[str], tokens: list[str], body: str | None = None) -> str:
+    """Each request takes the next (path, token) pair: load spread over many rows and callers."""
+    lines = [
+        f"local paths = {{{', '.join(lua_string(p) for p in paths)}}}",
+        f"local tokens = {{{', '.join(lua_string(t) for t in tokens)}}}",
+        "local n = 0",
+        "request = function()",
+        "  n = n + 1",
+        "  local k = (n % #paths) + 1",
+        '  local headers = {["Authorization"] = "Bearer " .. tokens[k],',
+        '                   ["Content-Type"] = "application/json"}',
+    ]
+    if body is None:
+        lines.append(f'  return wrk.format("{method}", paths[k], headers, nil)')
+    else:
+        lines.append(
+            f'  return wrk.format("{method}", paths[k], headers, string.format({lua_string(body)}, n))'
+        )
+    lines.append("end")
+    return "\n".join(lines) + "\n"
