@@ -44,7 +44,7 @@ from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import wrap
 from cloth_shared.messaging.topics_admin import ensure_topics
-from cloth_shared.testing.kafka import sme_joined_example
+from cloth_shared.testing.examples import sme_joined
 from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
 from notifications.adapters.queries import INSERT_NOTIFICATION
 from notifications.domain.notifications import welcome
@@ -63,7 +63,7 @@ def _payloads(count: int, organisations: list[UUID]) -> list[tuple[bytes, bytes]
     out = []
     for n in range(count):
         organisation = organisations[n % len(organisations)]
-        envelope = wrap(sme_joined_example(organisation), producer="bench", correlation_id="bench")
+        envelope = wrap(sme_joined(organisation_id=organisation), producer="bench", correlation_id="bench")
         out.append((envelope.subject_key.encode(), envelope.model_dump_json().encode()))
     return out
 

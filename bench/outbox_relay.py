@@ -22,7 +22,7 @@ from cloth_shared.messaging.topics_admin import ensure_topics
 from cloth_shared.outbox.relay import OutboxRelay
 from cloth_shared.outbox.schema import CREATE_OUTBOX
 from cloth_shared.testing.databases import throwaway_database
-from cloth_shared.testing.kafka import sme_joined_example
+from cloth_shared.testing.examples import sme_joined
 
 INSERT = """
 INSERT INTO outbox (event_id, event_type, topic, message_key, envelope, headers)
@@ -34,9 +34,9 @@ FROM jsonb_array_elements($1::jsonb) AS e
 def payloads(count: int) -> list[dict[str, Any]]:
     keys = [uuid4() for _ in range(200)]
     return [
-        wrap(sme_joined_example(keys[n % len(keys)]), producer="bench", correlation_id="bench").model_dump(
-            mode="json"
-        )
+        wrap(
+            sme_joined(organisation_id=keys[n % len(keys)]), producer="bench", correlation_id="bench"
+        ).model_dump(mode="json")
         for n in range(count)
     ]
 

@@ -1,13 +1,10 @@
 """Reading what really reached Kafka, for assertions in tests."""
 
 import asyncio
-from datetime import UTC, datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
-
-from cloth_shared.contracts.membership import OrganisationSnapshot, SMEJoined
 
 
 async def read_topic(
@@ -52,17 +49,3 @@ async def produce_raw(
         await producer.send_and_wait(topic, value, key=key, headers=headers or [])
     finally:
         await producer.stop()
-
-
-def sme_joined_example(organisation_id: UUID, legal_name: str = "Example SL") -> SMEJoined:
-    """A valid SMEJoined for tests and benchmarks."""
-    return SMEJoined(
-        organisation=OrganisationSnapshot(
-            organisation_id=organisation_id,
-            legal_name=legal_name,
-            category="sme",
-            cluster_id=UUID("0b1c0000-0000-4000-8000-000000000001"),
-            country="ES",
-        ),
-        joined_at=datetime.now(UTC),
-    )
