@@ -5,11 +5,13 @@ whose managers sign for it; the visitor's cluster runs the money side (approve, 
 with administrators able to stand in. Partner clients act on nothing here.
 """
 
+from dataclasses import dataclass
 from uuid import UUID
 
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.errors import NotAllowed
 from exchange.domain.exchanges import Exchange
+from exchange.domain.parties import Party
 from exchange.domain.records import Signatory
 
 
@@ -95,16 +97,38 @@ def enter_distance(caller: Principal, exchange: Exchange) -> None:
     _require(_visitor_cluster_or_admin(caller, exchange), "enter this exchange's distance")
 
 
-def view_exchange(caller: Principal, exchange: Exchange) -> None:
-    """The exchange, its history and its evidence: the parties, their clusters' managers, admins."""
-    allowed = (
-        caller.is_admin
-        or caller.belongs_to(exchange.visitor.organisation_id)
+def _party_or_manager(caller: Principal, exchange: Exchange) -> bool:
+    return (
+        caller.belongs_to(exchange.visitor.organisation_id)
         or caller.belongs_to(exchange.host.organisation_id)
         or caller.manages_cluster(exchange.visitor.cluster_id)
         or caller.manages_cluster(exchange.host.cluster_id)
     )
-    _require(allowed, "see this exchange")
+
+
+def start(caller: Principal, exchange: Exchange) -> None:
+    """Mark it started on its first day (the programme's clock does it too)."""
+    _require(caller.is_admin or _party_or_manager(caller, exchange), "start this exchange")
+
+
+def download_evidence(caller: Principal, exchange: Exchange) -> None:
+    """Evidence files: the parties and their clusters' managers only."""
+    _require(_party_or_manager(caller, exchange), "download this exchange's evidence")
+
+
+def suggestions_for(caller: Principal, visitor: Party) -> None:
+    """Hosts suggested to a visiting organisation: its people, its cluster's managers, admins."""
+    allowed = (
+        caller.is_admin
+        or caller.belongs_to(visitor.organisation_id)
+        or caller.manages_cluster(visitor.cluster_id)
+    )
+    _require(allowed, "see suggestions for this organisation")
+
+
+def view_exchange(caller: Principal, exchange: Exchange) -> None:
+    """The exchange, its history and its evidence: the parties, their clusters' managers, admins."""
+    _require(caller.is_admin or _party_or_manager(caller, exchange), "see this exchange")
 
 
 def publish_offer(caller: Principal, host_organisation_id: UUID) -> None:
@@ -115,3 +139,23 @@ def publish_offer(caller: Principal, host_organisation_id: UUID) -> None:
 def export_exchanges(caller: Principal) -> None:
     """The programme's exchanges as CSV for EU reporting."""
     _require(caller.is_admin or Role.CLUSTER_MANAGER in caller.roles, "export the programme's exchanges")
+
+
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    """Which exchanges a caller may list: None means no restriction on that side."""
+
+    party: UUID | None = None
+    cluster: UUID | None = None
+
+
+def exchanges_visible_to(caller: Principal) -> Visibility:
+    """Administrators see all; a manager, the exchanges of either side in their cluster; people,
+    their organisation's."""
+    if caller.is_admin:
+        return Visibility()
+    if Role.CLUSTER_MANAGER in caller.roles and caller.cluster_id is not None:
+        return Visibility(cluster=caller.cluster_id)
+    if caller.organisation_id is not None and caller.belongs_to(caller.organisation_id):
+        return Visibility(party=caller.organisation_id)
+    raise Forbidden("you may not list exchanges")

@@ -31,6 +31,7 @@ from exchange.domain.lump_sum import LumpSum
 from exchange.domain.parties import Participant
 from exchange.domain.programme import Programme, ProgrammeClosed, has_free_slot, lump_sum_cap
 from exchange.domain.records import (
+    AtRisk,
     ClosingReport,
     Commitment,
     Deadline,
@@ -45,16 +46,17 @@ from exchange.domain.vocabulary import ActivityKind, Category, State
 _BEFORE_START = {Step.CANCEL}
 _COMMITMENT = {Step.AMEND_COMMITMENT, Step.ENTER_DISTANCE}
 _REPORTING = {Step.GIVE_FEEDBACK, Step.FLAG_OVERDUE}
+_RUNNING = {Step.FLAG_AT_RISK}  # a party's membership ended while the slot is held
 
 # The steps each state allows; any other step is refused with the current state and this list.
 NEXT_STEPS: dict[State, frozenset[Step]] = {
     State.REQUESTED: frozenset({Step.ACCEPT, Step.DECLINE, *_BEFORE_START}),
     State.ACCEPTED: frozenset({Step.SIGN, *_COMMITMENT, *_BEFORE_START}),
     State.COMMITMENT_AGREED: frozenset({Step.APPROVE, *_COMMITMENT, *_BEFORE_START}),
-    State.APPROVED: frozenset({Step.START, *_BEFORE_START}),
-    State.IN_PROGRESS: frozenset({Step.SUBMIT_REPORT, *_REPORTING}),
-    State.REPORT_SUBMITTED: frozenset({Step.VALIDATE, Step.SEND_BACK, Step.GIVE_FEEDBACK}),
-    State.REPORT_SENT_BACK: frozenset({Step.SUBMIT_REPORT, *_REPORTING}),
+    State.APPROVED: frozenset({Step.START, *_BEFORE_START, *_RUNNING}),
+    State.IN_PROGRESS: frozenset({Step.SUBMIT_REPORT, *_REPORTING, *_RUNNING}),
+    State.REPORT_SUBMITTED: frozenset({Step.VALIDATE, Step.SEND_BACK, Step.GIVE_FEEDBACK, *_RUNNING}),
+    State.REPORT_SENT_BACK: frozenset({Step.SUBMIT_REPORT, *_REPORTING, *_RUNNING}),
     State.COMPLETED: frozenset({Step.RECORD_PAYMENT, Step.FLAG_OVERDUE}),
     State.LUMP_SUM_PAID: frozenset(),
     State.DECLINED: frozenset(),
@@ -93,6 +95,7 @@ class Exchange:
     paid_by: UUID | None = None
     paid_amount: Decimal | None = None
     flagged: frozenset[Deadline] = frozenset()
+    at_risk: AtRisk | None = None
     history: tuple[HistoryEntry, ...] = field(default=(), repr=False)
     version: int = 1
 
@@ -111,8 +114,13 @@ class Outcome:
         return self.exchange.history[-1]
 
 
+# Steps only the programme's clock or the platform takes: not offered to people as next steps.
+PLATFORM_STEPS = frozenset({Step.FLAG_OVERDUE, Step.FLAG_AT_RISK})
+
+
 def allowed_next(state: State) -> tuple[Step, ...]:
-    return tuple(sorted(NEXT_STEPS[state]))
+    """The steps a person may take next (someone, not necessarily the caller)."""
+    return tuple(sorted(NEXT_STEPS[state] - PLATFORM_STEPS))
 
 
 def require_step(exchange: Exchange, step: Step) -> None:
@@ -209,12 +217,12 @@ def approve(exchange: Exchange, *, programme: Programme, slots_taken: int, at: d
     return Outcome(moved, Fact.APPROVED, takes_slot=True)
 
 
-def start(exchange: Exchange, *, at: datetime) -> Outcome:
-    """The programme's clock starts an approved exchange on its first day."""
+def start(exchange: Exchange, *, at: datetime, by: UUID | None = None) -> Outcome:
+    """An approved exchange starts on its first day: by the programme's clock (by=None) or a person."""
     require_step(exchange, Step.START)
     if at.date() < exchange.first_day:
         raise NotYetStarted(f"the exchange starts on {exchange.first_day}", first_day=str(exchange.first_day))
-    return Outcome(apply_step(exchange, Step.START, at=at, by=None, to=State.IN_PROGRESS), Fact.STARTED)
+    return Outcome(apply_step(exchange, Step.START, at=at, by=by, to=State.IN_PROGRESS), Fact.STARTED)
 
 
 def cancel(exchange: Exchange, *, reason: str, at: datetime, by: UUID | None) -> Outcome:

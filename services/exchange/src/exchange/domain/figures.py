@@ -1,6 +1,7 @@
 """How exchanges count towards the programme's targets, and when a target will be reached."""
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
@@ -57,6 +58,27 @@ def counts_as_completed(state: State) -> bool:
     return state in COMPLETED
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How one step moves an exchange's counts: +1, 0 or -1 approved and completed."""
+
+    approved: int
+    completed: int
+
+    @property
+    def is_nothing(self) -> bool:
+        return self.approved == 0 and self.completed == 0
+
+
+def change(before: State | None, after: State) -> Change:
+    """What a step from `before` (None: a new exchange) to `after` adds to the figures."""
+
+    def moved(counts: Callable[[State], bool]) -> int:
+        return int(counts(after)) - int(before is not None and counts(before))
+
+    return Change(moved(counts_as_approved), moved(counts_as_completed))
+
+
 def weekly_rate(*, done: int, since: date, today: date) -> float:
     """Exchanges per week since `since` (a programme's first week counts as a whole week)."""
     weeks = max(1.0, (today - since).days / 7)
@@ -70,3 +92,35 @@ def forecast(*, target: int, done: int, rate_per_week: float, today: date) -> da
     if rate_per_week <= 0:
         return None
     return today + timedelta(days=math.ceil((target - done) / rate_per_week * 7))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryCount:
+    category: Category
+    slots: int
+    approved: int
+    completed: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterCount:
+    cluster_id: UUID
+    approved: int
+    completed: int
+
+
+@dataclass(frozen=True, slots=True)
+class FlowCount:
+    from_country: str
+    to_country: str
+    approved: int
+    completed: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeCounts:
+    """The counters kept per change: per quota category, per visitor cluster, per country pair."""
+
+    categories: tuple[CategoryCount, ...]
+    clusters: tuple[ClusterCount, ...]
+    flows: tuple[FlowCount, ...]

@@ -25,6 +25,7 @@ class Party:
     value_chains: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
     legal_name: str = ""
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ class Step(StrEnum):
     VALIDATE = "validate"
     RECORD_PAYMENT = "record_payment"
     FLAG_OVERDUE = "flag_overdue"
+    FLAG_AT_RISK = "flag_at_risk"
 
 
 class Fact(StrEnum):
@@ -54,6 +55,7 @@ class Fact(StrEnum):
     LUMP_SUM_PAID = "LumpSumPaid"
     REPORT_OVERDUE = "ExchangeReportOverdue"
     PAYMENT_OVERDUE = "LumpSumPaymentOverdue"
+    AT_RISK_FLAGGED = "ExchangeAtRiskFlagged"
 
 
 class Deadline(StrEnum):
@@ -130,3 +132,13 @@ class HistoryEntry:
     by: UUID | None
     state: State  # the state after the step
     note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AtRisk:
+    """Why a running exchange needs both clusters' attention: a party's membership ended."""
+
+    organisation_id: UUID
+    side: str  # "visitor" or "host"
+    reason: str
+    flagged_at: datetime

@@ -1,5 +1,32 @@
-"""Exchange HTTP API. The programme's endpoints arrive with the exchange issue."""
+"""Exchange HTTP API: thin routes that parse, call one use case, and shape the answer.
+
+Routes live in one module per area; this router gathers them for the service definition.
+"""
 
 from fastapi import APIRouter
 
+from exchange.entrypoints import (
+    routes_closing,
+    routes_evidence,
+    routes_exchanges,
+    routes_exports,
+    routes_missions,
+    routes_offers,
+    routes_people,
+    routes_programmes,
+    routes_steps,
+)
+
 router = APIRouter()
+for area in (
+    routes_programmes,
+    routes_exchanges,
+    routes_steps,
+    routes_closing,
+    routes_evidence,
+    routes_offers,
+    routes_missions,
+    routes_exports,
+    routes_people,
+):
+    router.include_router(area.router)

@@ -13,6 +13,7 @@ from . import builders as b
 EXCHANGE = b.requested()
 VISITOR_ORG, HOST_ORG = EXCHANGE.visitor.organisation_id, EXCHANGE.host.organisation_id
 VISITOR_CLUSTER, HOST_CLUSTER = EXCHANGE.visitor.cluster_id, EXCHANGE.host.cluster_id
+VISITOR_PARTY = b.a_party(organisation_id=VISITOR_ORG, cluster_id=VISITOR_CLUSTER)
 
 
 def principal(role: Role | None = None, *, organisation=None, cluster=None) -> Principal:
@@ -63,6 +64,31 @@ RULES = {
         {"admin", "visitor", "visitor_admin", "host", "visitor_manager", "host_manager"},
     ),
     "publish_offer": (lambda c: access.publish_offer(c, HOST_ORG), {"host"}),
+    "start": (
+        lambda c: access.start(c, EXCHANGE),
+        {"admin", "visitor", "visitor_admin", "host", "visitor_manager", "host_manager"},
+    ),
+    "download_evidence": (
+        lambda c: access.download_evidence(c, EXCHANGE),
+        {"visitor", "visitor_admin", "host", "visitor_manager", "host_manager"},
+    ),
+    "suggestions_for": (
+        lambda c: access.suggestions_for(c, VISITOR_PARTY),
+        {"admin", "visitor", "visitor_admin", "visitor_manager"},
+    ),
+    "exchanges_visible_to": (
+        lambda c: access.exchanges_visible_to(c),
+        {
+            "admin",
+            "visitor",
+            "visitor_admin",
+            "host",
+            "visitor_manager",
+            "host_manager",
+            "other_manager",
+            "stranger",
+        },
+    ),
     "export_exchanges": (
         lambda c: access.export_exchanges(c),
         {"admin", "visitor_manager", "host_manager", "other_manager"},
@@ -114,3 +140,9 @@ def test_a_manager_of_both_home_clusters_signs_for_both():
         Signatory.VISITOR_CLUSTER,
         Signatory.HOST_CLUSTER,
     }
+
+
+def test_a_list_of_exchanges_is_narrowed_to_the_callers_organisation_or_cluster():
+    assert access.exchanges_visible_to(ADMIN) == access.Visibility()
+    assert access.exchanges_visible_to(VISITOR) == access.Visibility(party=VISITOR_ORG)
+    assert access.exchanges_visible_to(HOST_MANAGER) == access.Visibility(cluster=HOST_CLUSTER)
