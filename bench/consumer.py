@@ -3,9 +3,10 @@
 The service is a black box: it runs as `make up` runs it (services.sh serve notifications) on a
 fresh copy of the scaled database and a fresh topic prefix, and is measured by counting the
 notifications it wrote. The baseline (`python -m bench.consumer --baseline`) applies the same SQL
-(inbox row, then the welcome notification, per event) in one transaction per polled batch and
-commits the batch's offsets after it. Both sides: start the consumer, warm it up with a few
-events, then produce N events onto 4 partitions and time until the N-th effect is visible.
+(the batch's inbox rows in one statement, then the welcome notification per event) in one
+transaction per polled batch and commits the batch's offsets after it. Both sides: start the
+consumer, warm it up with a few events, then produce N events onto 4 partitions and time until
+the N-th effect is visible.
 """
 
 import argparse
@@ -50,10 +51,14 @@ from notifications.adapters.queries import INSERT_NOTIFICATION
 from notifications.domain.notifications import welcome
 
 CONSUMER_NAME = "notifications.membership"
-# The inbox statement of cloth_shared.inbox (copied: the service is measured as a black box).
+# The inbox statement of cloth_shared.unit_of_work (copied: the service is measured as a black
+# box): a polled batch's inbox rows in one statement, returning the ids seen for the first time.
 RECORD_PROCESSED = """
-INSERT INTO processed_events (consumer, event_id, event_type) VALUES ($1, $2, $3)
-ON CONFLICT DO NOTHING RETURNING 1
+INSERT INTO processed_events (consumer, event_id, event_type)
+SELECT $1, batch.event_id, batch.event_type
+FROM unnest($2::uuid[], $3::text[]) AS batch (event_id, event_type)
+ON CONFLICT DO NOTHING
+RETURNING event_id
 """
 WARM_UP = 200
 ORGANISATIONS = 64
@@ -288,14 +293,15 @@ async def baseline_consumer(dsn: str, topic: str, group: str) -> None:
             if not records:
                 continue
             async with pool.acquire() as connection, connection.transaction():
-                for record in records:
-                    envelope: dict[str, Any] = json.loads(record.value)
-                    event_id = UUID(envelope["event_id"])
-                    first = await connection.fetchval(
-                        RECORD_PROCESSED, CONSUMER_NAME, event_id, envelope["event_type"]
-                    )
-                    if first is None:
+                envelopes: list[dict[str, Any]] = [json.loads(record.value) for record in records]
+                ids = [UUID(envelope["event_id"]) for envelope in envelopes]
+                types = [envelope["event_type"] for envelope in envelopes]
+                rows = await connection.fetch(RECORD_PROCESSED, CONSUMER_NAME, ids, types)
+                first = {row["event_id"] for row in rows}
+                for event_id, envelope in zip(ids, envelopes, strict=True):
+                    if event_id not in first:
                         continue
+                    first.discard(event_id)
                     organisation = envelope["payload"]["organisation"]
                     n = welcome(
                         organisation_id=UUID(organisation["organisation_id"]),

@@ -29,6 +29,7 @@ SERVICES_DIR = Path(__file__).resolve().parents[1] / "services"
 MIGRATIONS = {
     "membership": SERVICES_DIR / "membership" / "migrations",
     "notifications": SERVICES_DIR / "notifications" / "migrations",
+    "exchange": SERVICES_DIR / "exchange" / "migrations",
 }
 CHUNK = 250_000
 
@@ -184,11 +185,20 @@ async def _notifications(connection: asyncpg.Connection, first: int, last: int) 
     )
 
 
+# --- exchange (bench/scale_exchange.py registers its generators here) ----------------------------
+
+
+def _register_exchange() -> None:
+    import bench.scale_exchange  # noqa: F401 - registers with @generator on import
+
+
 # --- building the templates ---------------------------------------------------------------------
 
 
 async def ensure_template(service: str, scale: int, *, verbose: bool = True) -> str:
     """Create, migrate and fill the service's template at this scale (idempotent); its name."""
+    if service == "exchange":
+        _register_exchange()
     name = template_name(service, scale)
     if not await database_exists(name):
         admin = await asyncpg.connect(admin_url())
@@ -235,4 +245,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Run as bench.scale, not __main__: generators registered from other modules (exchange) must
+    # land in the registry this module's functions read.
+    from bench import scale
+
+    scale.main()

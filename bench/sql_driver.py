@@ -19,17 +19,21 @@ from uuid import UUID, uuid4
 
 import asyncpg
 
+from bench import exchange_sql
 from bench.common import Measure
 from cloth_shared.outbox.writer import INSERT_OUTBOX_ROW
 from membership.adapters import queries
 from notifications.adapters.queries import LIST_FOR_ORGANISATION
 
-DIRECTORY_ARGS = (None, None, None, None, None, None, 20, 0)
+DIRECTORY_ARGS = (None, None, None, None, None, None, 21, 0)  # a page of 20, and one more
 
 
 async def _directory(connection: asyncpg.Connection, _: UUID | None) -> None:
+    """What GET /directory?limit=20 runs: the first page by keyset, the total from the counts."""
     rows = await connection.fetch(queries.DIRECTORY_PAGE, *DIRECTORY_ARGS)
+    total = await connection.fetchval(queries.DIRECTORY_TOTAL, "all", "active")
     assert rows
+    assert total
 
 
 async def _counts(connection: asyncpg.Connection, _: UUID | None) -> None:
@@ -105,22 +109,40 @@ async def _notifications(connection: asyncpg.Connection, organisation_id: UUID |
     await connection.fetch(LIST_FOR_ORGANISATION, organisation_id, 20, 0)
 
 
-KINDS = {"directory": _directory, "counts": _counts, "patch": _patch, "notifications": _notifications}
+KINDS = {
+    "directory": _directory,
+    "counts": _counts,
+    "patch": _patch,
+    "notifications": _notifications,
+    **exchange_sql.KINDS,
+}
+# Kinds whose every id is used once (an approval cannot be repeated): the ids are split over the
+# processes, each client takes the next one, and a driver stops when its ids run out.
+ONCE = exchange_sql.ONCE
 
 
 async def drive(dsn: str, kind: str, concurrency: int, seconds: float, ids: list[UUID]) -> dict[str, Any]:
     work = KINDS[kind]
     pool = await asyncpg.create_pool(dsn, min_size=concurrency, max_size=concurrency)
+    if kind in exchange_sql.KINDS:
+        await exchange_sql.prepare(pool)
     assert pool is not None
     latencies: list[float] = []
     errors = 0
     counter = 0
 
+    once = iter(ids) if kind in ONCE else None
+
     async def client(offset: int) -> None:
         nonlocal errors, counter
         while time.perf_counter() < deadline:
             counter += 1
-            target = ids[(counter + offset) % len(ids)] if ids else None
+            if once is not None:
+                target = next(once, None)
+                if target is None:
+                    return
+            else:
+                target = ids[(counter + offset) % len(ids)] if ids else None
             started = time.perf_counter()
             try:
                 async with pool.acquire() as connection:
@@ -149,7 +171,9 @@ def run(
     per_process = [
         concurrency // processes + (1 if i < concurrency % processes else 0) for i in range(processes)
     ]
-    id_text = ",".join(str(i) for i in ids or [])
+    shares = [ids or []] * processes
+    if kind in ONCE:  # disjoint shares: each id used once
+        shares = [(ids or [])[i::processes] for i in range(processes)]
     commands = [
         [
             sys.executable,
@@ -164,9 +188,9 @@ def run(
             "--seconds",
             str(seconds),
             "--ids",
-            id_text,
+            ",".join(str(i) for i in share),
         ]
-        for n in per_process
+        for n, share in zip(per_process, shares, strict=True)
         if n
     ]
     running = [subprocess.Popen(c, stdout=subprocess.PIPE, text=True) for c in commands]

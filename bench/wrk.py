@@ -52,22 +52,42 @@ def run(
     errors = int(non_2xx.group(1)) if non_2xx else 0
     if socket_errors:
         errors += sum(int(g) for g in socket_errors.groups())
-    return Measure(float(rate.group(1)) if rate else 0.0, latency("50%"), latency("99%"), errors)
+    answered = float(rate.group(1)) if rate else 0.0
+    if not answered:  # nothing answered in time: no latency to report, and that is an error
+        return Measure(0.0, float("nan"), float("nan"), max(errors, 1))
+    return Measure(answered, latency("50%"), latency("99%"), errors)
 
 
 def lua_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def rotating_script(method: str, paths: list[str], tokens: list[str], body: str | None = None) -> str:
-    """Each request takes the next (path, token) pair: load spread over many rows and callers."""
+def paths_script(paths: list[str]) -> str:
+    """Each request takes the next path (public reads: no token)."""
+    return (
+        f"local paths = {{{', '.join(lua_string(p) for p in paths)}}}\n"
+        "local n = 0\n"
+        "request = function()\n"
+        "  n = n + 1\n"
+        '  return wrk.format("GET", paths[(n % #paths) + 1], nil, nil)\n'
+        "end\n"
+    )
+
+
+def rotating_script(
+    method: str, paths: list[str], tokens: list[str], body: str | None = None, *, once: bool = False
+) -> str:
+    """Each request takes the next (path, token) pair: load spread over many rows and callers.
+
+    `once`: every pair is sent once (steps that cannot be repeated); the run stops when all of
+    them were answered, so wrk's rate is over that time (a shortfall shows as errors)."""
     lines = [
         f"local paths = {{{', '.join(lua_string(p) for p in paths)}}}",
         f"local tokens = {{{', '.join(lua_string(t) for t in tokens)}}}",
         "local n = 0",
         "request = function()",
         "  n = n + 1",
-        "  local k = (n % #paths) + 1",
+        "  local k = (n % #paths) + 1" if not once else "  local k = math.min(n, #paths)",
         '  local headers = {["Authorization"] = "Bearer " .. tokens[k],',
         '                   ["Content-Type"] = "application/json"}',
     ]
@@ -78,4 +98,12 @@ def rotating_script(method: str, paths: list[str], tokens: list[str], body: str 
             f'  return wrk.format("{method}", paths[k], headers, string.format({lua_string(body)}, n))'
         )
     lines.append("end")
+    if once:
+        lines += [
+            "local answered = 0",
+            "response = function(status, headers, body)",
+            "  answered = answered + 1",
+            "  if answered >= #paths then wrk.thread:stop() end",
+            "end",
+        ]
     return "\n".join(lines) + "\n"
