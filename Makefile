@@ -36,6 +36,7 @@ infra-status:
 up: install infra-up
 	@bash deploy/local/services.sh up
 	@$(PY) deploy/local/demo-data.py
+	@$(PY) deploy/local/demo-exchange.py
 
 down:
 	@bash deploy/local/services.sh down

@@ -1,6 +1,6 @@
 """Loads exchange demo data through the exchange API, after membership's (demo-data.py). Idempotent.
 
-    .venv/bin/python deploy/local/demo_exchange.py [--exchange-url …] [--membership-url …]
+    .venv/bin/python deploy/local/demo-exchange.py [--exchange-url …] [--membership-url …]
 
 Signs in the demo accounts that demo-data.py created (the administrator, one manager per cluster,
 each organisation's first person), then: a programme with the Fashion ClusterXchange quotas,

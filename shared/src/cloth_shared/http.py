@@ -1,5 +1,6 @@
 """FastAPI pieces every service uses: problem-details handlers, correlation ids, health, metrics."""
 
+import hashlib
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any
@@ -135,3 +136,36 @@ def install_operational_endpoints(app: FastAPI, readiness: Callable[[], Awaitabl
     @app.get("/metrics", tags=["operations"], include_in_schema=False)
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+# Public reads (directory, map, figures) may be kept by browsers and shared caches this long;
+# every other response is `no-store` (cloth_shared.http_security) unless its route says otherwise.
+PUBLIC_MAX_AGE_SECONDS = 30
+
+
+def _etag_matches(if_none_match: str, etag: str) -> bool:
+    """RFC 9110 If-None-Match: `*`, or any listed tag equal to ours under weak comparison."""
+    if if_none_match.strip() == "*":
+        return True
+    return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
+
+
+def public_response(
+    request: Request,
+    body: bytes,
+    *,
+    media_type: str = "application/json",
+    max_age: int = PUBLIC_MAX_AGE_SECONDS,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """A public, cacheable answer: an ETag of its body, `Cache-Control: public, max-age=…`, and
+    304 Not Modified (no body) when the request's If-None-Match names that ETag.
+
+    The ETag is derived from the body alone, so every replica gives the same tag for the same data.
+    """
+    etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+    cache = {"ETag": etag, "Cache-Control": f"public, max-age={max_age}"}
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match and _etag_matches(if_none_match, etag):
+        return Response(status_code=304, headers=cache)
+    return Response(body, media_type=media_type, headers={**(headers or {}), **cache})

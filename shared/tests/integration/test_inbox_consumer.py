@@ -100,7 +100,7 @@ async def consume(infra, effects, organisations_topic) -> AsyncIterator[Any]:
     await dead_letters.stop()
 
 
-async def send(infra: TestInfrastructure, topic: str, value: bytes) -> None:
+async def send(infra: TestInfrastructure, topic: str, value: bytes | None) -> None:
     await produce_raw(infra.kafka_bootstrap_servers, topic, value, key=KEY)
 
 
@@ -296,5 +296,19 @@ async def test_an_unknown_event_type_is_counted_and_skipped_and_the_next_one_is_
     await wait_for_effect(effects, "after-unknown")
 
     after = REGISTRY.get_sample_value("inbox_unknown_event_types_total", {"consumer": "test-consumer"})
+    assert after == before + 1
+    assert await effects.fetchval("SELECT count(*) FROM processed_events") == 1
+
+
+async def test_a_tombstone_is_skipped_not_dead_lettered_and_the_next_one_is_processed(
+    infra, effects, organisations_topic, consume
+) -> None:
+    before = REGISTRY.get_sample_value("inbox_tombstones_skipped_total", {"consumer": "test-consumer"}) or 0
+    await send(infra, organisations_topic, None)
+    await send(infra, organisations_topic, event_bytes("after-tombstone"))
+    await consume(RecordingHandler(), f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "after-tombstone")
+
+    after = REGISTRY.get_sample_value("inbox_tombstones_skipped_total", {"consumer": "test-consumer"})
     assert after == before + 1
     assert await effects.fetchval("SELECT count(*) FROM processed_events") == 1

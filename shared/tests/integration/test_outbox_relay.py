@@ -11,6 +11,7 @@ import pytest
 
 from cloth_shared.messaging.producer import ProducerUnavailable, ResilientProducer
 from cloth_shared.outbox.relay import OutboxRelay
+from cloth_shared.outbox.tombstone import Tombstone
 from cloth_shared.outbox.writer import OutboxWriter
 from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.kafka import read_topic
@@ -94,3 +95,21 @@ async def test_an_unreachable_broker_fails_the_pass_quickly_and_keeps_every_row_
         await relay.publish_pending()
     assert time.monotonic() - started < 6
     assert await pending(pool) == written
+
+
+async def test_a_tombstone_leaves_after_the_events_before_it_as_a_null_value_for_its_key(
+    pool, infra: TestInfrastructure, topic_prefix, organisations_topic
+) -> None:
+    writer, organisation_id = OutboxWriter(producer="test", topic_prefix=topic_prefix), uuid4()
+    async with pool.acquire() as connection, connection.transaction():
+        await writer.add(connection, numbered_sme_joined(organisation_id, 0))
+        await writer.add(
+            connection,
+            Tombstone(on_topic=organisations_topic.removeprefix(topic_prefix), key=str(organisation_id)),
+        )
+    assert await relay_for(pool, infra.kafka_bootstrap_servers).publish_pending() == 2
+
+    records = await read_topic(infra.kafka_bootstrap_servers, organisations_topic, at_least=2)
+    event, tombstone = sorted(records, key=lambda r: r.offset)
+    assert json.loads(event.value)["event_type"] == "SMEJoined"
+    assert (tombstone.key, tombstone.value) == (str(organisation_id).encode(), None)

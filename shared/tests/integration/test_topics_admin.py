@@ -1,5 +1,7 @@
 """Topics are created with their settings: state-carrying topics keep each key's latest event."""
 
+import asyncio
+
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
@@ -19,6 +21,15 @@ async def cleanup_policy(bootstrap_servers: str, topic: str) -> str:
         await admin.close()
     [(_, _, _, _, entries)] = response.resources
     return next(entry[1] for entry in entries if entry[0] == "cleanup.policy")
+
+
+async def eventual_cleanup_policy(bootstrap_servers: str, topic: str, wanted: str = "compact") -> str:
+    """The policy once the broker applied the change (KRaft propagates configs asynchronously)."""
+    for _ in range(50):
+        if (policy := await cleanup_policy(bootstrap_servers, topic)) == wanted:
+            break
+        await asyncio.sleep(0.2)
+    return policy
 
 
 def test_the_membership_topics_are_compacted_and_the_others_are_not() -> None:
@@ -43,5 +54,5 @@ async def test_a_new_topic_is_created_compacted_and_an_old_one_becomes_compacted
         configs={created_before: compacted, created_now: compacted},
     )
 
-    assert await cleanup_policy(kafka, created_before) == "compact"
-    assert await cleanup_policy(kafka, created_now) == "compact"
+    assert await eventual_cleanup_policy(kafka, created_before) == "compact"
+    assert await eventual_cleanup_policy(kafka, created_now) == "compact"

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from cloth_shared.auth.revocation.postgres import provide_revocation
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.contracts import topics
 from cloth_shared.service import Infrastructure, ServiceDefinition
@@ -16,6 +17,7 @@ def provide_components(infra: Infrastructure) -> None:
     settings = infra.settings
     assert isinstance(settings, KnowledgeSettings)
     infra.provide(settings.token_verifier(), as_type=TokenVerifier)
+    provide_revocation(infra)
 
 
 DEFINITION = ServiceDefinition(

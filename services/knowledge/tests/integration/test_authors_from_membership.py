@@ -52,7 +52,9 @@ async def test_an_author_is_credited_by_name_until_erased(knowledge, service_env
     assert (await answer_once(knowledge, headers, 200)).json()["display_name"] == "Ana"
 
     await produce_raw(kafka, topic, encoded(person_erased(person_id)), key=person_id.bytes)
-    assert (await answer_once(knowledge, headers, 404)).json()["code"] == "person-not-known"
+    assert (await answer_once(knowledge, headers, 401)).json()["code"] == "token-refused"
+    fresh = TOKENS.headers_for(Principal(person_id, frozenset({Role.ORGANISATION_MEMBER})))
+    assert (await answer_once(knowledge, fresh, 404)).json()["code"] == "person-not-known"
 
 
 async def test_my_record_is_for_signed_in_callers_only(knowledge) -> None:

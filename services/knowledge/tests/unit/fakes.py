@@ -1,10 +1,13 @@
 """The fake knowledge unit of work: repositories over an in-memory database."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Self
 from uuid import UUID
 
+from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
+from cloth_shared.testing.revocation import FakeTokenValidity
 from knowledge.domain.authors import Author
 from knowledge.service_layer.ports import AuthorRepository
 
@@ -12,9 +15,10 @@ from knowledge.service_layer.ports import AuthorRepository
 @dataclass
 class FakeKnowledgeDatabase:
     authors: dict[UUID, Author] = field(default_factory=dict)
+    token_validity: dict[UUID, datetime] = field(default_factory=dict)
 
     def copy(self) -> Self:
-        return type(self)(authors=dict(self.authors))
+        return type(self)(authors=dict(self.authors), token_validity=dict(self.token_validity))
 
 
 class FakeAuthorRepository:
@@ -30,9 +34,11 @@ class FakeAuthorRepository:
 
 class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     authors: AuthorRepository  # the port: mypy checks the fake against it
+    token_validity: TokenValidityRepository
 
     def __init__(self, database: FakeKnowledgeDatabase | None = None) -> None:
         super().__init__(database or FakeKnowledgeDatabase())
 
     def _bind(self, work: FakeKnowledgeDatabase) -> None:
+        self.token_validity = FakeTokenValidity(work.token_validity)
         self.authors = FakeAuthorRepository(work)

@@ -4,8 +4,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from cloth_shared.auth.verifier import TokenVerifier
+from cloth_shared.client_address import ClientAddresses
 from cloth_shared.contracts import topics
 from cloth_shared.service import Infrastructure, ServiceDefinition
+from membership.adapters.password_policy import ZxcvbnPasswordPolicy
 from membership.adapters.passwords import Argon2Passwords
 from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
 from membership.config import MembershipSettings
@@ -34,6 +36,7 @@ def build_identity(settings: MembershipSettings) -> Identity:
             memory_kib=settings.argon2_memory_kib,
             parallelism=settings.argon2_parallelism,
         ),
+        password_policy=ZxcvbnPasswordPolicy(),
         tokens=TokenIssuer(
             pem,
             lifetime=timedelta(minutes=settings.access_token_minutes),
@@ -43,6 +46,7 @@ def build_identity(settings: MembershipSettings) -> Identity:
             max_failures=settings.login_max_failures, window=timedelta(minutes=settings.login_window_minutes)
         ),
         bootstrap_admin=admin,
+        session_lifetime=timedelta(hours=settings.session_hours),
     )
 
 
@@ -53,6 +57,7 @@ def provide_identity(infra: Infrastructure) -> None:
     assert isinstance(settings, MembershipSettings)
     identity = build_identity(settings)
     infra.provide(identity)
+    infra.provide(ClientAddresses(settings.trusted_proxies))
     infra.provide(identity.tokens.verifier, as_type=TokenVerifier)
 
 

@@ -23,12 +23,22 @@ class MembershipSettings(ServiceSettings):
     retired_public_keys_pem: tuple[str, ...] = Field(
         default=(), description="Public keys still published in the JWKS during a key rotation."
     )
-    access_token_minutes: int = Field(default=15, ge=1, le=60)
+    access_token_minutes: int = Field(default=10, ge=1, le=60)
+    session_hours: int = Field(
+        default=12,
+        ge=1,
+        le=24 * 30,
+        description="Absolute lifetime of a sign-in session, refreshes included.",
+    )
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65536, ge=8192)
     argon2_parallelism: int = Field(default=2, ge=1)
     login_max_failures: int = Field(default=5, ge=1)
     login_window_minutes: int = Field(default=15, ge=1)
+    trusted_proxies: tuple[str, ...] = Field(
+        default=(),
+        description="Addresses or networks of proxies whose X-Forwarded-For is believed (none by default).",
+    )
     bootstrap_admin_email: str | None = None
     bootstrap_admin_password: SecretStr | None = None
 

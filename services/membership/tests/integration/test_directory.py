@@ -86,3 +86,53 @@ async def test_figures_count_active_participants_against_the_target_of_fifty(pop
 async def test_the_five_alliance_clusters_are_there_from_the_start(membership):
     clusters = (await membership.http.get("/clusters")).json()
     assert sorted(c["short_name"] for c in clusters) == ["BFA", "EA", "ICONIC", "LDC", "Modacc"]
+
+
+async def test_the_directory_is_paged_by_cursor_and_a_bad_cursor_is_refused(populated):
+    first = (await populated.http.get("/directory", params={"limit": 2})).json()
+    second = (
+        await populated.http.get("/directory", params={"limit": 2, "cursor": first["next_cursor"]})
+    ).json()
+
+    assert [i["legal_name"] for i in first["items"] + second["items"]] == await names(populated)
+    assert (first["total"], second["total"], second["next_cursor"]) == (3, 3, None)
+    for bad in (
+        {"cursor": "bm90LWEtY3Vyc29y"},
+        {"cursor": "***"},
+        {"cursor": first["next_cursor"], "offset": 2},
+    ):
+        answer = await populated.http.get("/directory", params=bad)
+        assert answer.status_code == 422, bad
+
+
+async def test_public_reads_are_cacheable_and_answer_a_conditional_get_with_304(populated):
+    for path in (
+        "/directory",
+        "/map/counts",
+        "/figures",
+        "/map/organisations.geojson",
+        "/map/organisations.csv",
+    ):
+        answer = await populated.http.get(path)
+        assert answer.status_code == 200, path
+        assert answer.headers["cache-control"] == "public, max-age=30", path
+        etag = answer.headers["etag"]
+        again = await populated.http.get(path, headers={"If-None-Match": etag})
+        assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag), path
+        other = await populated.http.get(path, headers={"If-None-Match": '"something-else"'})
+        assert other.status_code == 200, path
+
+
+async def test_the_etag_changes_when_the_counts_do(populated):
+    before = (await populated.http.get("/map/counts")).headers["etag"]
+    await populated.active(await populated.manager(), legal_name="Delta Fils")
+
+    after = await populated.http.get("/map/counts", headers={"If-None-Match": before})
+
+    assert after.status_code == 200
+    assert after.json()["category"]["sme"] == 3
+
+
+async def test_private_reads_stay_uncached(populated):
+    answer = await populated.http.get("/clusters/00000000-0000-0000-0000-000000000000/applications")
+    assert answer.headers["cache-control"] == "no-store"

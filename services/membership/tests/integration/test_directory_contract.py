@@ -1,5 +1,6 @@
 """The directory's read side: the fake and PostgreSQL filter, sort, page and count alike."""
 
+from dataclasses import replace
 from typing import Any
 
 from membership.domain.organisations import Category, Status
@@ -36,12 +37,47 @@ async def _seed(store: Store) -> dict[str, Any]:
 async def test_active_organisations_are_paged_by_name_with_the_total(store: Store) -> None:
     seeded = await _seed(store)
 
-    found, total = await store.directory.page(DirectoryFilter(), limit=2, offset=0)
-    rest, total_again = await store.directory.page(DirectoryFilter(), limit=2, offset=2)
-    past_the_end, still_counted = await store.directory.page(DirectoryFilter(), limit=2, offset=10)
+    found = await store.directory.page(DirectoryFilter(), limit=2, offset=0)
+    rest = await store.directory.page(DirectoryFilter(), limit=2, offset=2)
+    past_the_end = await store.directory.page(DirectoryFilter(), limit=2, offset=10)
 
-    assert ids(found + rest) == [seeded[k].id for k in ("agencia", "bruna", "cotton")]
-    assert (total, total_again, past_the_end, still_counted) == (3, 3, [], 3)
+    assert ids(found.items + rest.items) == [seeded[k].id for k in ("agencia", "bruna", "cotton")]
+    assert (found.total, rest.total, past_the_end.items, past_the_end.total) == (3, 3, [], 3)
+    assert (rest.next, past_the_end.next) == (None, None)
+
+
+async def test_each_page_starts_after_the_last_one_of_the_previous_page(store: Store) -> None:
+    seeded = await _seed(store)
+
+    first = await store.directory.page(DirectoryFilter(), limit=2)
+    assert first.next is not None
+    second = await store.directory.page(DirectoryFilter(), limit=2, after=first.next)
+    filtered = await store.directory.page(DirectoryFilter(region="ES511"), limit=1)
+    assert filtered.next is not None
+    filtered_rest = await store.directory.page(DirectoryFilter(region="ES511"), limit=1, after=filtered.next)
+
+    assert ids(first.items + second.items) == [seeded[k].id for k in ("agencia", "bruna", "cotton")]
+    assert (second.total, second.next) == (3, None)
+    assert ids(filtered.items + filtered_rest.items) == [seeded[k].id for k in ("bruna", "cotton")]
+    assert (filtered.total, filtered_rest.total, filtered_rest.next) == (2, 2, None)
+
+
+async def test_totals_of_filtered_pages_count_what_matches(store: Store) -> None:
+    seeded = await _seed(store)
+    filters = {
+        DirectoryFilter(): 3,
+        DirectoryFilter(country="BE"): 1,
+        DirectoryFilter(region="ES511"): 2,
+        DirectoryFilter(category="sme"): 2,
+        DirectoryFilter(value_chain="creative_industries"): 1,
+        DirectoryFilter(cluster_id=seeded["cluster"].id): 2,
+        DirectoryFilter(country="ES", category="sme"): 2,
+        DirectoryFilter(text="sabadell"): 1,
+        DirectoryFilter(country="FR"): 0,
+    }
+
+    for where, expected in filters.items():
+        assert (await store.directory.page(where, limit=1)).total == expected, where
 
 
 async def test_each_filter_narrows_the_directory(store: Store) -> None:
@@ -84,3 +120,36 @@ async def test_active_organisations_are_counted_by_every_dimension(store: Store)
         "value_chain": {"circular_economy": 2, "creative_industries": 1, "fashion_textile": 2},
         "cluster": {str(cluster.id): 2, str(other.id): 1},
     }
+
+
+async def test_counts_follow_approvals_suspensions_departures_and_profile_changes(store: Store) -> None:
+    seeded = await _seed(store)
+    cluster = seeded["cluster"]
+
+    async def change(organisation: Any, **fields: Any) -> Any:
+        profile = {k: fields.pop(k) for k in list(fields) if hasattr(organisation.profile, k)}
+        changed = replace(organisation, profile=replace(organisation.profile, **profile), **fields)
+        if profile:
+            await committed(store.uow, lambda u: u.organisations.save_profile(changed))
+        else:
+            await committed(store.uow, lambda u: u.organisations.save_status(changed))
+        return changed
+
+    await change(seeded["pending"], status=Status.ACTIVE)  # approved
+    await change(seeded["bruna"], status=Status.SUSPENDED)
+    cotton = await change(seeded["cotton"], region="ES512", value_chains=("digital_technology",))
+    await change(cotton, description="Only the description: no count moves.")
+    await change(seeded["suspended"], status=Status.ACTIVE)  # reinstated
+    await change(seeded["agencia"], status=Status.LEFT)
+
+    counts = await store.directory.counts()
+
+    assert counts == {
+        "country": {"ES": 3},
+        "region": {"ES511": 2, "ES512": 1},
+        "category": {"sme": 3},
+        "value_chain": {"circular_economy": 2, "digital_technology": 1, "fashion_textile": 2},
+        "cluster": {str(cluster.id): 3},
+    }
+    assert (await store.directory.page(DirectoryFilter(), limit=1)).total == 3
+    assert (await store.directory.page(DirectoryFilter(region="ES512"), limit=1)).total == 1

@@ -138,7 +138,7 @@ async def test_failed_sign_ins_are_counted_per_account_and_per_address_since_a_t
     await committed(uow, attempts)
 
     failures = await read(uow, lambda u: u.login_attempts.account_failures("account", since=at(0)))
-    assert failures == [at(1), at(2)]
+    assert failures == [(at(1), "192.0.2.1"), (at(2), "192.0.2.1")]
     assert await read(uow, lambda u: u.login_attempts.address_failures("192.0.2.1", since=at(0))) == 3
 
 
@@ -152,7 +152,23 @@ async def test_old_attempts_are_pruned_and_all_of_them_on_request(store: Store) 
     await committed(uow, attempts)
 
     await committed(uow, lambda u: u.login_attempts.prune("account", before=at(3)))
-    assert await read(uow, lambda u: u.login_attempts.account_failures("account", since=at(-60))) == [at(5)]
+    failures = await read(uow, lambda u: u.login_attempts.account_failures("account", since=at(-60)))
+    assert failures == [(at(5), "192.0.2.1")]
     await committed(uow, lambda u: u.login_attempts.prune("account", before=at(-60), everything=True))
     assert await read(uow, lambda u: u.login_attempts.account_failures("account", since=at(-60))) == []
-    assert await read(uow, lambda u: u.login_attempts.account_failures("other", since=at(-60))) == [at(1)]
+    others = await read(uow, lambda u: u.login_attempts.account_failures("other", since=at(-60)))
+    assert others == [(at(1), "192.0.2.1")]
+
+
+async def test_attempts_older_than_a_time_are_purged_for_every_account(store: Store) -> None:
+    uow = store.uow
+
+    async def attempts(u: MembershipUnitOfWork) -> None:
+        for minute, account in ((1, "account"), (5, "account"), (1, "other")):
+            await u.login_attempts.record(account, "192.0.2.1", succeeded=False, at=at(minute))
+
+    await committed(uow, attempts)
+    await committed(uow, lambda u: u.login_attempts.purge(before=at(3)))
+    assert await read(uow, lambda u: u.login_attempts.account_failures("other", since=at(-60))) == []
+    failures = await read(uow, lambda u: u.login_attempts.account_failures("account", since=at(-60)))
+    assert failures == [(at(5), "192.0.2.1")]

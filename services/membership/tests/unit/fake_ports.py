@@ -1,14 +1,20 @@
 """Fakes of what use cases need besides the database: hashing, signing, the directory read side."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from uuid import UUID
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.auth.verifier import TokenVerifier
 from membership.domain.organisations import Organisation, Status
 from membership.domain.sign_in import Throttle
-from membership.service_layer.ports import BootstrapAdmin, Identity, Passwords, Tokens
-from membership.service_layer.repositories import Directory, DirectoryFilter
+from membership.service_layer.ports import BootstrapAdmin, Identity, PasswordPolicy, Passwords, Tokens
+from membership.service_layer.repositories import (
+    Directory,
+    DirectoryFilter,
+    DirectoryPage,
+    DirectoryPosition,
+)
 
 
 class FakePasswords:
@@ -19,6 +25,15 @@ class FakePasswords:
 
     async def verify(self, password_hash: str | None, password: str) -> bool:
         return password_hash is not None and password_hash == f"hashed:{password}"
+
+
+class FakePasswordPolicy:
+    """A tiny blocklist; "guessable" means made of one repeated character."""
+
+    common = frozenset({"password1234", "123456789012", "qwertyuiopas"})
+
+    def guessable(self, password: str, *, personal: Sequence[str]) -> bool:
+        return len(set(password)) == 1
 
 
 class FakeTokens:
@@ -34,7 +49,7 @@ class FakeTokens:
     def jwks(self) -> dict[str, Any]:
         return {"keys": []}
 
-    def issue(self, principal: Principal) -> str:
+    def issue(self, principal: Principal, *, session_id: UUID | None = None) -> str:
         roles = ",".join(sorted(principal.roles))
         return f"token for {principal.subject} as [{roles}] of {principal.organisation_id}"
 
@@ -44,6 +59,7 @@ def fake_identity(
 ) -> Identity:
     return Identity(
         passwords=FakePasswords(),
+        password_policy=FakePasswordPolicy(),
         tokens=FakeTokens(),
         throttle=throttle or Throttle(),
         bootstrap_admin=bootstrap_admin,
@@ -81,10 +97,22 @@ class FakeDirectory:
         return sorted(filter(matches, self._organisations()), key=lambda o: (o.profile.legal_name, o.id))
 
     async def page(
-        self, where: DirectoryFilter, *, limit: int, offset: int
-    ) -> tuple[list[Organisation], int]:
+        self,
+        where: DirectoryFilter,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: DirectoryPosition | None = None,
+    ) -> DirectoryPage:
         found = self._matching(where)
-        return found[offset : offset + limit], len(found)
+        if after is not None:
+            rest = [o for o in found if (o.profile.legal_name, o.id) > (after.legal_name, after.id)]
+        else:
+            rest = found[offset:]
+        items = rest[:limit]
+        last = items[-1] if len(rest) > limit else None
+        following = DirectoryPosition(last.profile.legal_name, last.id) if last else None
+        return DirectoryPage(items, len(found), following)
 
     async def all(self, where: DirectoryFilter, *, cap: int) -> list[Organisation]:
         return self._matching(where)[:cap]
@@ -106,7 +134,7 @@ class FakeDirectory:
             add("region", o.profile.region or "(none)")
             add("category", o.category.value)
             add("cluster", str(o.cluster_id))
-            for chain in o.profile.value_chains:
+            for chain in set(o.profile.value_chains):  # an organisation counts once per chain
                 add("value_chain", chain)
         return counts
 
@@ -114,4 +142,5 @@ class FakeDirectory:
 # Checked by mypy only: each fake honours the port the use cases are written against.
 _passwords: Passwords = FakePasswords()
 _tokens: Tokens = FakeTokens()
+_policy: PasswordPolicy = FakePasswordPolicy()
 _directory: Directory = FakeDirectory([])

@@ -14,6 +14,7 @@ from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Organisation, Status
 from membership.domain.people import Invitation, Person
+from membership.domain.sessions import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,9 @@ class FakeDatabase:
     invitations: dict[UUID, Invitation] = field(default_factory=dict)
     clients: dict[UUID, Client] = field(default_factory=dict)
     login_attempts: list[LoginAttempt] = field(default_factory=list)
+    sessions: dict[UUID, Session] = field(default_factory=dict)
+    forgotten_in_outbox: set[UUID] = field(default_factory=set)
+    refresh_tokens: dict[str, UUID] = field(default_factory=dict)
 
     def copy(self) -> "FakeDatabase":
         return FakeDatabase(
@@ -43,6 +47,9 @@ class FakeDatabase:
             invitations=dict(self.invitations),
             clients=dict(self.clients),
             login_attempts=list(self.login_attempts),
+            sessions=dict(self.sessions),
+            refresh_tokens=dict(self.refresh_tokens),
+            forgotten_in_outbox=set(self.forgotten_in_outbox),
         )
 
 
@@ -113,6 +120,10 @@ class FakeOrganisationRepository:
 class FakePersonRepository:
     def __init__(self, database: FakeDatabase) -> None:
         self._people = database.people
+        self._forgotten = database.forgotten_in_outbox
+
+    async def forget_in_outbox(self, person_id: UUID) -> None:
+        self._forgotten.add(person_id)
 
     async def add(self, person: Person) -> bool:
         if person.email is not None and await self.by_email(person.email) is not None:
@@ -182,9 +193,9 @@ class FakeLoginAttemptRepository:
     async def lock(self, account_key: str) -> None:
         """One fake transaction at a time: there is nothing to serialise."""
 
-    async def account_failures(self, account_key: str, *, since: datetime) -> list[datetime]:
-        found = [a.at for a in self._attempts if a.account_key == account_key and not a.succeeded]
-        return sorted(at for at in found if at > since)
+    async def account_failures(self, account_key: str, *, since: datetime) -> list[tuple[datetime, str]]:
+        found = [a for a in self._attempts if a.account_key == account_key and not a.succeeded]
+        return sorted((a.at, a.client_address) for a in found if a.at > since)
 
     async def address_failures(self, client_address: str, *, since: datetime) -> int:
         return sum(
@@ -201,3 +212,40 @@ class FakeLoginAttemptRepository:
             a for a in self._attempts if a.account_key != account_key or not (a.at < before or everything)
         ]
         self._attempts[:] = kept
+
+    async def purge(self, *, before: datetime) -> None:
+        self._attempts[:] = [a for a in self._attempts if a.at >= before]
+
+
+class FakeSessionRepository:
+    def __init__(self, database: FakeDatabase) -> None:
+        self._sessions = database.sessions
+        self._tokens = database.refresh_tokens
+
+    async def add(self, session: Session) -> None:
+        self._sessions[session.id] = session
+        self._tokens.setdefault(session.refresh_token_hash, session.id)
+
+    async def get(self, session_id: UUID) -> Session | None:
+        return self._sessions.get(session_id)
+
+    async def by_refresh_token(self, token_hash: str) -> Session | None:
+        session_id = self._tokens.get(token_hash)
+        return self._sessions.get(session_id) if session_id else None
+
+    async def save(self, session: Session) -> None:
+        if session.id in self._sessions:
+            self._sessions[session.id] = session
+            self._tokens.setdefault(session.refresh_token_hash, session.id)
+
+    async def revoke_all(self, person_id: UUID, *, at: datetime) -> None:
+        for s in list(self._sessions.values()):
+            if s.person_id == person_id and s.revoked_at is None:
+                self._sessions[s.id] = replace(s, revoked_at=at)
+
+    async def purge(self, *, ended_before: datetime) -> None:
+        for s in list(self._sessions.values()):
+            if s.expires_at < ended_before or (s.revoked_at is not None and s.revoked_at < ended_before):
+                del self._sessions[s.id]
+                for token in [t for t, sid in self._tokens.items() if sid == s.id]:
+                    del self._tokens[token]

@@ -12,6 +12,7 @@ from membership.service_layer.repositories import (
     LoginAttemptRepository,
     OrganisationRepository,
     PersonRepository,
+    SessionRepository,
 )
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
@@ -24,6 +25,7 @@ from .fake_repositories import (
     FakeLoginAttemptRepository,
     FakeOrganisationRepository,
     FakePersonRepository,
+    FakeSessionRepository,
     LoginAttempt,
 )
 
@@ -47,6 +49,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
     invitations: InvitationRepository
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
+    sessions: SessionRepository
 
     def __init__(self, database: FakeDatabase | None = None) -> None:
         super().__init__(database or FakeDatabase())
@@ -58,6 +61,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
         self.invitations = FakeInvitationRepository(work)
         self.clients = FakeClientRepository(work)
         self.login_attempts = FakeLoginAttemptRepository(work)
+        self.sessions = FakeSessionRepository(work)
 
 
 def _keeps_the_port(uow: FakeMembershipUnitOfWork) -> MembershipUnitOfWork:

@@ -9,7 +9,7 @@ from cloth_shared.contracts.membership import PersonJoined
 from cloth_shared.errors import Conflict, NotAllowed, NotAuthenticated, NotFound, TooManyRequests
 from membership.domain.people import Invitation
 from membership.domain.sign_in import Throttle
-from membership.service_layer import accounts, clients
+from membership.service_layer import accounts, clients, sessions
 from membership.service_layer.accounts import SignUp, digest
 from membership.service_layer.clients import RegisterClient
 from membership.service_layer.ports import BootstrapAdmin
@@ -152,6 +152,80 @@ async def test_after_the_limit_of_failures_even_the_right_password_is_throttled(
     assert len(uow.database.login_attempts) == 3  # the throttled try is not recorded
 
 
+async def test_wrong_passwords_from_elsewhere_do_not_keep_the_owner_out() -> None:
+    uow = FakeMembershipUnitOfWork()
+    a_person(uow, email="marta@example.org", password="right")
+    for _ in range(8):
+        with pytest.raises((NotAuthenticated, TooManyRequests)):
+            await accounts.sign_in(
+                uow,
+                fake_identity(),
+                email="marta@example.org",
+                password="wrong",
+                client_address="203.0.113.9",
+            )
+
+    await accounts.sign_in(
+        uow, fake_identity(), email="marta@example.org", password="right", client_address=ADDRESS
+    )
+
+
+async def test_a_wrong_current_password_counts_as_a_failed_sign_in() -> None:
+    uow = FakeMembershipUnitOfWork()
+    person = a_person(uow, password="right")
+    identity = fake_identity(throttle=Throttle(max_failures=2))
+    for _ in range(2):
+        with pytest.raises(NotAuthenticated):
+            await accounts.change_password(
+                uow,
+                identity,
+                signed_in(person),
+                current="guess",
+                new="a new long passphrase",
+                client_address=ADDRESS,
+            )
+    with pytest.raises(TooManyRequests):
+        await accounts.change_password(
+            uow,
+            identity,
+            signed_in(person),
+            current="right",
+            new="a new long passphrase",
+            client_address=ADDRESS,
+        )
+
+
+async def test_client_secrets_are_limited_before_any_hashing() -> None:
+    uow = FakeMembershipUnitOfWork()
+    identity = fake_identity(throttle=Throttle(max_failures=2))
+    client_id = uuid4()
+    for _ in range(2):
+        with pytest.raises(NotAuthenticated):
+            await clients.client_token(
+                uow, identity, client_id=client_id, client_secret="guessed secret", client_address=ADDRESS
+            )
+    with pytest.raises(TooManyRequests) as refused:
+        await clients.client_token(
+            uow, identity, client_id=client_id, client_secret="guessed secret", client_address=ADDRESS
+        )
+    assert refused.value.extra["retry_after_seconds"] > 0
+
+
+async def test_attempts_older_than_the_window_are_purged_for_every_account() -> None:
+    uow = FakeMembershipUnitOfWork()
+    long_ago = datetime.now(UTC) - timedelta(hours=1)
+    uow.database.login_attempts.append(
+        LoginAttempt(digest("someone@example.org"), "203.0.113.1", False, long_ago)
+    )
+
+    with pytest.raises(NotAuthenticated):
+        await accounts.sign_in(
+            uow, fake_identity(), email="x@example.org", password="x", client_address=ADDRESS
+        )
+
+    assert [a.account_key for a in uow.database.login_attempts] == [digest("x@example.org")]
+
+
 async def test_a_successful_sign_in_clears_the_accounts_failures() -> None:
     uow = FakeMembershipUnitOfWork()
     a_person(uow, email="marta@example.org", password="right")
@@ -184,11 +258,14 @@ async def test_failures_older_than_the_window_no_longer_count_and_are_pruned() -
 
 async def test_refreshing_reissues_a_token_with_the_persons_current_role() -> None:
     uow = FakeMembershipUnitOfWork()
-    person = a_person(uow)
-    caller = signed_in(person)  # a token from before the person was made an administrator
+    person = a_person(uow, password="right")
+    signed = await accounts.sign_in(
+        uow, fake_identity(), email=str(person.email), password="right", client_address=ADDRESS
+    )
     uow.database.people[person.id] = replace(person, role=Role.PLATFORM_ADMIN)
+    assert signed.refresh_token is not None
 
-    issued = await accounts.refresh(uow, fake_identity(), caller)
+    issued = await sessions.refresh(uow, fake_identity(), signed.refresh_token)
 
     assert issued.principal.roles == frozenset({Role.PLATFORM_ADMIN})
 
@@ -201,8 +278,9 @@ async def test_changing_the_password_needs_the_current_one() -> None:
         await accounts.change_password(uow, fake_identity(), signed_in(person), current="wrong", new="new")
     assert uow.database.people[person.id].password_hash == "hashed:old"
 
-    await accounts.change_password(uow, fake_identity(), signed_in(person), current="old", new="new")
-    assert uow.database.people[person.id].password_hash == "hashed:new"
+    new = "a new long passphrase"
+    await accounts.change_password(uow, fake_identity(), signed_in(person), current="old", new=new)
+    assert uow.database.people[person.id].password_hash == f"hashed:{new}"
 
 
 async def test_an_administrator_registers_a_partner_client_that_exchanges_its_secret_for_a_scoped_token() -> (

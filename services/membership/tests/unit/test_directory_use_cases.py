@@ -25,10 +25,21 @@ def a_directory() -> FakeDirectory:
 
 
 async def test_the_directory_lists_active_organisations_by_name_with_the_total() -> None:
-    found, total = await directory.search(a_directory(), DirectoryFilter(), limit=2, offset=0)
+    page = await directory.search(a_directory(), DirectoryFilter(), limit=2, offset=0)
 
-    assert [o.profile.legal_name for o in found] == ["=HYPERLINK(evil)", "Agència Moda"]
-    assert total == 3
+    assert [o.profile.legal_name for o in page.items] == ["=HYPERLINK(evil)", "Agència Moda"]
+    assert page.total == 3
+
+
+async def test_the_next_page_starts_after_the_last_one_and_the_last_page_says_so() -> None:
+    listed = a_directory()
+    first = await directory.search(listed, DirectoryFilter(), limit=2)
+    assert first.next is not None
+
+    second = await directory.search(listed, DirectoryFilter(), limit=2, after=first.next)
+
+    assert [o.profile.legal_name for o in second.items] == ["Bruna Knits"]
+    assert (second.total, second.next) == (3, None)
 
 
 async def test_the_platform_figures_count_active_participants_against_the_target() -> None:

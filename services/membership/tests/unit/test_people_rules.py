@@ -70,15 +70,39 @@ def test_an_invitation_is_used_once_by_its_own_email_before_it_expires():
         people.accept(invitation(), email="ana@example.org", at=NOW + timedelta(days=15))
 
 
-def test_sign_in_is_refused_after_five_failures_within_the_window():
+HERE, ELSEWHERE = "192.0.2.10", "198.51.100.7"
+
+
+def test_sign_in_from_one_address_is_refused_after_five_failures_there_within_the_window():
     throttle = Throttle(max_failures=5, window=timedelta(minutes=15))
-    failures = [NOW - timedelta(minutes=m) for m in (10, 8, 6, 4, 2)]
-    throttle.check(account_failures=failures[:4], address_failures=4, now=NOW)
+    failures = [(NOW - timedelta(minutes=m), HERE) for m in (10, 8, 6, 4, 2)]
+    throttle.check(account_failures=failures[:4], client_address=HERE, address_failures=4, now=NOW)
     with pytest.raises(TooManyRequests) as refused:
-        throttle.check(account_failures=failures, address_failures=5, now=NOW)
+        throttle.check(account_failures=failures, client_address=HERE, address_failures=5, now=NOW)
     assert refused.value.extra["retry_after_seconds"] == 5 * 60
+
+
+def test_failures_from_another_address_do_not_lock_the_owner_out():
+    failures = [(NOW - timedelta(minutes=m), ELSEWHERE) for m in (10, 8, 6, 4, 2)]
+    Throttle().check(account_failures=failures, client_address=HERE, address_failures=0, now=NOW)
+
+
+def test_many_failures_from_everywhere_only_delay_the_account_progressively_up_to_a_cap():
+    throttle = Throttle(free_account_failures=10, max_delay=timedelta(seconds=60))
+    addresses = [f"203.0.113.{i}" for i in range(40)]
+    just_now = [(NOW - timedelta(seconds=1), a) for a in addresses]
+    with pytest.raises(TooManyRequests) as refused:
+        throttle.check(account_failures=just_now[:12], client_address=HERE, address_failures=0, now=NOW)
+    assert refused.value.extra["retry_after_seconds"] == 3  # 2^2 seconds after the last failure
+    with pytest.raises(TooManyRequests) as capped:
+        throttle.check(account_failures=just_now, client_address=HERE, address_failures=0, now=NOW)
+    assert capped.value.extra["retry_after_seconds"] == 59  # never more than a minute
+    a_minute_ago = [(NOW - timedelta(seconds=61), a) for a in addresses]
+    throttle.check(account_failures=a_minute_ago, client_address=HERE, address_failures=0, now=NOW)
 
 
 def test_many_failures_from_one_address_across_accounts_are_refused_too():
     with pytest.raises(TooManyRequests):
-        Throttle(max_failures_per_address=30).check(account_failures=[], address_failures=30, now=NOW)
+        Throttle(max_failures_per_address=30).check(
+            account_failures=[], client_address=HERE, address_failures=30, now=NOW
+        )

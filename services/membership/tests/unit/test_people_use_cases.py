@@ -4,10 +4,12 @@ from uuid import uuid4
 import pytest
 
 from cloth_shared.auth.principal import Role
+from cloth_shared.contracts import topics
 from cloth_shared.contracts.membership import PersonErased, PersonRemoved, PersonRoleChanged
 from cloth_shared.errors import InvalidInput, NotAllowed, NotAuthenticated, NotFound
+from cloth_shared.outbox.tombstone import Tombstone
 from membership.domain.people import PersonStatus
-from membership.service_layer import accounts, people
+from membership.service_layer import accounts, people, sessions
 from membership.service_layer.accounts import digest
 from membership.service_layer.people import Invite
 
@@ -156,13 +158,17 @@ async def test_erasure_forgets_the_personal_fields_and_announces_it_to_every_oth
     assert (erased.email, erased.display_name, erased.password_hash) == (None, None, None)
     assert (erased.role, erased.organisation_id, erased.status) == (None, None, PersonStatus.ERASED)
     assert erased.erased_at is not None
-    [event] = uow.events
+    event, tombstone = uow.events
     assert isinstance(event, PersonErased)
     assert (event.person_id, event.organisation_id, event.erased_at) == (
         person.id,
         organisation.id,
         erased.erased_at,
     )
+    # Then Kafka forgets their key, and the outbox their personal fields.
+    assert isinstance(tombstone, Tombstone)
+    assert (tombstone.on_topic, tombstone.key) == (topics.MEMBERSHIP_PEOPLE, str(person.id))
+    assert uow.database.forgotten_in_outbox == {person.id}
 
 
 async def test_erasure_also_forgets_invitations_to_the_person_and_their_sign_in_attempts() -> None:
@@ -187,6 +193,9 @@ async def test_erasure_also_forgets_invitations_to_the_person_and_their_sign_in_
 async def test_an_erased_person_can_neither_sign_in_nor_refresh_nor_be_erased_again() -> None:
     uow = FakeMembershipUnitOfWork()
     person = a_person(uow, email="marta@example.org", password="right")
+    signed = await accounts.sign_in(
+        uow, fake_identity(), email="marta@example.org", password="right", client_address="192.0.2.10"
+    )
     await people.erase(uow, signed_in(person))
 
     with pytest.raises(NotAuthenticated):
@@ -194,7 +203,7 @@ async def test_an_erased_person_can_neither_sign_in_nor_refresh_nor_be_erased_ag
             uow, fake_identity(), email="marta@example.org", password="right", client_address="192.0.2.10"
         )
     with pytest.raises(NotAuthenticated):
-        await accounts.refresh(uow, fake_identity(), signed_in(person))
+        await sessions.refresh(uow, fake_identity(), str(signed.refresh_token))
     with pytest.raises(NotFound):
         await people.erase(uow, signed_in(person))
-    assert len(uow.events) == 1
+    assert [type(e) for e in uow.events] == [PersonErased, Tombstone]

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from cloth_shared.auth.revocation.postgres import provide_revocation
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.service import Infrastructure, ServiceDefinition
 from notifications.config import NotificationsSettings
@@ -15,6 +16,7 @@ def provide_components(infra: Infrastructure) -> None:
     settings = infra.settings
     assert isinstance(settings, NotificationsSettings)
     infra.provide(settings.token_verifier(), as_type=TokenVerifier)
+    provide_revocation(infra)
 
 
 DEFINITION = ServiceDefinition(

@@ -1,10 +1,13 @@
 """The fake notifications unit of work: the repository over an in-memory database."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Self
 from uuid import UUID
 
+from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
+from cloth_shared.testing.revocation import FakeTokenValidity
 from notifications.domain.notifications import Notification
 from notifications.service_layer.ports import NotificationRepository
 
@@ -12,9 +15,10 @@ from notifications.service_layer.ports import NotificationRepository
 @dataclass
 class FakeNotificationsDatabase:
     notifications: dict[UUID, Notification] = field(default_factory=dict)
+    token_validity: dict[UUID, datetime] = field(default_factory=dict)
 
     def copy(self) -> Self:
-        return type(self)(notifications=dict(self.notifications))
+        return type(self)(notifications=dict(self.notifications), token_validity=dict(self.token_validity))
 
 
 class FakeNotificationRepository:
@@ -38,9 +42,11 @@ class FakeNotificationRepository:
 
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     notifications: NotificationRepository  # the port: mypy checks the fake against it
+    token_validity: TokenValidityRepository
 
     def __init__(self, database: FakeNotificationsDatabase | None = None) -> None:
         super().__init__(database or FakeNotificationsDatabase())
 
     def _bind(self, work: FakeNotificationsDatabase) -> None:
+        self.token_validity = FakeTokenValidity(work.token_validity)
         self.notifications = FakeNotificationRepository(work)

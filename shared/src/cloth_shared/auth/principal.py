@@ -1,6 +1,6 @@
 """Who is calling: the identity and grants carried by a membership access token. Pure data."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
@@ -23,6 +23,10 @@ class Principal:
     organisation_id: UUID | None = None
     cluster_id: UUID | None = None
     scopes: frozenset[str] = frozenset()
+    # When the token was issued (seconds since the epoch) and the sign-in session it belongs
+    # to: what revocation compares, not part of who the caller is.
+    issued_at: float | None = field(default=None, compare=False)
+    session_id: UUID | None = field(default=None, compare=False)
 
     @property
     def is_client(self) -> bool:
@@ -66,4 +70,6 @@ class Principal:
             organisation_id=UUID(str(claims["org"])) if claims.get("org") else None,
             cluster_id=UUID(str(claims["cluster"])) if claims.get("cluster") else None,
             scopes=frozenset(str(claims.get("scope", "")).split()),
+            issued_at=float(claims["iat"]) if claims.get("iat") is not None else None,
+            session_id=UUID(str(claims["sid"])) if claims.get("sid") else None,
         )

@@ -149,3 +149,13 @@ class PersonErased(_PersonEvent):
     organisation_id: UUID | None = None
     cluster_id: UUID | None = None
     erased_at: datetime
+
+
+class PersonSessionsRevoked(_PersonEvent):
+    """Every token a person holds stops speaking for them: they changed their password, signed
+    out everywhere, or an administrator ended their sessions. Carries no personal data."""
+
+    event_type: ClassVar[str] = "PersonSessionsRevoked"
+    event_version: ClassVar[int] = 1
+    reason: Literal["password_changed", "signed_out_everywhere", "revoked_by_administrator"]
+    revoked_at: datetime

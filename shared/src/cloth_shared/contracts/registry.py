@@ -26,6 +26,7 @@ from cloth_shared.contracts.membership import (
     PersonJoined,
     PersonRemoved,
     PersonRoleChanged,
+    PersonSessionsRevoked,
     SMEJoined,
     StakeholderJoined,
 )
@@ -40,6 +41,7 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     PersonRoleChanged,
     PersonRemoved,
     PersonErased,
+    PersonSessionsRevoked,
     HostingOfferPublished,
     ExchangeRequested,
     ExchangeAccepted,

@@ -4,10 +4,11 @@ Delivery is at-least-once (see design/messaging.md). Handlers are use cases: the
 service's unit of work, the envelope and the event, change state and emit events through the
 unit of work, and never commit — the inbox does. For each polled batch:
 - every message is decoded by us, not by FastStream, so a malformed one is parked, not retried;
+  a null value (a tombstone on a compacted topic) is skipped: it carries nothing to do;
   an event type this code does not know is logged at warning level and counted;
-- the batch's effects, one `processed_events` row per event and the events they emit commit in
-  ONE transaction (one commit and one offset commit per batch, not per event); a redelivered
-  event finds its id and has no second effect;
+- the batch's effects, one `processed_events` row per event (all recorded by one statement) and
+  the events they emit commit in ONE transaction (one commit and one offset commit per batch,
+  not per event); a redelivered event finds its id and has no second effect;
 - if any effect in the batch fails, that transaction is rolled back and the batch is applied
   again one event per transaction, so the others still take effect; a failing effect is
   retried with exponential backoff, then parked in `<topic>.dlq` and the partition moves on;
@@ -43,6 +44,9 @@ DUPLICATES = Counter("inbox_duplicates_suppressed_total", "Redelivered events dr
 IGNORED = Counter("inbox_ignored_total", "Known events this consumer has no handler for", ["consumer"])
 UNKNOWN = Counter(
     "inbox_unknown_event_types_total", "Events of a type or version this code does not know", ["consumer"]
+)
+TOMBSTONES = Counter(
+    "inbox_tombstones_skipped_total", "Null-value records (tombstones) skipped", ["consumer"]
 )
 BATCH_FALLBACKS = Counter(
     "inbox_batch_fallbacks_total", "Batches applied again one event at a time after a failure", ["consumer"]
@@ -87,6 +91,11 @@ class InboxConsumer(Generic[UnitOfWorkT]):
 
     async def _accept(self, record: ConsumerRecord[Any, Any]) -> _Delivery | None:
         """Decode a record; park what cannot be decoded; None for what this consumer skips."""
+        if record.value is None:
+            # A tombstone on a compacted topic: the producer made Kafka forget the key, after
+            # the event that told consumers what to do (e.g. PersonErased). Nothing to do here.
+            TOMBSTONES.labels(self.name).inc()
+            return None
         try:
             envelope, event = decode(record.value)
         except UndecodableEvent as error:
@@ -136,24 +145,29 @@ class InboxConsumer(Generic[UnitOfWorkT]):
     async def _apply_together(self, deliveries: Sequence[_Delivery]) -> None:
         applied = 0
         async with self._unit_of_work() as uow:
+            # The batch's inbox rows in one statement; effects run only for first deliveries.
+            first = await uow.first_deliveries(
+                self.name, [(d.envelope.event_id, d.envelope.event_type) for d in deliveries]
+            )
             for index, delivery in enumerate(deliveries):
+                if delivery.envelope.event_id not in first:
+                    continue
+                first.discard(delivery.envelope.event_id)  # the same event twice in a batch: once
                 try:
-                    applied += await self._apply_in(uow, delivery)
+                    await self._apply_in(uow, delivery)
                 except TRANSIENT_DATABASE_ERRORS:
                     raise
                 except Exception as error:
                     raise _EffectFailed(index, error) from error
+                applied += 1
             await uow.commit()
         EFFECTS.labels(self.name).inc(applied)
         DUPLICATES.labels(self.name).inc(len(deliveries) - applied)
 
-    async def _apply_in(self, uow: UnitOfWorkT, delivery: _Delivery) -> int:
+    async def _apply_in(self, uow: UnitOfWorkT, delivery: _Delivery) -> None:
         envelope = delivery.envelope
-        if not await uow.first_delivery(self.name, envelope.event_id, envelope.event_type):
-            return 0
         bind_flow(envelope.correlation_id, envelope.event_id)
         await self._handlers[type(delivery.event)](uow, envelope, delivery.event)
-        return 1
 
     async def _retry_then_park(self, delivery: _Delivery, error: Exception) -> None:
         """The first attempt failed with `error`: retry with backoff, then park the message."""

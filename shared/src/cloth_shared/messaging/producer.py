@@ -21,7 +21,7 @@ log = structlog.get_logger(__name__)
 class OutgoingRecord:
     topic: str
     key: bytes
-    value: bytes
+    value: bytes | None  # None: a tombstone
     headers: Sequence[tuple[str, bytes]] = ()
 
 

@@ -39,12 +39,20 @@ async def ensure_topics(
                 with contextlib.suppress(TopicAlreadyExistsError):
                     await admin.create_topics(missing)
                 log.info("kafka_topics_created", topics=[topic.name for topic in missing])
+            # Every topic that declares configs, created now or not: a topic missing from a
+            # just-created listing (metadata still propagating) was not created by us either.
             configured = [
                 ConfigResource(ConfigResourceType.TOPIC, name, configs=dict(settings))
                 for name, settings in sorted(topics.items())
-                if settings and name in existing
+                if settings
             ]
-            if configured:
-                await admin.alter_configs(configured)
+            while configured:
+                # A topic created a moment ago may not be known to the controller yet: the
+                # answer then names it with an error, and it is asked again.
+                [response] = await admin.alter_configs(configured)
+                refused = {resource[3] for resource in response.resources if resource[0] != 0}
+                configured = [resource for resource in configured if resource.name in refused]
+                if configured:
+                    await asyncio.sleep(0.2)
         finally:
             await admin.close()

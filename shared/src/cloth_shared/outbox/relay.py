@@ -132,7 +132,8 @@ def _record(row: asyncpg.Record) -> OutgoingRecord:
     return OutgoingRecord(
         topic=row["topic"],
         key=row["message_key"].encode(),
-        # Serialised by PostgreSQL: no decode/encode round trip in Python on the hot path.
-        value=row["envelope"].encode(),
+        # Serialised by PostgreSQL: no decode/encode round trip in Python on the hot path. A
+        # JSON null is a tombstone (outbox/tombstone.py): published as a null value.
+        value=None if row["envelope"] == "null" else row["envelope"].encode(),
         headers=headers,
     )

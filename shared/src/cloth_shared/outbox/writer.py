@@ -7,10 +7,17 @@ import asyncpg
 
 from cloth_shared.context import current_causation_id, current_correlation_id
 from cloth_shared.contracts.envelope import Event, EventEnvelope, wrap
+from cloth_shared.outbox.tombstone import TOMBSTONE_TYPE, Tombstone
 
 INSERT_OUTBOX_ROW = """
 INSERT INTO outbox (event_id, event_type, topic, message_key, envelope, headers)
 VALUES ($1, $2, $3, $4, $5, $6)
+"""
+
+# The JSON `null` envelope is what the relay publishes as a null value (see outbox/tombstone.py).
+INSERT_TOMBSTONE_ROW = """
+INSERT INTO outbox (event_id, event_type, topic, message_key, envelope, headers)
+VALUES ($1, $2, $3, $4, 'null'::jsonb, '{}'::jsonb)
 """
 
 
@@ -31,6 +38,8 @@ class OutboxWriter:
     ) -> EventEnvelope[dict[str, Any]]:
         """Correlation and causation default to the current flow's (see cloth_shared.context)."""
         assert connection.is_in_transaction(), "outbox rows must be written inside the use case's transaction"
+        if isinstance(event, Tombstone):
+            return await self._add_tombstone(connection, event)
         envelope = wrap(
             event,
             producer=self._producer,
@@ -51,5 +60,15 @@ class OutboxWriter:
             envelope.subject_key,
             envelope.model_dump(mode="json"),
             headers,
+        )
+        return envelope
+
+    async def _add_tombstone(
+        self, connection: asyncpg.Connection, tombstone: Tombstone
+    ) -> EventEnvelope[dict[str, Any]]:
+        envelope = wrap(tombstone, producer=self._producer, correlation_id=current_correlation_id())
+        topic = f"{self._topic_prefix}{tombstone.on_topic}"
+        await connection.execute(
+            INSERT_TOMBSTONE_ROW, envelope.event_id, TOMBSTONE_TYPE, topic, tombstone.key
         )
         return envelope

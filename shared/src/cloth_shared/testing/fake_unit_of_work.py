@@ -5,6 +5,8 @@ A service's fake subclasses `FakeUnitOfWork[ItsDatabase]` and creates its fake r
 with the original (frozen domain objects in fresh dicts do).
 """
 
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Generic, Protocol, Self, TypeVar
 from uuid import UUID
@@ -24,6 +26,8 @@ class FakeUnitOfWork(Generic[DatabaseT]):
 
     `committed` tells whether the last `async with` block committed; `events` is the outbox,
     every event committed since the fake was made; `processed` the inbox's event ids.
+    `reading()` works on a copy that is dropped: like the real one, a read keeps nothing, and
+    emitting, recording deliveries or committing in it is refused.
     """
 
     def __init__(self, database: DatabaseT) -> None:
@@ -32,6 +36,7 @@ class FakeUnitOfWork(Generic[DatabaseT]):
         self.processed: set[tuple[str, UUID]] = set()
         self.committed = False
         self._work: DatabaseT | None = None
+        self._reading = False
         self._pending: list[Event] = []
         self._pending_processed: set[tuple[str, UUID]] = set()
 
@@ -40,15 +45,32 @@ class FakeUnitOfWork(Generic[DatabaseT]):
 
     def emit(self, event: Event) -> None:
         assert self._work is not None, "emit inside an `async with` block"
+        assert not self._reading, "events are emitted in `async with uow:`, not while reading"
         self._pending.append(event)
 
-    async def first_delivery(self, consumer: str, event_id: UUID, event_type: str) -> bool:
+    async def first_deliveries(self, consumer: str, deliveries: Sequence[tuple[UUID, str]]) -> set[UUID]:
         assert self._work is not None, "record deliveries inside an `async with` block"
-        key = (consumer, event_id)
-        if key in self.processed or key in self._pending_processed:
-            return False
-        self._pending_processed.add(key)
-        return True
+        assert not self._reading, "deliveries are recorded in `async with uow:`, not while reading"
+        first: set[UUID] = set()
+        for event_id, _ in deliveries:
+            key = (consumer, event_id)
+            if key in self.processed or key in self._pending_processed:
+                continue
+            self._pending_processed.add(key)
+            first.add(event_id)
+        return first
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[Self]:
+        if self._work is not None:  # inside an open unit of work: read in it
+            yield self
+            return
+        self._work, self._reading = self.database.copy(), True
+        self._bind(self._work)
+        try:
+            yield self
+        finally:
+            self._work, self._reading = None, False
 
     async def __aenter__(self) -> Self:
         assert self._work is None, "a unit of work is not re-entrant"
@@ -60,6 +82,7 @@ class FakeUnitOfWork(Generic[DatabaseT]):
 
     async def commit(self) -> None:
         assert self._work is not None, "commit inside an `async with` block"
+        assert not self._reading, "reads have nothing to commit"
         self.database = self._work
         self.events.extend(self._pending)
         self.processed |= self._pending_processed

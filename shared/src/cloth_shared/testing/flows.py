@@ -10,7 +10,7 @@ managers; applicants sign up, apply, and their cluster's manager approves.
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -62,9 +62,18 @@ class MembershipFlows:
     http: httpx.AsyncClient
     admin_email: str = ADMIN_EMAIL
     admin_password: str = ADMIN_PASSWORD
+    # The refresh token that came with each access token, as a browser keeps it beside it.
+    refresh_tokens: dict[str, str] = field(default_factory=dict)
+
+    def _signed_in(self, answer: httpx.Response) -> Headers:
+        headers = _bearer(answer)
+        if refresh_token := answer.json().get("refresh_token"):
+            self.refresh_tokens[headers["Authorization"]] = refresh_token
+        return headers
 
     async def sign_in(self, email: str, password: str = PASSWORD) -> Headers:
-        return _bearer(await self.http.post("/auth/sign-in", json={"email": email, "password": password}))
+        answer = await self.http.post("/auth/sign-in", json={"email": email, "password": password})
+        return self._signed_in(answer)
 
     async def admin(self) -> Headers:
         return await self.sign_in(self.admin_email, self.admin_password)
@@ -80,7 +89,7 @@ class MembershipFlows:
             body["invitation_token"] = invitation_token
         answer = await self.http.post("/auth/sign-up", json=body)
         assert answer.status_code == 201, answer.text
-        return _bearer(answer)
+        return self._signed_in(answer)
 
     async def invited(self, inviter: Headers, **invitation: Any) -> Headers:
         email = f"{uuid4().hex[:8]}@example.org"
@@ -93,8 +102,14 @@ class MembershipFlows:
         """The administrator invites a manager for the cluster, who signs up with the invitation."""
         return await self.invited(await self.admin(), role="cluster_manager", cluster_id=cluster_id)
 
+    async def refresh(self, headers: Headers) -> httpx.Response:
+        """Exchange the refresh token that came with these headers (it works once)."""
+        body = {"refresh_token": self.refresh_tokens[headers["Authorization"]]}
+        return await self.http.post("/auth/refresh", json=body)
+
     async def refreshed(self, headers: Headers) -> Headers:
-        return _bearer(await self.http.post("/auth/refresh", headers=headers))
+        """New headers with the person's current roles, from the session's refresh token."""
+        return self._signed_in(await self.refresh(headers))
 
     async def apply(self, **profile: Any) -> tuple[UUID, Headers]:
         """A new person applies for a new organisation; returns its id and their refreshed token."""

@@ -38,7 +38,7 @@ async def read_topic(
 async def produce_raw(
     bootstrap_servers: str,
     topic: str,
-    value: bytes,
+    value: bytes | None,
     *,
     key: bytes,
     headers: list[tuple[str, bytes]] | None = None,

@@ -28,7 +28,14 @@ class TestTokens:
         self, principal: Principal, *, lifetime: timedelta = timedelta(minutes=5)
     ) -> dict[str, str]:
         now = datetime.now(UTC)
-        claims = {**principal.claims(), "iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + lifetime}
+        # `iat` with its fraction, like membership: revocation compares it with an event's time.
+        claims = {
+            **principal.claims(),
+            "iss": ISSUER,
+            "aud": AUDIENCE,
+            "iat": now.timestamp(),
+            "exp": now + lifetime,
+        }
         return {"Authorization": f"Bearer {jwt.encode(claims, self._key, algorithm='EdDSA')}"}
 
     def member_of(self, organisation_id: UUID) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 import asyncpg
 
+from cloth_shared.auth.revocation import TokenValidityRepository
+from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
 from knowledge.adapters.repositories import PostgresAuthorRepository
 from knowledge.service_layer.ports import AuthorRepository
@@ -11,5 +13,8 @@ class PostgresKnowledgeUnitOfWork(UnitOfWork):
     # Typed as the ports, so mypy checks the asyncpg repositories against them.
     authors: AuthorRepository
 
+    token_validity: TokenValidityRepository
+
     def _bind(self, connection: asyncpg.Connection) -> None:
+        self.token_validity = PostgresTokenValidity(connection)
         self.authors = PostgresAuthorRepository(connection)

@@ -2,6 +2,7 @@
 
 from faststream.kafka import KafkaRouter
 
+from cloth_shared.auth.revocation import with_revocation
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.membership import PersonErased, PersonJoined, PersonRoleChanged
 from cloth_shared.messaging.subscriptions import subscribe_inbox
@@ -20,6 +21,9 @@ def build_consumers(infra: Infrastructure) -> KafkaRouter:
         consumer_name="knowledge.membership-people",
         topic=topics.MEMBERSHIP_PEOPLE,
         unit_of_work=lambda: PostgresKnowledgeUnitOfWork(infra.pool, infra.outbox),
-        handlers={PersonJoined: credit_author, PersonRoleChanged: credit_author, PersonErased: erase_author},
+        # Besides crediting authors: tokens issued before a change of authority are refused here.
+        handlers=with_revocation(
+            {PersonJoined: credit_author, PersonRoleChanged: credit_author, PersonErased: erase_author}
+        ),
     )
     return router

@@ -3,7 +3,7 @@
 from typing import Protocol
 from uuid import UUID
 
-from cloth_shared.ports import UnitOfWorkPort
+from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
 
 
@@ -14,5 +14,5 @@ class AuthorRepository(Protocol):
         """Insert or replace."""
 
 
-class KnowledgeUnitOfWork(UnitOfWorkPort, Protocol):
+class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     authors: AuthorRepository

@@ -67,6 +67,10 @@ class PostgresPersonRepository:
         values = arguments(_person_columns(person), queries.PERSON_UPDATE_COLUMNS)
         await self._connection.execute(queries.UPDATE_PERSON, person.id, *values)
 
+    async def forget_in_outbox(self, person_id: UUID) -> None:
+        await self._connection.execute(queries.DROP_UNPUBLISHED_PERSON_EVENTS, str(person_id))
+        await self._connection.execute(queries.REDACT_PUBLISHED_PERSON_EVENTS, str(person_id))
+
     async def of_organisation(self, organisation_id: UUID) -> list[Person]:
         rows = await self._connection.fetch(queries.LIST_PEOPLE_OF_ORGANISATION, organisation_id)
         return [_person(row) for row in rows]
@@ -116,9 +120,9 @@ class PostgresLoginAttemptRepository:
     async def lock(self, account_key: str) -> None:
         await self._connection.execute(queries.LOCK_ACCOUNT, account_key)
 
-    async def account_failures(self, account_key: str, *, since: datetime) -> list[datetime]:
+    async def account_failures(self, account_key: str, *, since: datetime) -> list[tuple[datetime, str]]:
         rows = await self._connection.fetch(queries.ACCOUNT_FAILURES_SINCE, account_key, since)
-        return [row["attempted_at"] for row in rows]
+        return [(row["attempted_at"], row["client_address"]) for row in rows]
 
     async def address_failures(self, client_address: str, *, since: datetime) -> int:
         return int(await self._connection.fetchval(queries.ADDRESS_FAILURES_SINCE, client_address, since))
@@ -128,3 +132,6 @@ class PostgresLoginAttemptRepository:
 
     async def prune(self, account_key: str, *, before: datetime, everything: bool = False) -> None:
         await self._connection.execute(queries.PRUNE_ATTEMPTS, account_key, before, everything)
+
+    async def purge(self, *, before: datetime) -> None:
+        await self._connection.execute(queries.PURGE_ATTEMPTS, before)

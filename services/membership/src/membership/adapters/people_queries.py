@@ -16,6 +16,7 @@ PERSON_COLUMNS = (
     "cluster_id",
     "status",
     "erased_at",
+    "tokens_valid_from",
 )
 
 # When a person signed up never changes.
@@ -42,6 +43,18 @@ SELECT {columns(PERSON_COLUMNS)} FROM people WHERE organisation_id = $1 ORDER BY
 # Ordered, so two transactions locking the same holders never wait on each other in a cycle.
 LOCK_ROLE_HOLDERS = """
 SELECT id FROM people WHERE role = $1 AND organisation_id IS NOT DISTINCT FROM $2 ORDER BY id FOR UPDATE
+"""
+
+# Erasure: the person's events not yet published are dropped (PersonErased and a tombstone
+# follow them), and the published ones kept for the relay's retention lose the personal fields.
+DROP_UNPUBLISHED_PERSON_EVENTS = """
+DELETE FROM outbox
+WHERE message_key = $1 AND published_at IS NULL AND event_type IN ('PersonJoined', 'PersonRoleChanged')
+"""
+
+REDACT_PUBLISHED_PERSON_EVENTS = """
+UPDATE outbox SET envelope = envelope #- '{payload,person,email}' #- '{payload,person,display_name}'
+WHERE message_key = $1 AND event_type IN ('PersonJoined', 'PersonRoleChanged')
 """
 
 # --- invitations ------------------------------------------------------------------------------
@@ -94,7 +107,7 @@ GET_ACTIVE_CLIENT = (
 LOCK_ACCOUNT = "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))"
 
 ACCOUNT_FAILURES_SINCE = """
-SELECT attempted_at FROM login_attempts
+SELECT attempted_at, client_address FROM login_attempts
 WHERE account_key = $1 AND NOT succeeded AND attempted_at > $2
 ORDER BY attempted_at
 """
@@ -109,3 +122,33 @@ INSERT INTO login_attempts (account_key, client_address, succeeded, attempted_at
 
 # Keeps the table small: what is older than the window no longer counts.
 PRUNE_ATTEMPTS = "DELETE FROM login_attempts WHERE account_key = $1 AND (attempted_at < $2 OR $3)"
+
+# Every account's, so attempts on addresses nobody signs in with again do not stay either.
+PURGE_ATTEMPTS = "DELETE FROM login_attempts WHERE attempted_at < $1"
+
+# --- sessions ---------------------------------------------------------------------------------
+
+SESSION_COLUMNS = ("id", "person_id", "started_at", "expires_at", "refresh_token_hash", "revoked_at")
+
+INSERT_SESSION = f"INSERT INTO sessions ({columns(SESSION_COLUMNS)}) VALUES ({placeholders(SESSION_COLUMNS)})"
+
+GET_SESSION = f"SELECT {columns(SESSION_COLUMNS)} FROM sessions WHERE id = $1"
+
+# Any refresh token the session ever had finds it: a rotated one is how reuse is detected.
+GET_SESSION_BY_REFRESH_TOKEN_FOR_UPDATE = f"""
+SELECT {columns(tuple(f"s.{c}" for c in SESSION_COLUMNS))}
+FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
+WHERE t.token_hash = $1
+FOR UPDATE OF s
+"""
+
+UPDATE_SESSION = "UPDATE sessions SET refresh_token_hash = $2, revoked_at = $3 WHERE id = $1"
+
+INSERT_REFRESH_HASH = """
+INSERT INTO refresh_tokens (token_hash, session_id) VALUES ($1, $2) ON CONFLICT DO NOTHING
+"""
+
+REVOKE_SESSIONS_OF = "UPDATE sessions SET revoked_at = $2 WHERE person_id = $1 AND revoked_at IS NULL"
+
+# Ended sessions are kept for a day (a late reuse is still recognised), then forgotten.
+PURGE_SESSIONS = "DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1"

@@ -5,7 +5,7 @@ import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import jwt
 from cryptography.hazmat.primitives import serialization
@@ -65,14 +65,18 @@ class TokenIssuer:
     def lifetime_seconds(self) -> int:
         return int(self._lifetime.total_seconds())
 
-    def issue(self, principal: Principal) -> str:
+    def issue(self, principal: Principal, *, session_id: UUID | None = None) -> str:
         now = datetime.now(UTC)
         claims = {
             **principal.claims(),
             "iss": ISSUER,
             "aud": AUDIENCE,
-            "iat": now,
+            # With its fraction: services compare it with when the holder's authority changed,
+            # which may be the same second.
+            "iat": now.timestamp(),
             "exp": now + self._lifetime,
             "jti": uuid4().hex,
         }
+        if session_id is not None:
+            claims["sid"] = str(session_id)
         return jwt.encode(claims, self._key, algorithm="EdDSA", headers={"kid": self._kid})

@@ -10,6 +10,7 @@ from membership.adapters.people import (
     PostgresPersonRepository,
 )
 from membership.adapters.repositories import PostgresClusterRepository, PostgresOrganisationRepository
+from membership.adapters.sessions import PostgresSessionRepository
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
@@ -17,6 +18,7 @@ from membership.service_layer.repositories import (
     LoginAttemptRepository,
     OrganisationRepository,
     PersonRepository,
+    SessionRepository,
 )
 
 
@@ -28,6 +30,7 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
     invitations: InvitationRepository
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
+    sessions: SessionRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.clusters = PostgresClusterRepository(connection)
@@ -36,3 +39,4 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
         self.invitations = PostgresInvitationRepository(connection)
         self.clients = PostgresClientRepository(connection)
         self.login_attempts = PostgresLoginAttemptRepository(connection)
+        self.sessions = PostgresSessionRepository(connection)

@@ -76,3 +76,8 @@ def change_role(caller: Principal, person: Person, role: Role, organisation_id: 
 def remove_person(caller: Principal, person: Person) -> None:
     in_own = person.organisation_id is not None and caller.administers(person.organisation_id)
     _require(caller.is_admin or in_own, "remove this person")
+
+
+def end_sessions_of(caller: Principal, person: Person) -> None:
+    """Administrators end anyone's sessions (a stolen laptop, a departure); people their own."""
+    _require(caller.is_admin or caller.subject == person.id, "end this person's sessions")

@@ -57,6 +57,19 @@ def feature_collection(organisations: Iterable[Organisation]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def figures(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """The platform figures from the counts by dimension: each active organisation has one category."""
+    active = sum(counts["category"].values())
+    target = TARGET_ACTIVE_PARTICIPANTS
+    return {
+        "active_participants": active,
+        "target": target,
+        "progress": round(active / target, 3),
+        "by_category": counts["category"],
+        "by_country": counts["country"],
+    }
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

@@ -38,6 +38,8 @@ class Person:
     cluster_id: UUID | None = None
     status: PersonStatus = PersonStatus.ACTIVE
     erased_at: datetime | None = None
+    # Tokens issued before this are refused: the password changed or every session was ended.
+    tokens_valid_from: datetime | None = None
 
     def principal(self) -> Principal:
         return Principal(
@@ -155,5 +157,17 @@ def accept(invitation: Invitation, *, email: str, at: datetime) -> Invitation:
     return replace(invitation, accepted_at=at)
 
 
-def replace_password(person: Person, password_hash: str) -> Person:
-    return replace(person, password_hash=password_hash)
+def replace_password(person: Person, password_hash: str, *, at: datetime) -> Person:
+    """A new password ends every token issued with the old one."""
+    return replace(person, password_hash=password_hash, tokens_valid_from=at)
+
+
+def refuse_earlier_tokens(person: Person, *, at: datetime) -> Person:
+    return replace(person, tokens_valid_from=at)
+
+
+def token_still_valid(person: Person, *, issued_at: float | None) -> bool:
+    """A token counts if issued after the person's last password change or sign-out everywhere."""
+    if person.tokens_valid_from is None or issued_at is None:
+        return True
+    return issued_at >= person.tokens_valid_from.timestamp()

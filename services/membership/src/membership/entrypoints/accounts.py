@@ -1,31 +1,35 @@
 """Routes of accounts and tokens: sign-up, sign-in, refresh, password, partner clients, JWKS."""
 
 from typing import Any
+from uuid import UUID
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, status
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.bodies import JsonRoute
-from membership.entrypoints.dependencies import Caller, IdentityDep, UoW
+from membership.entrypoints.dependencies import Caller, ClientAddress, IdentityDep, UoW
 from membership.entrypoints.schemas_people import (
     ClientCreate,
     ClientCreated,
     ClientTokenCreate,
     PasswordChange,
+    RefreshCreate,
     SignInCreate,
     SignUpCreate,
     TokenPublic,
 )
-from membership.service_layer import accounts, clients
+from membership.service_layer import accounts, clients, sessions
 
 router = APIRouter(tags=["accounts"], route_class=JsonRoute)
 
 
-def _token(issued: accounts.IssuedToken) -> TokenPublic:
+def _token(issued: sessions.IssuedToken) -> TokenPublic:
     p: Principal = issued.principal
     return TokenPublic(
         access_token=issued.access_token,
         expires_in=issued.expires_in,
+        refresh_token=issued.refresh_token,
+        refresh_expires_in=issued.refresh_expires_in,
         subject=p.subject,
         roles=sorted(p.roles),
         organisation_id=p.organisation_id,
@@ -45,32 +49,64 @@ async def sign_up(body: SignUpCreate, uow: UoW, identity: IdentityDep) -> TokenP
 
 
 @router.post("/auth/sign-in", response_model=TokenPublic, summary="Email and password for an access token.")
-async def sign_in(body: SignInCreate, request: Request, uow: UoW, identity: IdentityDep) -> TokenPublic:
-    address = request.client.host if request.client else "unknown"
+async def sign_in(body: SignInCreate, address: ClientAddress, uow: UoW, identity: IdentityDep) -> TokenPublic:
     issued = await accounts.sign_in(
         uow, identity, email=body.email, password=body.password, client_address=address
     )
     return _token(issued)
 
 
-@router.post("/auth/refresh", response_model=TokenPublic, summary="A new token with your current roles.")
-async def refresh(caller: Caller, uow: UoW, identity: IdentityDep) -> TokenPublic:
-    return _token(await accounts.refresh(uow, identity, caller))
+@router.post(
+    "/auth/refresh",
+    response_model=TokenPublic,
+    summary="A refresh token (used once) for a new access token with your current roles.",
+)
+async def refresh(body: RefreshCreate, uow: UoW, identity: IdentityDep) -> TokenPublic:
+    return _token(await sessions.refresh(uow, identity, body.refresh_token))
+
+
+@router.post(
+    "/auth/sign-out", status_code=status.HTTP_204_NO_CONTENT, summary="End this session (its refresh token)."
+)
+async def sign_out(caller: Caller, uow: UoW) -> None:
+    await sessions.sign_out(uow, caller)
+
+
+@router.post(
+    "/auth/sign-out-everywhere",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="End all your sessions: every token you hold stops working in every service.",
+)
+async def sign_out_everywhere(caller: Caller, uow: UoW) -> None:
+    await sessions.sign_out_everywhere(uow, caller, caller.subject)
+
+
+@router.delete(
+    "/people/{person_id}/sessions",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="End all of a person's sessions everywhere (administrators, or the person).",
+)
+async def end_sessions_of(person_id: UUID, caller: Caller, uow: UoW) -> None:
+    await sessions.sign_out_everywhere(uow, caller, person_id)
 
 
 @router.put("/people/me/password", status_code=status.HTTP_204_NO_CONTENT, summary="Change your password.")
-async def change_password(body: PasswordChange, caller: Caller, uow: UoW, identity: IdentityDep) -> None:
+async def change_password(
+    body: PasswordChange, caller: Caller, address: ClientAddress, uow: UoW, identity: IdentityDep
+) -> None:
     await accounts.change_password(
-        uow, identity, caller, current=body.current_password, new=body.new_password
+        uow, identity, caller, current=body.current_password, new=body.new_password, client_address=address
     )
 
 
 @router.post(
     "/auth/client-token", response_model=TokenPublic, summary="Client-credentials grant for partner systems."
 )
-async def client_token(body: ClientTokenCreate, uow: UoW, identity: IdentityDep) -> TokenPublic:
+async def client_token(
+    body: ClientTokenCreate, address: ClientAddress, uow: UoW, identity: IdentityDep
+) -> TokenPublic:
     issued = await clients.client_token(
-        uow, identity, client_id=body.client_id, client_secret=body.client_secret
+        uow, identity, client_id=body.client_id, client_secret=body.client_secret, client_address=address
     )
     return _token(issued)
 

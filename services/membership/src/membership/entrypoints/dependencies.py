@@ -6,10 +6,11 @@ decision here uses the roles a person has now, not those their token was issued 
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
 from cloth_shared.auth.fastapi import authenticated
 from cloth_shared.auth.principal import Principal
+from cloth_shared.client_address import ClientAddresses
 from cloth_shared.service import Infrastructure, component_dependency, infrastructure
 from membership.adapters.directory import PostgresDirectory
 from membership.adapters.unit_of_work import PostgresMembershipUnitOfWork
@@ -30,6 +31,16 @@ async def directory(infra: Annotated[Infrastructure, Depends(infrastructure)]) -
 UoW = Annotated[MembershipUnitOfWork, Depends(unit_of_work)]
 DirectoryDep = Annotated[Directory, Depends(directory)]
 IdentityDep = Annotated[Identity, Depends(component_dependency(Identity))]
+
+
+async def client_address(
+    request: Request, addresses: Annotated[ClientAddresses, Depends(component_dependency(ClientAddresses))]
+) -> str:
+    """The caller's address, X-Forwarded-For believed only from the configured trusted proxies."""
+    return addresses.of(request)
+
+
+ClientAddress = Annotated[str, Depends(client_address)]
 
 
 async def current_caller(token_holder: Annotated[Principal, Depends(authenticated)], uow: UoW) -> Principal:

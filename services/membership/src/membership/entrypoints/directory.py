@@ -1,13 +1,21 @@
-"""Public routes: clusters, the directory, the industry map and the platform figures."""
+"""Public routes: clusters, the directory, the industry map and the platform figures.
 
+The public reads answer with an ETag and `Cache-Control: public, max-age=30`, and 304 to a
+conditional GET whose If-None-Match names the current ETag (cloth_shared.http.public_response).
+"""
+
+import base64
+import binascii
 import json
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from cloth_shared.bodies import JsonRoute
+from cloth_shared.errors import InvalidInput
+from cloth_shared.http import public_response
 from cloth_shared.inputs import SingleLine
 from cloth_shared.pagination import MAX_OFFSET, MAX_PAGE_SIZE
 from membership.domain.organisations import Category
@@ -23,7 +31,7 @@ from membership.entrypoints.schemas import (
 )
 from membership.service_layer import directory as read
 from membership.service_layer import profiles
-from membership.service_layer.repositories import DirectoryFilter
+from membership.service_layer.repositories import DirectoryFilter, DirectoryPosition
 
 router = APIRouter(route_class=JsonRoute)
 
@@ -41,13 +49,50 @@ class MapQuery(BaseModel):
     q: Annotated[str, Field(min_length=1, max_length=100, description="Free text."), SingleLine] | None = None
 
     def where(self) -> DirectoryFilter:
-        values = self.model_dump(mode="json", exclude={"q", "limit", "offset"})
+        values = self.model_dump(mode="json", exclude={"q", "limit", "offset", "cursor"})
         return DirectoryFilter(**{**values, "cluster_id": self.cluster_id, "text": self.q})
 
 
 class DirectoryQuery(MapQuery):
     limit: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
-    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
+    offset: int = Field(
+        default=0,
+        ge=0,
+        le=MAX_OFFSET,
+        description="Rows to skip; slower the deeper it goes: follow `next_cursor` instead.",
+    )
+    cursor: str | None = Field(
+        default=None,
+        max_length=2048,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="`next_cursor` of the previous page: the page after it (not with `offset`).",
+    )
+
+    def after(self) -> DirectoryPosition | None:
+        if self.cursor is None:
+            return None
+        if self.offset:
+            raise InvalidInput("give either a cursor or an offset", code="cursor-and-offset", field="offset")
+        return decode_cursor(self.cursor)
+
+
+class DirectoryPageWithCursor(DirectoryPage):
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page; null on the last page."
+    )
+
+
+def encode_cursor(position: DirectoryPosition) -> str:
+    text = json.dumps([position.legal_name, str(position.id)], ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> DirectoryPosition:
+    try:
+        legal_name, id_ = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return DirectoryPosition(str(legal_name), UUID(id_))
+    except (binascii.Error, ValueError, TypeError) as error:
+        raise InvalidInput("not a cursor of this directory", code="bad-cursor", field="cursor") from error
 
 
 @router.get(
@@ -71,37 +116,62 @@ async def add_cluster(body: ClusterCreate, caller: Caller, uow: UoW) -> ClusterP
 
 @router.get(
     "/directory",
-    response_model=DirectoryPage,
+    response_model=DirectoryPageWithCursor,
     tags=["directory"],
-    summary="Active organisations, filtered, sorted by name, paginated.",
+    summary="Active organisations, filtered, sorted by name, paginated (follow `next_cursor`).",
 )
-async def search(query: Annotated[DirectoryQuery, Query()], directory: DirectoryDep) -> DirectoryPage:
-    found, total = await read.search(directory, query.where(), limit=query.limit, offset=query.offset)
-    items = [DirectoryEntry.of(o) for o in found]
-    return DirectoryPage(items=items, total=total, limit=query.limit, offset=query.offset)
+async def search(
+    query: Annotated[DirectoryQuery, Query()], directory: DirectoryDep, request: Request
+) -> Response:
+    found = await read.search(
+        directory, query.where(), limit=query.limit, offset=query.offset, after=query.after()
+    )
+    page = DirectoryPageWithCursor(
+        items=[DirectoryEntry.of(o) for o in found.items],
+        total=found.total,
+        limit=query.limit,
+        offset=query.offset,
+        next_cursor=encode_cursor(found.next) if found.next else None,
+    )
+    return public_response(request, page.model_dump_json().encode())
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode()
 
 
 @router.get(
-    "/map/counts", tags=["map"], summary="Active organisations by country, region, category, value chain."
+    "/map/counts",
+    response_model=dict[str, dict[str, int]],
+    tags=["map"],
+    summary="Active organisations by country, region, category, value chain.",
 )
-async def counts(directory: DirectoryDep) -> dict[str, dict[str, int]]:
-    return await read.counts(directory)
+async def counts(directory: DirectoryDep, request: Request) -> Response:
+    return public_response(request, _json(await read.counts(directory)))
 
 
 @router.get(
     "/map/organisations.geojson", tags=["map"], summary="Active organisations as a GeoJSON FeatureCollection."
 )
-async def geojson(query: Annotated[MapQuery, Query()], directory: DirectoryDep) -> Response:
-    body = json.dumps(await read.geojson(directory, query.where()))
-    return Response(body, media_type="application/geo+json")
+async def geojson(query: Annotated[MapQuery, Query()], directory: DirectoryDep, request: Request) -> Response:
+    body = json.dumps(await read.geojson(directory, query.where())).encode()
+    return public_response(request, body, media_type="application/geo+json")
 
 
 @router.get("/map/organisations.csv", tags=["map"], summary="The same organisations as CSV.")
-async def csv_export(query: Annotated[MapQuery, Query()], directory: DirectoryDep) -> Response:
+async def csv_export(
+    query: Annotated[MapQuery, Query()], directory: DirectoryDep, request: Request
+) -> Response:
     headers = {"Content-Disposition": 'attachment; filename="cloth-organisations.csv"'}
-    return Response(await read.csv_export(directory, query.where()), media_type="text/csv", headers=headers)
+    body = (await read.csv_export(directory, query.where())).encode()
+    return public_response(request, body, media_type="text/csv", headers=headers)
 
 
-@router.get("/figures", tags=["map"], summary="Active participants against the target of 50.")
-async def figures(directory: DirectoryDep) -> dict[str, Any]:
-    return await read.figures(directory)
+@router.get(
+    "/figures",
+    response_model=dict[str, Any],
+    tags=["map"],
+    summary="Active participants against the target of 50.",
+)
+async def figures(directory: DirectoryDep, request: Request) -> Response:
+    return public_response(request, _json(await read.figures(directory)))

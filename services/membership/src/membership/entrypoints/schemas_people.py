@@ -47,10 +47,21 @@ class ClientTokenCreate(_Strict):
     client_secret: Annotated[str, Field(min_length=10, max_length=200), SingleLine]
 
 
+class RefreshCreate(_Strict):
+    refresh_token: Annotated[str, Field(min_length=20, max_length=200), SingleLine]
+
+
 class TokenPublic(BaseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"  # noqa: S105 - an OAuth2 token type, not a secret
-    expires_in: int = Field(description="Seconds until the token expires.")
+    expires_in: int = Field(description="Seconds until the access token expires.")
+    refresh_token: str | None = Field(
+        default=None,
+        description="Exchange it once at /auth/refresh for the next tokens (people only; shown once).",
+    )
+    refresh_expires_in: int | None = Field(
+        default=None, description="Seconds until the session ends: then sign in again."
+    )
     subject: UUID
     roles: list[str]
     organisation_id: UUID | None

@@ -2,16 +2,17 @@
 
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from uuid import uuid4
 
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.errors import Conflict, NotAuthenticated, NotFound, TokenRefused
-from membership.domain import people
+from membership.domain import passwords, people
 from membership.domain.people import Person, PersonStatus
 from membership.service_layer import events
 from membership.service_layer.ports import Identity
+from membership.service_layer.sessions import IssuedToken, check_current, end_every_session, start_session
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 
@@ -29,15 +30,11 @@ class SignUp:
     invitation_token: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class IssuedToken:
-    access_token: str
-    expires_in: int
-    principal: Principal
-
-
-def _issue(identity: Identity, principal: Principal) -> IssuedToken:
-    return IssuedToken(identity.tokens.issue(principal), identity.tokens.lifetime_seconds, principal)
+def check_new_password(identity: Identity, password: str, *, email: str | None, name: str | None) -> None:
+    policy = identity.password_policy
+    personal = [v for v in (email, name) if v]
+    guessable = policy.guessable(password, personal=personal)
+    passwords.check_new_password(password, email=email, name=name, common=policy.common, guessable=guessable)
 
 
 async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp) -> IssuedToken:
@@ -46,6 +43,7 @@ async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp
     email = command.email.lower()
     reserved = identity.bootstrap_admin.email if identity.bootstrap_admin else None
     people.check_not_reserved(email, reserved=reserved)
+    check_new_password(identity, command.password, email=email, name=command.display_name)
     password_hash = await identity.passwords.hash(command.password)
     person = Person(uuid4(), email, command.display_name, command.language, password_hash, now)
     async with uow:
@@ -65,8 +63,9 @@ async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp
             raise Conflict("this email is already signed up", code="email-taken", field="email")
         if person.role is not None:
             uow.emit(events.person_joined(person, now))
+        issued = await start_session(uow, identity, person)
         await uow.commit()
-    return _issue(identity, person.principal())
+    return issued
 
 
 async def _bootstrap_admin(uow: MembershipUnitOfWork, identity: Identity, email: str, password: str) -> None:
@@ -87,30 +86,41 @@ async def _bootstrap_admin(uow: MembershipUnitOfWork, identity: Identity, email:
         await uow.people.add(person)
 
 
+async def throttle(
+    uow: MembershipUnitOfWork, identity: Identity, account_key: str, client_address: str, now: datetime
+) -> None:
+    """Inside the caller's transaction, before any hashing: refuse when over a limit."""
+    since = identity.throttle.since(now)
+    await uow.login_attempts.lock(account_key)
+    identity.throttle.check(
+        account_failures=await uow.login_attempts.account_failures(account_key, since=since),
+        client_address=client_address,
+        address_failures=await uow.login_attempts.address_failures(client_address, since=since),
+        now=now,
+    )
+
+
 async def sign_in(
     uow: MembershipUnitOfWork, identity: Identity, *, email: str, password: str, client_address: str
 ) -> IssuedToken:
     """Email and password for a token; failures are counted and limited per account and address."""
     now, email = datetime.now(UTC), email.lower()
-    account_key, since = digest(email), identity.throttle.since(now)
+    account_key = digest(email)
     async with uow:
-        await uow.login_attempts.lock(account_key)
-        identity.throttle.check(
-            account_failures=await uow.login_attempts.account_failures(account_key, since=since),
-            address_failures=await uow.login_attempts.address_failures(client_address, since=since),
-            now=now,
-        )
+        await throttle(uow, identity, account_key, client_address, now)
         await _bootstrap_admin(uow, identity, email, password)
         person = await uow.people.by_email(email)
         hash_ = person.password_hash if person else None
         succeeded = await identity.passwords.verify(hash_, password) and person is not None
-        await uow.login_attempts.prune(account_key, before=since, everything=succeeded)
-        if not succeeded:
+        await uow.login_attempts.prune(account_key, before=identity.throttle.since(now), everything=succeeded)
+        await uow.login_attempts.purge(before=identity.throttle.since(now))
+        if not succeeded or person is None:
             await uow.login_attempts.record(account_key, client_address, succeeded=False, at=now)
+            await uow.commit()
+            raise NotAuthenticated("wrong email or password", code="wrong-credentials")
+        issued = await start_session(uow, identity, person)
         await uow.commit()
-    if not succeeded or person is None:
-        raise NotAuthenticated("wrong email or password", code="wrong-credentials")
-    return _issue(identity, person.principal())
+    return issued
 
 
 async def current_principal(uow: MembershipUnitOfWork, caller: Principal) -> Principal:
@@ -121,26 +131,35 @@ async def current_principal(uow: MembershipUnitOfWork, caller: Principal) -> Pri
                 raise TokenRefused("this partner client was revoked", code="client-revoked")
             return caller
         person = await uow.people.get(caller.subject)
-    if person is None or person.status is PersonStatus.ERASED:
-        raise TokenRefused("this account no longer exists", code="account-gone")
-    return person.principal()
-
-
-async def refresh(uow: MembershipUnitOfWork, identity: Identity, caller: Principal) -> IssuedToken:
-    """A new token from the person's current roles (e.g. after applying or being promoted)."""
-    async with uow:
-        person = await uow.people.get(caller.subject)
-    if person is None or person.status is PersonStatus.ERASED:
-        raise NotAuthenticated("this account no longer exists", code="account-gone")
-    return _issue(identity, person.principal())
+        if person is None or person.status is PersonStatus.ERASED:
+            raise TokenRefused("this account no longer exists", code="account-gone")
+        await check_current(uow, caller, person)
+    return replace(person.principal(), issued_at=caller.issued_at, session_id=caller.session_id)
 
 
 async def change_password(
-    uow: MembershipUnitOfWork, identity: Identity, caller: Principal, *, current: str, new: str
+    uow: MembershipUnitOfWork,
+    identity: Identity,
+    caller: Principal,
+    *,
+    current: str,
+    new: str,
+    client_address: str = "unknown",
 ) -> None:
+    """The current password is checked under the same limits as a sign-in (a stolen token must
+    not become a way to guess it); every session ends."""
+    now = datetime.now(UTC)
     async with uow:
         person = await uow.people.get(caller.subject, for_update=True)
-        if person is None or not await identity.passwords.verify(person.password_hash, current):
+        if person is None or person.email is None:
+            raise NotAuthenticated("this account no longer exists", code="account-gone")
+        account_key = digest(person.email)
+        await throttle(uow, identity, account_key, client_address, now)
+        if not await identity.passwords.verify(person.password_hash, current):
+            await uow.login_attempts.record(account_key, client_address, succeeded=False, at=now)
+            await uow.commit()
             raise NotAuthenticated("the current password is wrong", code="wrong-credentials")
-        await uow.people.save(people.replace_password(person, await identity.passwords.hash(new)))
+        check_new_password(identity, new, email=person.email, name=person.display_name)
+        changed = people.replace_password(person, await identity.passwords.hash(new), at=now)
+        await end_every_session(uow, changed, "password_changed", at=now)
         await uow.commit()

@@ -64,7 +64,7 @@ async def get_organisation(
     uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal
 ) -> Organisation:
     """The full record, for its own people, its cluster's managers and administrators."""
-    async with uow:
+    async with uow.reading():
         organisation = await uow.organisations.get(organisation_id)
     if organisation is None:
         raise NotFound("no such organisation", code="organisation-not-found")
@@ -152,5 +152,5 @@ async def list_applications(
     uow: MembershipUnitOfWork, cluster_id: UUID, caller: Principal, *, status: Status, limit: int, offset: int
 ) -> list[Organisation]:
     access.list_applications(caller, cluster_id)
-    async with uow:
+    async with uow.reading():
         return await uow.organisations.applications(cluster_id, status=status, limit=limit, offset=offset)

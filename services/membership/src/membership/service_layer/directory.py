@@ -7,18 +7,29 @@ from typing import Any
 from defusedcsv import csv
 
 from membership.domain import industry_map
-from membership.domain.organisations import Organisation
-from membership.service_layer.repositories import Directory, DirectoryFilter
+from membership.service_layer.repositories import (
+    Directory,
+    DirectoryFilter,
+    DirectoryPage,
+    DirectoryPosition,
+)
 
 # The whole map in one answer is bounded; the alliance is hundreds of organisations, not millions.
 MAP_CAP = 5000
 
 
 async def search(
-    directory: Directory, where: DirectoryFilter, *, limit: int, offset: int
-) -> tuple[list[Organisation], int]:
-    """Active organisations matching the filter, sorted by name then id (stable across pages)."""
-    return await directory.page(where, limit=limit, offset=offset)
+    directory: Directory,
+    where: DirectoryFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    after: DirectoryPosition | None = None,
+) -> DirectoryPage:
+    """Active organisations matching the filter, sorted by name then id (stable across pages):
+    after the previous page's position (keyset: as fast on page 200 as on page 1), or from an
+    offset (kept for older clients: every skipped row is read)."""
+    return await directory.page(where, limit=limit, offset=offset, after=after)
 
 
 async def geojson(directory: Directory, where: DirectoryFilter) -> dict[str, Any]:
@@ -39,13 +50,4 @@ async def counts(directory: Directory) -> dict[str, dict[str, int]]:
 
 async def figures(directory: Directory) -> dict[str, Any]:
     """Active participants against the alliance's target, by category and by country."""
-    by = await directory.counts()
-    active = sum(by["category"].values())
-    target = industry_map.TARGET_ACTIVE_PARTICIPANTS
-    return {
-        "active_participants": active,
-        "target": target,
-        "progress": round(active / target, 3),
-        "by_category": by["category"],
-        "by_country": by["country"],
-    }
+    return industry_map.figures(await directory.counts())

@@ -16,6 +16,7 @@ from cloth_shared.contracts.membership import (
     PersonRemoved,
     PersonRole,
     PersonRoleChanged,
+    PersonSessionsRevoked,
     PersonSnapshot,
     SMEJoined,
     StakeholderJoined,
@@ -24,6 +25,7 @@ from membership.domain.organisations import Category, Fact, Organisation
 from membership.domain.people import Person
 
 EndReason = Literal["suspended", "left"]
+SessionsRevokedReason = Literal["password_changed", "signed_out_everywhere", "revoked_by_administrator"]
 
 
 def snapshot(organisation: Organisation) -> OrganisationSnapshot:
@@ -116,3 +118,7 @@ def person_erased(previous: Person, at: datetime) -> Event:
         cluster_id=previous.cluster_id,
         erased_at=at,
     )
+
+
+def sessions_revoked(person: Person, reason: SessionsRevokedReason, at: datetime) -> Event:
+    return PersonSessionsRevoked(person_id=person.id, reason=reason, revoked_at=at)

@@ -7,7 +7,9 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from cloth_shared.auth.principal import Principal, Role
+from cloth_shared.contracts import topics
 from cloth_shared.errors import Conflict, NotFound
+from cloth_shared.outbox.tombstone import Tombstone
 from membership.domain import access
 from membership.domain import people as rules
 from membership.domain.people import Invitation, Person
@@ -146,5 +148,9 @@ async def erase(uow: MembershipUnitOfWork, caller: Principal) -> None:
         await uow.people.save(erased)
         await uow.invitations.forget_invitations_to(current.email)
         await uow.login_attempts.prune(digest(current.email), before=now, everything=True)
+        await uow.sessions.revoke_all(current.id, at=now)
+        await uow.people.forget_in_outbox(current.id)
         uow.emit(events.person_erased(current, now))
+        # Last: Kafka then keeps nothing of theirs under their key (membership.people is compacted).
+        uow.emit(Tombstone(on_topic=topics.MEMBERSHIP_PEOPLE, key=str(current.id)))
         await uow.commit()

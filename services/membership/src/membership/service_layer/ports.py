@@ -1,7 +1,10 @@
 """What use cases need from the outside besides the database: hashing and signing."""
 
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Protocol
+from uuid import UUID
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.auth.verifier import TokenVerifier
@@ -14,6 +17,17 @@ class Passwords(Protocol):
     async def verify(self, password_hash: str | None, password: str) -> bool: ...
 
 
+class PasswordPolicy(Protocol):
+    @property
+    def common(self) -> Container[str]:
+        """Common passwords, case-folded."""
+        ...
+
+    def guessable(self, password: str, *, personal: Sequence[str]) -> bool:
+        """Whether a guesser would find it quickly (dictionary words, patterns, `personal`)."""
+        ...
+
+
 class Tokens(Protocol):
     @property
     def lifetime_seconds(self) -> int: ...
@@ -24,7 +38,7 @@ class Tokens(Protocol):
     @property
     def jwks(self) -> dict[str, Any]: ...
 
-    def issue(self, principal: Principal) -> str: ...
+    def issue(self, principal: Principal, *, session_id: UUID | None = None) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,9 @@ class Identity:
     """Everything the account use cases need, built once per process."""
 
     passwords: Passwords
+    password_policy: PasswordPolicy
     tokens: Tokens
     throttle: Throttle
     bootstrap_admin: BootstrapAdmin | None = None
+    # A sign-in session ends this long after sign-in, however often its token is refreshed.
+    session_lifetime: timedelta = timedelta(hours=12)

@@ -15,6 +15,7 @@ from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Organisation, Status
 from membership.domain.people import Invitation, Person
+from membership.domain.sessions import Session
 
 
 class ClusterRepository(Protocol):
@@ -74,6 +75,10 @@ class PersonRepository(Protocol):
         """By display name."""
         ...
 
+    async def forget_in_outbox(self, person_id: UUID) -> None:
+        """Erasure: no personal field of theirs stays in events waiting in or kept by the outbox."""
+        ...
+
     async def holders(self, role: Role, *, organisation_id: UUID | None = None) -> list[UUID]:
         """Who holds the role (in the organisation), locked until the transaction ends."""
         ...
@@ -105,11 +110,11 @@ class ClientRepository(Protocol):
 
 class LoginAttemptRepository(Protocol):
     async def lock(self, account_key: str) -> None:
-        """Serialise sign-ins to one account until the transaction ends."""
+        """Serialise attempts on one account until the transaction ends."""
         ...
 
-    async def account_failures(self, account_key: str, *, since: datetime) -> list[datetime]:
-        """When the account's failures after `since` happened, oldest first."""
+    async def account_failures(self, account_key: str, *, since: datetime) -> list[tuple[datetime, str]]:
+        """When and from which address the account's failures after `since` happened, oldest first."""
         ...
 
     async def address_failures(self, client_address: str, *, since: datetime) -> int: ...
@@ -120,6 +125,30 @@ class LoginAttemptRepository(Protocol):
 
     async def prune(self, account_key: str, *, before: datetime, everything: bool = False) -> None:
         """Drop attempts older than the window; all of them after a success or an erasure."""
+        ...
+
+    async def purge(self, *, before: datetime) -> None:
+        """Drop every account's attempts older than `before`: they no longer count."""
+        ...
+
+
+class SessionRepository(Protocol):
+    async def add(self, session: Session) -> None: ...
+
+    async def get(self, session_id: UUID) -> Session | None: ...
+
+    async def by_refresh_token(self, token_hash: str) -> Session | None:
+        """The session that had this refresh token, current or rotated away; locked."""
+        ...
+
+    async def save(self, session: Session) -> None:
+        """Its current refresh token (remembered with the earlier ones) and its revocation."""
+        ...
+
+    async def revoke_all(self, person_id: UUID, *, at: datetime) -> None: ...
+
+    async def purge(self, *, ended_before: datetime) -> None:
+        """Forget sessions that expired or were revoked before then."""
         ...
 
 
@@ -135,13 +164,33 @@ class DirectoryFilter:
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DirectoryPosition:
+    """Where a directory page ended: the next page starts after this (name, id)."""
+
+    legal_name: str
+    id: UUID
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryPage:
+    items: list[Organisation]
+    total: int  # how many match in all
+    next: DirectoryPosition | None  # None on the last page
+
+
 class Directory(Protocol):
     """The read side of active organisations: no transaction, no unit of work."""
 
     async def page(
-        self, where: DirectoryFilter, *, limit: int, offset: int
-    ) -> tuple[list[Organisation], int]:
-        """A page sorted by name then id, and how many match in all."""
+        self,
+        where: DirectoryFilter,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: DirectoryPosition | None = None,
+    ) -> DirectoryPage:
+        """A page sorted by name then id: after `after` (keyset), else from `offset`."""
         ...
 
     async def all(self, where: DirectoryFilter, *, cap: int) -> list[Organisation]: ...

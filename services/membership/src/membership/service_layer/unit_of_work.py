@@ -13,6 +13,7 @@ from membership.service_layer.repositories import (
     LoginAttemptRepository,
     OrganisationRepository,
     PersonRepository,
+    SessionRepository,
 )
 
 
@@ -23,3 +24,4 @@ class MembershipUnitOfWork(UnitOfWorkPort, Protocol):
     invitations: InvitationRepository
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
+    sessions: SessionRepository

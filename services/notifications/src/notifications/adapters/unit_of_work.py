@@ -2,6 +2,8 @@
 
 import asyncpg
 
+from cloth_shared.auth.revocation import TokenValidityRepository
+from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
 from notifications.adapters.repositories import PostgresNotificationRepository
 from notifications.service_layer.ports import NotificationRepository
@@ -11,5 +13,8 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
     # Typed as the port, so mypy checks the asyncpg repository against it.
     notifications: NotificationRepository
 
+    token_validity: TokenValidityRepository
+
     def _bind(self, connection: asyncpg.Connection) -> None:
+        self.token_validity = PostgresTokenValidity(connection)
         self.notifications = PostgresNotificationRepository(connection)

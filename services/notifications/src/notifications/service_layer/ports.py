@@ -3,7 +3,7 @@
 from typing import Protocol
 from uuid import UUID
 
-from cloth_shared.ports import UnitOfWorkPort
+from cloth_shared.auth.revocation import RevocationUnitOfWork
 from notifications.domain.notifications import Notification
 
 
@@ -16,5 +16,5 @@ class NotificationRepository(Protocol):
         ...
 
 
-class NotificationsUnitOfWork(UnitOfWorkPort, Protocol):
+class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     notifications: NotificationRepository
