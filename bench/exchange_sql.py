@@ -2,18 +2,19 @@
 
 - catalogue: SEARCH_OFFERS with the same filters the service is sent (country + activity kind,
   rotating), a page of 20;
-- suggestions: the visitor, the candidate offers (HOSTING_ELSEWHERE), their bookings in the wanted
-  week (BOOKED), then the domain's pure scoring (`matching.suggest`) and the 20 best as JSON;
+- suggestions: the visitor, the ranking in SQL (SUGGESTION_CANDIDATES: the 20 best and those within
+  rounding of the 20th, with their bookings in the wanted week), then the domain's pure scoring
+  (`matching.suggest`) of those rows and the 20 best as JSON;
 - approve: what POST /exchanges/{id}/approval writes, in one transaction: lock the exchange, read
-  its programme and the slots taken, take the slot (guarded UPDATE), update the exchange, append
-  its history, count it in the figures, insert the ExchangeApproved outbox row.
+  its programme and the slots taken, take the slot (guarded UPDATE), update the four columns the
+  step changes, append its one history entry, count it in the figures, insert the
+  ExchangeApproved outbox row.
 """
 
 import itertools
 import json
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
-from typing import Any
 from uuid import UUID, uuid4
 
 import asyncpg
@@ -60,11 +61,22 @@ async def _suggestions(connection: asyncpg.Connection, visitor_id: UUID | None) 
     row = await connection.fetchrow(queries.GET_ORGANISATION, visitor_id)
     assert row is not None
     visitor = party_from(row)
-    offers = [offer_from(r) for r in await connection.fetch(offer_queries.HOSTING_ELSEWHERE, visitor.country)]
-    booked_rows = await connection.fetch(
-        exchange_queries.BOOKED, [offer.id for offer in offers], WISH.first, WISH.last
+    here = visitor.coordinates
+    rows = await connection.fetch(
+        offer_queries.SUGGESTION_CANDIDATES,
+        visitor.organisation_id,
+        visitor.country,
+        sorted(visitor.value_chains),
+        sorted(visitor.languages),
+        None if here is None else here.latitude,
+        None if here is None else here.longitude,
+        [],
+        WISH.first,
+        WISH.last,
+        20,
     )
-    booked = {r["hosting_offer_id"]: r["booked"] for r in booked_rows}
+    offers = [offer_from(r) for r in rows]
+    booked = {r["id"]: r["booked"] or 0 for r in rows}
     found = matching.suggest(offers, matching.Wish(visitor, WISH), booked=booked, limit=20)
     body = [
         {
@@ -80,17 +92,6 @@ async def _suggestions(connection: asyncpg.Connection, visitor_id: UUID | None) 
     assert json.dumps(body)
 
 
-def _history_arrays(history: list[dict[str, Any]]) -> list[list[Any]]:
-    return [
-        list(range(len(history))),
-        [h["step"] for h in history],
-        [datetime.fromisoformat(h["at"]) for h in history],
-        [None if h["by"] is None else UUID(h["by"]) for h in history],
-        [h["state"] for h in history],
-        [h["note"] for h in history],
-    ]
-
-
 async def _approve(connection: asyncpg.Connection, exchange_id: UUID | None) -> None:
     async with connection.transaction():
         row = await connection.fetchrow(exchange_queries.LOCK_EXCHANGE, exchange_id)
@@ -102,20 +103,13 @@ async def _approve(connection: asyncpg.Connection, exchange_id: UUID | None) -> 
         if await connection.fetchval(queries.TAKE_SLOT, programme_id, category) is None:
             raise RuntimeError("quota exhausted")
         now = datetime.now(UTC)
-        changed = {
-            **{name: row[name] for name in exchange_queries.CHANGING_COLUMNS},
-            "state": "approved",
-            "approved_at": now,
-            "approved_by": APPROVER,
-            "version": row["version"] + 1,
-        }
-        values = [changed[name] for name in exchange_queries.CHANGING_COLUMNS]
-        await connection.execute(exchange_queries.UPDATE_EXCHANGE, exchange_id, *values)
-        history = json.loads(row["history"])
-        history.append(
-            {"step": "approve", "at": now.isoformat(), "by": str(APPROVER), "state": "approved", "note": None}
-        )
-        await connection.execute(exchange_queries.APPEND_HISTORY, exchange_id, *_history_arrays(history))
+        version = row["version"] + 1
+        changed = {"state": "approved", "approved_at": now, "approved_by": APPROVER, "version": version}
+        update = exchange_queries.update_exchange(tuple(changed))
+        await connection.execute(update, exchange_id, *changed.values())
+        position = len(json.loads(row["history"]))
+        entry = [[position], ["approve"], [now], [APPROVER], ["approved"], [None]]
+        await connection.execute(exchange_queries.APPEND_HISTORY, exchange_id, *entry)
         await connection.execute(queries.ADD_TO_CLUSTER, programme_id, row["visitor_cluster_id"], 1, 0)
         await connection.execute(
             queries.ADD_TO_FLOW, programme_id, row["visitor_country"], row["host_country"], 1, 0

@@ -12,6 +12,7 @@ from exchange.domain.exchanges import Exchange
 from exchange.domain.programme import Programme, Window
 from exchange.domain.records import AtRisk, Deadline
 from exchange.domain.vocabulary import State
+from exchange.service_layer.ports import ExchangeUnitOfWork
 from exchange.service_layer.queries import ExchangeQuery
 
 from ..unit.domain import builders as b
@@ -53,6 +54,38 @@ async def test_an_exchange_is_read_back_exactly_with_its_history(new_uow: UnitOf
     await committed(new_uow, lambda u: u.exchanges.save(done))
     assert await read(new_uow, lambda u: u.exchanges.get(done.id, for_update=True)) == done
     assert await read(new_uow, lambda u: u.exchanges.get(uuid4())) is None
+
+
+async def test_steps_saved_after_a_read_store_what_changed_and_the_new_history(
+    new_uow: UnitOfWorkFactory,
+) -> None:
+    programme = await a_programme(new_uow)
+    agreed = b.agreed(b.a_candidate(programme=programme))
+    await committed(new_uow, lambda u: u.exchanges.add(agreed))
+
+    async def approve_then_start(u: ExchangeUnitOfWork) -> Exchange:
+        # Two steps in one unit of work: each save writes only what its step changed.
+        read_back = await u.exchanges.get(agreed.id, for_update=True)
+        assert read_back == agreed
+        approved = exchanges.approve(read_back, programme=programme, slots_taken=0, at=b.NOW, by=b.PERSON)
+        await u.exchanges.save(approved.exchange)
+        started = exchanges.start(approved.exchange, at=b.at(b.FIRST_DAY)).exchange
+        await u.exchanges.save(started)
+        return started
+
+    started = await committed(new_uow, approve_then_start)
+    assert await read(new_uow, lambda u: u.exchanges.get(agreed.id)) == started
+
+    async def report(u: ExchangeUnitOfWork) -> Exchange:
+        running = await u.exchanges.get(agreed.id, for_update=True)
+        assert running is not None
+        sent = closing.submit_report(running, b.a_report(), at=b.at(b.LAST_DAY, 18), by=b.PERSON).exchange
+        await u.exchanges.save(sent)
+        return sent
+
+    sent = await committed(new_uow, report)
+    assert await read(new_uow, lambda u: u.exchanges.get(agreed.id)) == sent
+    assert len(sent.history) == len(agreed.history) + 3
 
 
 async def test_visits_count_every_exchange_of_the_visitor_but_declined_and_cancelled(

@@ -7,7 +7,7 @@ from datetime import datetime
 from uuid import UUID
 
 from exchange.domain.evidence import EvidenceFile
-from exchange.domain.matching import HostingOffer
+from exchange.domain.matching import HostingOffer, Wish
 from exchange.domain.missions import GroupMission
 from exchange.domain.vocabulary import State
 from exchange.service_layer.queries import OfferQuery
@@ -60,6 +60,27 @@ class FakeOfferRepository:
 
     async def hosting_elsewhere(self, country: str) -> Sequence[HostingOffer]:
         return sorted((o for o in self._published() if o.host.country != country), key=lambda o: o.id)
+
+    async def suggestion_candidates(self, wish: Wish, *, limit: int) -> Sequence[tuple[HostingOffer, int]]:
+        """Every candidate (a superset of any `limit` best), with its visitors in the period."""
+        period, visitor = wish.period, wish.visitor
+        offers = [
+            o
+            for o in await self.hosting_elsewhere(visitor.country)
+            if o.host.organisation_id != visitor.organisation_id
+        ]
+
+        def booked(offer: HostingOffer) -> int:
+            return sum(
+                1
+                for e in self._db.exchanges.values()
+                if e.hosting_offer_id == offer.id
+                and e.state not in NOT_COUNTED
+                and e.first_day <= period.last
+                and e.last_day >= period.first
+            )
+
+        return [(o, booked(o)) for o in offers]
 
 
 class FakeMissionRepository:

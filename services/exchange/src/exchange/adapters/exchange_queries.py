@@ -1,5 +1,7 @@
 """SQL of exchanges and their history, named; column lists spelled once."""
 
+from functools import cache
+
 from exchange.adapters.sql import columns, placeholders
 
 EXCHANGE_COLUMNS = (
@@ -70,6 +72,17 @@ UPDATE_EXCHANGE = (
     + ", ".join(f"{name} = ${i}" for i, name in enumerate(CHANGING_COLUMNS, start=2))
     + " WHERE id = $1"
 )
+
+
+@cache
+def update_exchange(names: tuple[str, ...]) -> str:
+    """UPDATE of only these changing columns ($2…, in this order) of exchange $1."""
+    assert names, "nothing to update"
+    assert set(names) <= set(CHANGING_COLUMNS), names
+    sets = ", ".join(f"{name} = ${i}" for i, name in enumerate(names, start=2))
+    return f"UPDATE exchanges SET {sets} WHERE id = $1"
+
+
 # Histories only grow: entries already stored are skipped by their position.
 APPEND_HISTORY = """
 INSERT INTO exchange_history (exchange_id, position, step, at, by_person, state, note)

@@ -1,6 +1,6 @@
 """Exchanges and their history over asyncpg: domain objects in and out, mapped by column name."""
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -9,7 +9,7 @@ import asyncpg
 
 from exchange.adapters import exchange_queries as queries
 from exchange.adapters.codec import from_json, to_json
-from exchange.adapters.sql import arguments
+from exchange.adapters.sql import arguments, sql_value
 from exchange.domain import closing
 from exchange.domain.exchanges import Exchange
 from exchange.domain.lump_sum import LumpSum
@@ -68,6 +68,36 @@ def exchange_from(row: Mapping[str, Any]) -> Exchange:
     return Exchange(**values, visitor=_side(row, "visitor"), host=_side(row, "host"), history=history)
 
 
+def _column(exchange: Exchange, name: str) -> Any:
+    """One changing column's value, encoded as `exchange_columns` encodes it."""
+    if name in JSON_COLUMNS:
+        return to_json(JSON_COLUMNS[name], getattr(exchange, name))
+    if name == "flagged":
+        return frozenset(str(d) for d in exchange.flagged)
+    if name in _DERIVED:
+        return _DERIVED[name](exchange)
+    return getattr(exchange, name)
+
+
+_DERIVED: dict[str, Callable[[Exchange], Any]] = {
+    "report_due": closing.report_due,
+    "payment_due": closing.payment_due,
+}
+
+
+def changed_columns(before: Exchange, after: Exchange) -> tuple[str, ...]:
+    """The changing columns whose value a step moved (fields a step did not touch are the same
+    objects, so most comparisons are an identity check)."""
+
+    def moved(name: str) -> bool:
+        if name in _DERIVED:
+            return bool(_DERIVED[name](before) != _DERIVED[name](after))
+        old, new = getattr(before, name), getattr(after, name)
+        return old is not new and bool(old != new)
+
+    return tuple(name for name in queries.CHANGING_COLUMNS if moved(name))
+
+
 def exchange_columns(exchange: Exchange) -> dict[str, Any]:
     e = exchange
     sides = {
@@ -87,35 +117,56 @@ def exchange_columns(exchange: Exchange) -> dict[str, Any]:
 
 
 class PostgresExchangeRepository:
+    """One per unit of work: it remembers each exchange as stored (read, added or saved in this
+    transaction), so `save` writes only the columns a step changed and the history entries it
+    added; an exchange it has not seen is written whole (entries already stored are skipped)."""
+
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
+        self._stored: dict[UUID, Exchange] = {}
+
+    def _remember(self, exchange: Exchange) -> Exchange:
+        self._stored[exchange.id] = exchange
+        return exchange
 
     async def add(self, exchange: Exchange) -> None:
         values = exchange_columns(exchange)
         await self._connection.execute(queries.INSERT_EXCHANGE, *arguments(values, queries.EXCHANGE_COLUMNS))
-        await self._append_history(exchange)
+        await self._append_history(exchange, since=0)
+        self._remember(exchange)
 
     async def get(self, exchange_id: UUID, *, for_update: bool = False) -> Exchange | None:
         query = queries.LOCK_EXCHANGE if for_update else queries.GET_EXCHANGE
         row = await self._connection.fetchrow(query, exchange_id)
-        return None if row is None else exchange_from(row)
+        return None if row is None else self._remember(exchange_from(row))
 
     async def save(self, exchange: Exchange) -> None:
-        values = arguments(exchange_columns(exchange), queries.CHANGING_COLUMNS)
-        await self._connection.execute(queries.UPDATE_EXCHANGE, exchange.id, *values)
-        await self._append_history(exchange)
+        before = self._stored.get(exchange.id)
+        if before is None or exchange.history[: len(before.history)] != before.history:
+            values = arguments(exchange_columns(exchange), queries.CHANGING_COLUMNS)
+            await self._connection.execute(queries.UPDATE_EXCHANGE, exchange.id, *values)
+            await self._append_history(exchange, since=0)
+        else:
+            changed = changed_columns(before, exchange)
+            if changed:
+                values = [sql_value(_column(exchange, name)) for name in changed]
+                await self._connection.execute(queries.update_exchange(changed), exchange.id, *values)
+            await self._append_history(exchange, since=len(before.history))
+        self._remember(exchange)
 
-    async def _append_history(self, exchange: Exchange) -> None:
-        h = exchange.history
+    async def _append_history(self, exchange: Exchange, *, since: int) -> None:
+        new = exchange.history[since:]
+        if not new:
+            return
         await self._connection.execute(
             queries.APPEND_HISTORY,
             exchange.id,
-            list(range(len(h))),
-            [str(entry.step) for entry in h],
-            [entry.at for entry in h],
-            [entry.by for entry in h],
-            [str(entry.state) for entry in h],
-            [entry.note for entry in h],
+            list(range(since, since + len(new))),
+            [str(entry.step) for entry in new],
+            [entry.at for entry in new],
+            [entry.by for entry in new],
+            [str(entry.state) for entry in new],
+            [entry.note for entry in new],
         )
 
     async def visits(self, programme_id: UUID, visitor_id: UUID) -> int:
@@ -124,7 +175,7 @@ class PostgresExchangeRepository:
     async def open_for(self, organisation_id: UUID) -> Sequence[Exchange]:
         states = sorted(str(state) for state in OPEN_STATES)
         rows = await self._connection.fetch(queries.OPEN_FOR_ORGANISATION, organisation_id, states)
-        return [exchange_from(row) for row in rows]
+        return [self._remember(exchange_from(row)) for row in rows]
 
     async def find(self, query: ExchangeQuery) -> Sequence[Exchange]:
         q = query
@@ -132,7 +183,7 @@ class PostgresExchangeRepository:
         rows = await self._connection.fetch(
             queries.FIND_EXCHANGES, q.programme_id, state, q.party, q.cluster, q.mission_id, q.limit, q.offset
         )
-        return [exchange_from(row) for row in rows]
+        return [self._remember(exchange_from(row)) for row in rows]
 
     async def due(self, on: date, *, limit: int) -> Sequence[UUID]:
         return [row["id"] for row in await self._connection.fetch(queries.DUE, on, limit)]

@@ -93,3 +93,58 @@ GET_EVIDENCE = f"SELECT {columns(EVIDENCE_COLUMNS)} FROM evidence_files WHERE ex
 
 PUT_BLOB = "INSERT INTO evidence_blobs (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING"
 GET_BLOB = "SELECT content FROM evidence_blobs WHERE sha256 = $1"
+
+# The suggestion ranking, in SQL: each part of `matching.score` computed without its rounding
+# (shared value chains, wanted activity kinds, a shared language, other country, distance by the
+# haversine formula, a free place in the wanted period through one index lookup per available
+# offer), summed, and the best `limit` kept in (score, id) order. The domain rounds each part to
+# 0.1 and the total again (round-half-even on floats), which moves a total by at most 0.1503 from
+# the unrounded sum here (3 parts rounded, each by at most 0.05, plus 0.0003 from the distance
+# rounded to 0.1 km); so the offers within SUGGESTION_MARGIN (> 2 x 0.1503) of the `limit`-th are
+# returned too, and `matching.suggest` over these rows gives exactly what it gives over every
+# candidate: an offer left out scores (in the domain) strictly below each of the `limit` kept.
+# Arguments: $1 visitor id, $2 its country, $3 its value chains, $4 its languages, $5 / $6 its
+# latitude / longitude (NULL: unknown), $7 wanted kinds of activity (empty: any), $8 / $9 the
+# wanted period's first / last day, $10 limit.
+SUGGESTION_MARGIN = 0.35
+_BOOKED = """
+(SELECT count(*) FROM exchanges x
+ WHERE x.hosting_offer_id = o.id AND x.state NOT IN ('declined', 'cancelled')
+   AND x.first_day <= $9 AND x.last_day >= $8)
+"""
+_KM = """
+2 * 6371.0088 * asin(least(1.0, sqrt(
+    power(sin((radians(h.latitude) - radians($5::float8)) / 2), 2)
+    + cos(radians($5::float8)) * cos(radians(h.latitude))
+      * power(sin(radians(h.longitude - $6::float8) / 2), 2))))
+"""
+SUGGESTION_CANDIDATES = f"""
+WITH candidate AS MATERIALIZED (
+    SELECT o.id, o.capacity,
+           CASE WHEN o.periods && daterange($8::date, $9::date, '[]') THEN {_BOOKED} END AS booked,
+           CASE WHEN cardinality($3::text[]) = 0 THEN 0.0::float8
+                ELSE 25.0::float8 * (SELECT count(*) FROM unnest($3::text[]) c WHERE c = ANY(h.value_chains))
+                     / cardinality($3::text[]) END
+         + CASE WHEN cardinality($7::text[]) = 0 THEN 20.0::float8
+                ELSE 20.0::float8
+                     * (SELECT count(*) FROM unnest($7::text[]) k WHERE k = ANY(o.activity_kinds))
+                     / cardinality($7::text[]) END
+         + CASE WHEN o.languages && $4::text[] THEN 15.0::float8 ELSE 0.0 END
+         + 10.0
+         + CASE WHEN $5::float8 IS NULL OR $6::float8 IS NULL OR h.latitude IS NULL OR h.longitude IS NULL
+                THEN 0.0 ELSE 15.0::float8 * greatest(0.0, 1 - ({_KM}) / 2500.0) END AS partial
+    FROM hosting_offers o JOIN organisations h ON h.organisation_id = o.host_organisation_id
+    WHERE o.withdrawn_at IS NULL AND h.is_active AND h.country <> $2 AND h.organisation_id <> $1
+), scored AS MATERIALIZED (
+    SELECT id, coalesce(booked, 0) AS booked,
+           partial + CASE WHEN booked < capacity THEN 15.0 ELSE 0.0 END AS score
+    FROM candidate
+), cut AS (
+    SELECT score FROM scored ORDER BY score DESC, id OFFSET greatest($10::int, 1) - 1 LIMIT 1
+)
+SELECT offer.*, s.booked, s.score
+FROM scored s
+CROSS JOIN LATERAL ({SELECT_OFFERS} WHERE o.id = s.id) AS offer
+WHERE s.score >= coalesce((SELECT score FROM cut), '-Infinity'::float8) - {SUGGESTION_MARGIN}
+ORDER BY s.score DESC, s.id
+"""

@@ -14,7 +14,7 @@ from exchange.adapters.codec import from_json, to_json
 from exchange.adapters.repositories import party_from
 from exchange.adapters.sql import arguments
 from exchange.domain.evidence import EvidenceFile, MediaType
-from exchange.domain.matching import HostingOffer
+from exchange.domain.matching import HostingOffer, Wish
 from exchange.domain.missions import GroupMission
 from exchange.domain.programme import Window
 from exchange.domain.records import DayPlan
@@ -87,6 +87,23 @@ class PostgresOfferRepository:
 
     async def hosting_elsewhere(self, country: str) -> Sequence[HostingOffer]:
         return [offer_from(row) for row in await self._connection.fetch(queries.HOSTING_ELSEWHERE, country)]
+
+    async def suggestion_candidates(self, wish: Wish, *, limit: int) -> Sequence[tuple[HostingOffer, int]]:
+        visitor, here = wish.visitor, wish.visitor.coordinates
+        rows = await self._connection.fetch(
+            queries.SUGGESTION_CANDIDATES,
+            visitor.organisation_id,
+            visitor.country,
+            sorted(visitor.value_chains),
+            sorted(visitor.languages),
+            None if here is None else here.latitude,
+            None if here is None else here.longitude,
+            sorted(str(kind) for kind in wish.activity_kinds),
+            wish.period.first,
+            wish.period.last,
+            limit,
+        )
+        return [(offer_from(row), row["booked"] or 0) for row in rows]
 
 
 def mission_from(row: Mapping[str, Any]) -> GroupMission:

@@ -29,10 +29,10 @@ def upsert(table: str, names: Sequence[str], key: str, *, newer: str | None = No
 
 def arguments(values: Mapping[str, Any], names: Sequence[str]) -> list[Any]:
     """The values in the column list's order; a missing column is a KeyError, not a shifted row."""
-    return [_sql_value(values[name]) for name in names]
+    return [sql_value(values[name]) for name in names]
 
 
-def _sql_value(value: Any) -> Any:
+def sql_value(value: Any) -> Any:
     # Domain objects hold tuples and frozensets; asyncpg encodes PostgreSQL arrays from lists.
     if isinstance(value, tuple | frozenset):
         return sorted(value) if isinstance(value, frozenset) else list(value)

@@ -10,7 +10,7 @@ from cloth_shared.errors import NotFound
 from exchange.domain import access, matching
 from exchange.domain.matching import HostingOffer, Suggestion, Wish
 from exchange.domain.programme import Window
-from exchange.domain.vocabulary import ActivityKind
+from exchange.domain.vocabulary import MAY_VISIT, ActivityKind
 from exchange.service_layer.ports import Clock, ExchangeUnitOfWork
 from exchange.service_layer.queries import OfferQuery
 from exchange.service_layer.requests import known_organisation
@@ -111,7 +111,10 @@ async def suggest_hosts(
     async with uow:
         visitor = await known_organisation(uow, visitor_id)
         access.suggestions_for(caller, visitor)
-        offers = await uow.offers.hosting_elsewhere(visitor.country)
-        booked = await uow.exchanges.booked([offer.id for offer in offers], period)
-    wish = Wish(visitor, period, activity_kinds)
-    return matching.suggest(offers, wish, booked=booked, limit=limit)
+        wish = Wish(visitor, period, activity_kinds)
+        if visitor.category not in MAY_VISIT:
+            return []
+        # Ranked in SQL; only the few that may make the list are scored (and explained) here.
+        found = await uow.offers.suggestion_candidates(wish, limit=limit)
+    booked = {offer.id: count for offer, count in found}
+    return matching.suggest([offer for offer, _ in found], wish, booked=booked, limit=limit)

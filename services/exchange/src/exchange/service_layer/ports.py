@@ -13,7 +13,7 @@ from cloth_shared.ports import UnitOfWorkPort
 from exchange.domain.evidence import EvidenceFile
 from exchange.domain.exchanges import Exchange
 from exchange.domain.figures import Change, Contribution, ProgrammeCounts
-from exchange.domain.matching import HostingOffer
+from exchange.domain.matching import HostingOffer, Wish
 from exchange.domain.missions import GroupMission
 from exchange.domain.parties import Party
 from exchange.domain.people import Person
@@ -128,6 +128,12 @@ class OfferRepository(Protocol):
 
     async def hosting_elsewhere(self, country: str) -> Sequence[HostingOffer]:
         """Every published offer of an active host outside `country` (suggestion candidates)."""
+        ...
+
+    async def suggestion_candidates(self, wish: Wish, *, limit: int) -> Sequence[tuple[HostingOffer, int]]:
+        """Offers that may be among the `limit` best for the wish, each with its visitors in the
+        wanted period (open exchanges): a superset of `matching.suggest`'s answer, so scoring
+        these gives what scoring every offer of an active host abroad gives."""
         ...
 
 
