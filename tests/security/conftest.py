@@ -48,7 +48,19 @@ def _knowledge() -> tuple[ServiceDefinition, Callable[[], ServiceSettings], str]
     return DEFINITION, lambda: load_settings(KnowledgeSettings), "/people/me"
 
 
-SERVICES = {"membership": _membership, "notifications": _notifications, "knowledge": _knowledge}
+def _exchange() -> tuple[ServiceDefinition, Callable[[], ServiceSettings], str]:
+    from exchange.bootstrap import DEFINITION
+    from exchange.config import ExchangeSettings
+
+    return DEFINITION, lambda: load_settings(ExchangeSettings), "/exchanges"
+
+
+SERVICES = {
+    "membership": _membership,
+    "notifications": _notifications,
+    "knowledge": _knowledge,
+    "exchange": _exchange,
+}
 
 
 @pytest.fixture(params=sorted(SERVICES))

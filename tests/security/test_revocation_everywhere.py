@@ -30,7 +30,7 @@ class Platform:
     other_path: str
 
 
-@pytest.fixture(params=["notifications", "knowledge"])
+@pytest.fixture(params=["notifications", "knowledge", "exchange"])
 async def platform(
     request: pytest.FixtureRequest,
     infra,  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 import asyncio
 from pathlib import Path
 
+from cloth_shared.auth.revocation.postgres import provide_revocation
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.contracts import topics
 from cloth_shared.service import Infrastructure, ServiceDefinition
@@ -21,6 +22,7 @@ def provide_components(infra: Infrastructure) -> None:
     settings = infra.settings
     assert isinstance(settings, ExchangeSettings)
     infra.provide(settings.token_verifier(), as_type=TokenVerifier)
+    provide_revocation(infra)
     infra.provide(SystemClock(), as_type=Clock)
     infra.provide(PostgresEvidenceStorage(infra.pool), as_type=EvidenceStorage)
     if settings.run_sweeper:

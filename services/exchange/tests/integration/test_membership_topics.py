@@ -126,7 +126,7 @@ async def my_record_until(client: httpx.AsyncClient, headers: dict[str, str], st
 
 async def test_a_joined_person_is_known_and_forgotten_once_erased(infra) -> None:  # type: ignore[no-untyped-def]
     prefix = f"test-{uuid4().hex[:10]}."
-    async with exchange_service(infra, topic_prefix=prefix) as (client, _, _):
+    async with exchange_service(infra, topic_prefix=prefix) as (client, started, _):
         topic = prefix + topics.MEMBERSHIP_PEOPLE
         person_id, organisation_id = uuid4(), uuid4()
         headers = TOKENS.headers_for(Principal(person_id, frozenset({Role.ORGANISATION_ADMIN})))
@@ -138,7 +138,11 @@ async def test_a_joined_person_is_known_and_forgotten_once_erased(infra) -> None
             str(organisation_id),
         )
         await publish(infra.kafka_bootstrap_servers, topic, person_erased(person_id))
-        forgotten = await my_record_until(client, headers, 404)
-        assert forgotten.json()["code"] == "person-not-known"
+        # Erasure also ends the person's authority here: their old token is refused, and the
+        # name and e-mail exchange held are gone.
+        refused = await my_record_until(client, headers, 401)
+        assert refused.headers["www-authenticate"] == 'Bearer error="invalid_token"'
+        held = await started.pool.fetchval("SELECT count(*) FROM people WHERE person_id = $1", person_id)
+        assert held == 0
         anonymous = await client.get("/people/me")
         assert (anonymous.status_code, anonymous.json()["code"]) == (401, "not-authenticated")

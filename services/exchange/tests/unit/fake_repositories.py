@@ -51,6 +51,7 @@ class FakeExchangeDatabase:
     withdrawn: dict[UUID, datetime] = field(default_factory=dict)
     missions: dict[UUID, GroupMission] = field(default_factory=dict)
     evidence: dict[UUID, EvidenceFile] = field(default_factory=dict)
+    token_validity: dict[UUID, datetime] = field(default_factory=dict)
 
     def copy(self) -> Self:
         return type(self)(**{name: dict(value) for name, value in vars(self).items()})

@@ -5,7 +5,9 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
+from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
+from cloth_shared.testing.revocation import FakeTokenValidity
 from exchange.domain.exchanges import Exchange
 from exchange.domain.membership_ended import OPEN_STATES
 from exchange.domain.programme import Window
@@ -132,6 +134,7 @@ class FakeExchangeUnitOfWork(FakeUnitOfWork[FakeExchangeDatabase]):
     offers: OfferRepository
     missions: MissionRepository
     evidence: EvidenceRepository
+    token_validity: TokenValidityRepository
 
     def __init__(self, database: FakeExchangeDatabase | None = None) -> None:
         super().__init__(database or FakeExchangeDatabase())
@@ -147,6 +150,7 @@ class FakeExchangeUnitOfWork(FakeUnitOfWork[FakeExchangeDatabase]):
         self.offers = FakeOfferRepository(work)
         self.missions = FakeMissionRepository(work)
         self.evidence = FakeEvidenceRepository(work)
+        self.token_validity = FakeTokenValidity(work.token_validity)
 
     async def try_lock(self, key: int) -> bool:
         return not self.lock_held_elsewhere

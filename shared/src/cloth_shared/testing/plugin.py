@@ -1,6 +1,7 @@
 """pytest fixtures every service's tests can use (registered as the `cloth_shared` plugin)."""
 
 import asyncio
+import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from cloth_shared.db import create_pool
 from cloth_shared.migrations import upgrade_to_head
 from cloth_shared.testing.databases import throwaway_database
 from cloth_shared.testing.infrastructure import TestInfrastructure, locate_infrastructure
+from cloth_shared.testing.topic_cleanup import delete_topics, existing_test_topics
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +25,19 @@ def infra() -> Iterator[TestInfrastructure]:
             yield found
     except RuntimeError as missing:
         pytest.fail(str(missing), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+async def _delete_the_topics_a_test_created(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """After each test on real infrastructure, its topics go (see testing/topic_cleanup.py)."""
+    if "infra" not in request.fixturenames:
+        yield
+        return
+    kafka = request.getfixturevalue("infra").kafka_bootstrap_servers
+    before = await existing_test_topics(kafka)
+    yield
+    with contextlib.suppress(Exception):
+        await delete_topics(kafka, await existing_test_topics(kafka) - before)
 
 
 @pytest.fixture

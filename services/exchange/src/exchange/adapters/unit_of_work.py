@@ -2,6 +2,8 @@
 
 import asyncpg
 
+from cloth_shared.auth.revocation import TokenValidityRepository
+from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
 from exchange.adapters.exchange_repository import PostgresExchangeRepository
 from exchange.adapters.offer_repository import (
@@ -42,6 +44,7 @@ class PostgresExchangeUnitOfWork(UnitOfWork):
     offers: OfferRepository
     missions: MissionRepository
     evidence: EvidenceRepository
+    token_validity: TokenValidityRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.people = PostgresPersonRepository(connection)
@@ -53,6 +56,7 @@ class PostgresExchangeUnitOfWork(UnitOfWork):
         self.offers = PostgresOfferRepository(connection)
         self.missions = PostgresMissionRepository(connection)
         self.evidence = PostgresEvidenceRepository(connection)
+        self.token_validity = PostgresTokenValidity(connection)
 
     async def try_lock(self, key: int) -> bool:
         return bool(await self.connection.fetchval(TRY_LOCK, key))

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
-from cloth_shared.ports import UnitOfWorkPort
+from cloth_shared.auth.revocation import RevocationUnitOfWork
 from exchange.domain.evidence import EvidenceFile
 from exchange.domain.exchanges import Exchange
 from exchange.domain.figures import Change, Contribution, ProgrammeCounts
@@ -169,7 +169,7 @@ class EvidenceStorage(Protocol):
     async def get(self, sha256: str) -> bytes | None: ...
 
 
-class ExchangeUnitOfWork(UnitOfWorkPort, Protocol):
+class ExchangeUnitOfWork(RevocationUnitOfWork, Protocol):
     people: PersonRepository
     organisations: OrganisationRepository
     programmes: ProgrammeRepository
