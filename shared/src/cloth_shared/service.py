@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 import asyncpg
 import structlog
 from fastapi import APIRouter, FastAPI, Request
+from fastapi_offline import FastAPIOffline
 from faststream.kafka import KafkaBroker, KafkaRouter
 
 from cloth_shared.contracts.topics import dead_letter_topic, topic_config
@@ -178,7 +179,9 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
             await stop_infrastructure(infra)
             log.info("service_stopped", service=definition.name)
 
-    app = FastAPI(
+    # API docs from assets packaged with the service (fastapi-offline), not from a public CDN:
+    # they must work on a machine without internet, and CSP allows only our own origin.
+    app = FastAPIOffline(
         title=definition.title,
         description=definition.description,
         version=definition.version,
