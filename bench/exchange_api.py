@@ -156,15 +156,6 @@ async def _visitors(url: str) -> list[tuple[UUID, UUID]]:
     return [(r["organisation_id"], r["person_id"]) for r in found]
 
 
-def _http(url: str, options: RunOptions, **kw: object) -> Measure:
-    return wrk.run(url, seconds=options.seconds, connections=options.connections, **kw)  # type: ignore[arg-type]
-
-
-def _warm_up(url: str, options: RunOptions, **kw: object) -> None:
-    if not options.quick:
-        wrk.run(url, seconds=1, connections=options.connections, **kw)  # type: ignore[arg-type]
-
-
 async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) -> None:
     from bench.scale_exchange import CLUSTER_IDS, MANAGERS
 
@@ -233,20 +224,20 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         try:
             await _outbox_drained(url)
             base = service.url
-            await asyncio.to_thread(_warm_up, base + "/", options, script=catalogue_script)
+            await asyncio.to_thread(wrk.warm_up, base + "/", options, script=catalogue_script)
             table["catalogue"].measures[scale] = await asyncio.to_thread(
-                _http, base + "/", options, script=catalogue_script
+                wrk.measure, base + "/", options, script=catalogue_script
             )
             # Approvals before suggestions: a suggestion at 100x keeps a worker busy for seconds,
             # and requests wrk gave up on would still be running during the next figure.
             if warm:
-                await asyncio.to_thread(_warm_up, base + "/", options, script=approvals(warm))
+                await asyncio.to_thread(wrk.warm_up, base + "/", options, script=approvals(warm))
             table["approve"].measures[scale] = await asyncio.to_thread(
-                _http, base + "/", options, script=approvals(measured)
+                wrk.measure, base + "/", options, script=approvals(measured)
             )
-            await asyncio.to_thread(_warm_up, base + "/", options, script=suggestion_script)
+            await asyncio.to_thread(wrk.warm_up, base + "/", options, script=suggestion_script)
             table["suggestions"].measures[scale] = await asyncio.to_thread(
-                _http, base + "/", options, script=suggestion_script
+                wrk.measure, base + "/", options, script=suggestion_script
             )
             await asyncio.sleep(2)
             workers = service.pids()[1:] or service.pids()

@@ -125,16 +125,6 @@ async def _outbox_drained(url: str, timeout: float = 60) -> None:
         await connection.close()
 
 
-def _http(url: str, options: RunOptions, **kw: object) -> Measure:
-    return wrk.run(url, seconds=options.seconds, connections=options.connections, **kw)  # type: ignore[arg-type]
-
-
-def _warm_up(url: str, options: RunOptions, **kw: object) -> None:
-    """Open pool connections, prepare statements, verify tokens once: not part of a figure."""
-    if not options.quick:
-        wrk.run(url, seconds=1, connections=options.connections, **kw)  # type: ignore[arg-type]
-
-
 async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) -> None:
     template = await scaling.ensure_template("membership", scale, verbose=False)
     async with cloned_database(template, f"membership_x{scale}") as url:
@@ -162,9 +152,9 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
             port,
         )
         try:
-            await asyncio.to_thread(_warm_up, baseline.url + paths[0], options, script=read_script)
+            await asyncio.to_thread(wrk.warm_up, baseline.url + paths[0], options, script=read_script)
             table["read"].baselines[scale] = await asyncio.to_thread(
-                _http, baseline.url + paths[0], options, script=read_script
+                wrk.measure, baseline.url + paths[0], options, script=read_script
             )
         finally:
             await stop_server(baseline)
@@ -192,21 +182,21 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         try:
             await _outbox_drained(url)
             base = service.url
-            await asyncio.to_thread(_warm_up, base + paths[0], options, script=read_script)
+            await asyncio.to_thread(wrk.warm_up, base + paths[0], options, script=read_script)
             table["read"].measures[scale] = await asyncio.to_thread(
-                _http, base + paths[0], options, script=read_script
+                wrk.measure, base + paths[0], options, script=read_script
             )
             for key, path in (
                 ("directory", "/directory?limit=20"),
                 ("counts", "/map/counts"),
                 ("figures", "/figures"),
             ):
-                table[key].measures[scale] = await asyncio.to_thread(_http, base + path, options)
+                table[key].measures[scale] = await asyncio.to_thread(wrk.measure, base + path, options)
             table["patch"].measures[scale] = await asyncio.to_thread(
-                _http, base + paths[0], options, script=patch_script
+                wrk.measure, base + paths[0], options, script=patch_script
             )
             table["patch_one"].measures[scale] = await asyncio.to_thread(
-                _http, base + paths[0], options, script=one_script
+                wrk.measure, base + paths[0], options, script=one_script
             )
             await asyncio.sleep(2)
             workers = service.pids()[1:] or service.pids()

@@ -5,7 +5,7 @@ import shutil
 import subprocess
 import tempfile
 
-from bench.common import Measure
+from bench.common import Measure, RunOptions
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -107,3 +107,14 @@ def rotating_script(
             "end",
         ]
     return "\n".join(lines) + "\n"
+
+
+def measure(url: str, options: RunOptions, **kw: object) -> Measure:
+    """One figure of a run: the run's duration and connection count."""
+    return run(url, seconds=options.seconds, connections=options.connections, **kw)  # type: ignore[arg-type]
+
+
+def warm_up(url: str, options: RunOptions, **kw: object) -> None:
+    """Open pool connections, prepare statements, verify tokens once: not part of a figure."""
+    if not options.quick:
+        run(url, seconds=1, connections=options.connections, **kw)  # type: ignore[arg-type]
