@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -44,7 +45,7 @@ async def new_uow(request: pytest.FixtureRequest, migrated_pool) -> UnitOfWorkFa
 
 
 def a_course(title: str, **overrides) -> Course:  # type: ignore[no-untyped-def]
-    values = {
+    values: dict[str, Any] = {
         "course_id": uuid4(),
         "cluster_id": MODACC,
         "title": title,
