@@ -12,12 +12,11 @@ from cloth_shared.service import Infrastructure, infrastructure
 from knowledge.adapters.certificates import render_certificate, verification_url
 from knowledge.config import KnowledgeSettings
 from knowledge.entrypoints.dependencies import UoW
-from knowledge.entrypoints.training_schemas import (
-    AttendanceBody,
+from knowledge.entrypoints.training_schemas import AttendanceBody, RevocationBody
+from knowledge.entrypoints.training_views import (
     AttendancePublic,
     CertificatePublic,
     EnrolmentPublic,
-    RevocationBody,
     VerificationPublic,
 )
 from knowledge.service_layer.training import certificates

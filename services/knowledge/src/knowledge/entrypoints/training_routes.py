@@ -11,14 +11,8 @@ from cloth_shared.openapi import problem_responses
 from cloth_shared.pagination import Limit, Offset
 from knowledge.domain.training.courses import Audience, Language, SkillArea
 from knowledge.entrypoints.dependencies import UoW
-from knowledge.entrypoints.training_schemas import (
-    CourseCreate,
-    CourseDetail,
-    CoursePublic,
-    EnrolmentPublic,
-    SessionCreate,
-    SessionPublic,
-)
+from knowledge.entrypoints.training_schemas import CourseCreate, SessionCreate
+from knowledge.entrypoints.training_views import CourseDetail, CoursePublic, EnrolmentPublic, SessionPublic
 from knowledge.service_layer.training import courses, enrolment
 from knowledge.service_layer.training_ports import CourseFilter
 
