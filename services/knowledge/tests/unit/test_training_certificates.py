@@ -71,6 +71,15 @@ async def test_attending_enough_meetings_completes_the_course_and_issues_one_cer
     assert (answer.status, answer.holder_name, answer.completed_on) == ("valid", "Laia Puig", LATER.date())
 
 
+async def test_the_certificate_bears_the_name_membership_last_announced() -> None:
+    uow = FakeKnowledgeUnitOfWork()
+    trainer, person, seat = await an_enrolment(uow)
+    uow.database.authors[person.subject] = Author(person.subject, "Laia Puig i Solà", None, LATER)
+    done = await record(uow, trainer, RecordAttendance(seat.enrolment_id, frozenset({0, 1})), at=LATER)
+    assert done.certificate is not None
+    assert (await verify(uow, done.certificate.verification_code)).holder_name == "Laia Puig i Solà"
+
+
 async def test_a_course_with_an_assessment_is_completed_only_once_it_is_passed() -> None:
     uow = FakeKnowledgeUnitOfWork()
     trainer, _, seat = await an_enrolment(uow, assessment_required=True)

@@ -51,8 +51,15 @@ class Verification:
 
 
 def issue(
-    course: Course, enrolment: Enrolment, *, certificate_id: UUID, verification_code: str, at: datetime
+    course: Course,
+    enrolment: Enrolment,
+    *,
+    certificate_id: UUID,
+    verification_code: str,
+    holder_name: str | None,
+    at: datetime,
 ) -> Certificate:
+    """`holder_name` is the name membership last announced (the enrolment's when unknown)."""
     assert enrolment.completed_at is not None, "a certificate is issued for a completed enrolment"
     return Certificate(
         certificate_id=certificate_id,
@@ -61,7 +68,7 @@ def issue(
         course_id=course.course_id,
         person_id=enrolment.person_id,
         verification_code=verification_code,
-        holder_name=enrolment.holder_name,
+        holder_name=None if enrolment.erased else (holder_name or enrolment.holder_name),
         course_title=course.title,
         completed_on=enrolment.completed_at.date(),
         issued_at=at,

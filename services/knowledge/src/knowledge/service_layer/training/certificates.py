@@ -58,8 +58,14 @@ async def record(
         await uow.enrolments.save(enrolment)
         certificate = None
         if completed:
+            author = await uow.authors.get(enrolment.person_id)
             certificate = rules.issue(
-                course, enrolment, certificate_id=uuid4(), verification_code=new_verification_code(), at=at
+                course,
+                enrolment,
+                certificate_id=uuid4(),
+                verification_code=new_verification_code(),
+                holder_name=None if author is None or author.erased else author.display_name,
+                at=at,
             )
             await uow.certificates.add(certificate)
             uow.emit(events.completed(session, enrolment))
