@@ -22,14 +22,15 @@ from knowledge.domain.training.enrolments import Enrolment, EnrolmentStatus
 from knowledge.service_layer.training_ports import CourseFilter
 
 
-def _course_values(course: Course) -> dict[str, Any]:
-    return {
-        **{column: getattr(course, column) for column in q.COURSE_COLUMNS if hasattr(course, column)},
+def _course_values(course: Course) -> list[Any]:
+    values = {
+        **{column: getattr(course, column, None) for column in q.COURSE_COLUMNS},
         "learning_outcomes": list(course.learning_outcomes),
         "modules": list(course.modules),
         "min_attendance_percent": course.completion_rule.min_attendance_percent,
         "assessment_required": course.completion_rule.assessment_required,
     }
+    return [values[column] for column in q.COURSE_COLUMNS]
 
 
 def _course(row: asyncpg.Record) -> Course:
@@ -75,8 +76,7 @@ class PostgresCourseRepository:
         self._connection = connection
 
     async def add_course(self, course: Course) -> None:
-        values = _course_values(course)
-        await self._connection.execute(q.ADD_COURSE, *(values[column] for column in q.COURSE_COLUMNS))
+        await self._connection.execute(q.ADD_COURSE, *_course_values(course))
 
     async def get_course(self, course_id: UUID) -> Course | None:
         row = await self._connection.fetchrow(q.GET_COURSE, course_id)

@@ -1,5 +1,7 @@
 """Who may do what in the training programme, given who is calling."""
 
+from uuid import UUID
+
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.errors import NotAllowed
 from knowledge.domain.training.courses import Audience, Course, Session
@@ -7,10 +9,10 @@ from knowledge.domain.training.courses import Audience, Course, Session
 _MEMBER_ROLES = frozenset({Role.ORGANISATION_ADMIN, Role.ORGANISATION_MEMBER})
 
 
-def check_runs_courses_of(caller: Principal, course: Course) -> None:
-    """Courses are created and scheduled by their cluster's managers, or platform administrators."""
-    if not (caller.is_admin or caller.manages_cluster(course.cluster_id)):
-        raise NotAllowed("only the course's cluster managers or administrators may do this")
+def check_runs_programme_of(caller: Principal, cluster_id: UUID) -> None:
+    """A cluster's courses are created and scheduled by its managers, or platform administrators."""
+    if not (caller.is_admin or caller.manages_cluster(cluster_id)):
+        raise NotAllowed("only the cluster's managers or administrators run its training programme")
 
 
 def check_in_audience(caller: Principal, course: Course) -> None:

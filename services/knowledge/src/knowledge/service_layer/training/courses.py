@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 from cloth_shared.auth.principal import Principal
-from cloth_shared.errors import NotAllowed, NotFound
+from cloth_shared.errors import NotFound
 from knowledge.domain.training import access
 from knowledge.domain.training import courses as rules
 from knowledge.domain.training.courses import (
@@ -54,8 +54,7 @@ class CourseWithSessions:
 
 async def create_course(uow: KnowledgeUnitOfWork, caller: Principal, command: CreateCourse) -> Course:
     """A cluster manager adds a course to their cluster's programme (administrators to any)."""
-    if not (caller.is_admin or caller.manages_cluster(command.cluster_id)):
-        raise NotAllowed("only the cluster's managers or administrators create its courses")
+    access.check_runs_programme_of(caller, command.cluster_id)
     course = Course(
         course_id=uuid4(),
         created_by=caller.subject,
@@ -82,7 +81,7 @@ async def schedule_session(
     at = at or datetime.now(UTC)
     async with uow:
         course = await _course(uow, command.course_id)
-        access.check_runs_courses_of(caller, course)
+        access.check_runs_programme_of(caller, course.cluster_id)
         session = rules.schedule(
             Session(
                 session_id=uuid4(),
