@@ -1,10 +1,12 @@
 """The certificate PDF renders names in any of the alliance's alphabets, and erased holders."""
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from uuid import uuid4
 
 import pytest
 
+from knowledge.adapters import certificates
 from knowledge.adapters.certificates import render_certificate, verification_url
 from knowledge.domain.training.certificates import Certificate, erase_holder
 
@@ -39,3 +41,9 @@ def test_an_erased_holders_certificate_still_renders() -> None:
 def test_the_qr_code_points_to_the_public_verification_endpoint() -> None:
     url = verification_url("https://knowledge.cloth.example/", "7KQ2M4XJ5N3P6R2T4V5W6X7Y2Z")
     assert url == "https://knowledge.cloth.example/certificates/verify/7KQ2M4XJ5N3P6R2T4V5W6X7Y2Z"
+
+
+def test_without_a_unicode_font_the_certificate_still_renders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(certificates, "UNICODE_FONT", Path("/nonexistent/font.ttf"))
+    pdf = render_certificate(a_certificate("Мария Иванова"), verify_at="https://cloth.example/v")
+    assert pdf.startswith(b"%PDF-")
