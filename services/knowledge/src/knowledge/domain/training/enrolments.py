@@ -41,18 +41,36 @@ class Enrolment:
 
 
 @dataclass(frozen=True, slots=True)
+class Seated:
+    """The fact of an enrolment that got one of the seats left."""
+
+    session: Session
+    enrolment: Enrolment
+
+
+@dataclass(frozen=True, slots=True)
+class Waitlisted:
+    """The fact of an enrolment on a full session: it waits, with the next arrival number."""
+
+    session: Session
+    enrolment: Enrolment
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
 class Cancellation:
-    """What giving up a place changed: the session, the cancelled enrolment, and the first person
-    waiting who got the seat, if any."""
+    """What giving up a place changed: the session, the cancelled enrolment, whether it gave up a
+    seat (or a place on the waiting list), and the first person waiting who got the seat, if any."""
 
     session: Session
     cancelled: Enrolment
+    gave_up_seat: bool
     promoted: Enrolment | None
 
 
 def enrol(
     session: Session, *, enrolment_id: UUID, person_id: UUID, holder_name: str | None, at: datetime
-) -> tuple[Session, Enrolment]:
+) -> Seated | Waitlisted:
     """A seat if one is left, otherwise the next place on the waiting list. The caller holds the
     session locked, so seats and arrival numbers are handed out one at a time."""
     check_open_for_enrolment(session, at=at)
@@ -66,9 +84,10 @@ def enrol(
         holder_name=holder_name,
     )
     if seats_left(session) > 0:
-        return replace(session, seats_taken=session.seats_taken + 1), replace(base, confirmed_at=at)
-    waiting = replace(base, status=EnrolmentStatus.WAITLISTED, waitlist_position=session.waitlist_next)
-    return replace(session, waitlist_next=session.waitlist_next + 1), waiting
+        return Seated(replace(session, seats_taken=session.seats_taken + 1), replace(base, confirmed_at=at))
+    position = session.waitlist_next
+    waiting = replace(base, status=EnrolmentStatus.WAITLISTED, waitlist_position=position)
+    return Waitlisted(replace(session, waitlist_next=position + 1), waiting, position)
 
 
 def cancel(
@@ -87,13 +106,14 @@ def cancel(
         )
     cancelled = replace(enrolment, status=EnrolmentStatus.CANCELLED, cancelled_at=at, waitlist_position=None)
     if enrolment.status is EnrolmentStatus.WAITLISTED:
-        return Cancellation(session, cancelled, None)
+        return Cancellation(session, cancelled, gave_up_seat=False, promoted=None)
     if first_waiting is None:
-        return Cancellation(replace(session, seats_taken=session.seats_taken - 1), cancelled, None)
+        freed = replace(session, seats_taken=session.seats_taken - 1)
+        return Cancellation(freed, cancelled, gave_up_seat=True, promoted=None)
     promoted = replace(
         first_waiting, status=EnrolmentStatus.CONFIRMED, waitlist_position=None, confirmed_at=at
     )
-    return Cancellation(session, cancelled, promoted)
+    return Cancellation(session, cancelled, gave_up_seat=True, promoted=promoted)
 
 
 def attendance_percent(session: Session, enrolment: Enrolment) -> int:

@@ -26,18 +26,18 @@ async def enrol(
         if await uow.enrolments.active_of(session_id, caller.subject) is not None:
             raise Conflict("you are already enrolled in this session", code="already-enrolled")
         author = await uow.authors.get(caller.subject)
-        session, enrolment = rules.enrol(
+        fact = rules.enrol(
             session,
             enrolment_id=uuid4(),
             person_id=caller.subject,
             holder_name=None if author is None or author.erased else author.display_name,
             at=at,
         )
-        await uow.courses.save_session(session)
-        await uow.enrolments.add(enrolment)
-        uow.emit(events.enrolled(enrolment))
+        await uow.courses.save_session(fact.session)
+        await uow.enrolments.add(fact.enrolment)
+        uow.emit(events.enrolled(fact))
         await uow.commit()
-    return enrolment
+    return fact.enrolment
 
 
 async def cancel(
@@ -50,6 +50,7 @@ async def cancel(
         found = await uow.enrolments.get(enrolment_id)
         if found is None or found.person_id != caller.subject:
             raise NotFound("no such enrolment of yours", code="enrolment-not-found")
+        # The session first, then enrolments: the order enrolment and promotion lock in too.
         session, _ = await locked_session(uow, found.session_id)
         enrolment = await uow.enrolments.get(enrolment_id, for_update=True)
         assert enrolment is not None
@@ -57,7 +58,7 @@ async def cancel(
             session, enrolment, first_waiting=await uow.enrolments.first_waiting(session.session_id), at=at
         )
         await uow.enrolments.save(outcome.cancelled)
-        uow.emit(events.cancelled(enrolment, outcome.cancelled))
+        uow.emit(events.cancelled(outcome))
         if outcome.promoted is not None:
             await uow.enrolments.save(outcome.promoted)
             for event in events.promoted(outcome.promoted):

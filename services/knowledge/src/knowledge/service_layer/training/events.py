@@ -6,7 +6,13 @@ from uuid import UUID
 from cloth_shared.contracts import knowledge_training as contract
 from knowledge.domain.training.certificates import Certificate
 from knowledge.domain.training.courses import Course, Session
-from knowledge.domain.training.enrolments import Enrolment, EnrolmentStatus, attendance_percent
+from knowledge.domain.training.enrolments import (
+    Cancellation,
+    Enrolment,
+    Seated,
+    Waitlisted,
+    attendance_percent,
+)
 
 
 def course_scheduled(course: Course, session: Session) -> contract.CourseScheduled:
@@ -34,24 +40,19 @@ def course_scheduled(course: Course, session: Session) -> contract.CourseSchedul
     )
 
 
-def enrolled(enrolment: Enrolment) -> contract.EnrolmentConfirmed | contract.EnrolmentWaitlisted:
-    """The fact of a new enrolment: a seat, or a place on the waiting list."""
-    ids = _ids(enrolment)
-    if enrolment.status is EnrolmentStatus.WAITLISTED:
-        assert enrolment.waitlist_position is not None
-        return contract.EnrolmentWaitlisted(
-            **ids, position=enrolment.waitlist_position, waitlisted_at=enrolment.enrolled_at
-        )
-    assert enrolment.confirmed_at is not None
-    return contract.EnrolmentConfirmed(**ids, confirmed_at=enrolment.confirmed_at)
+def enrolled(fact: Seated | Waitlisted) -> contract.EnrolmentConfirmed | contract.EnrolmentWaitlisted:
+    at = fact.enrolment.enrolled_at
+    if isinstance(fact, Waitlisted):
+        return contract.EnrolmentWaitlisted(**_ids(fact.enrolment), position=fact.position, waitlisted_at=at)
+    return contract.EnrolmentConfirmed(**_ids(fact.enrolment), confirmed_at=at)
 
 
-def cancelled(before: Enrolment, after: Enrolment) -> contract.EnrolmentCancelled:
-    assert after.cancelled_at is not None
-    was: Literal["confirmed", "waitlisted"] = (
-        "waitlisted" if before.status is EnrolmentStatus.WAITLISTED else "confirmed"
+def cancelled(outcome: Cancellation) -> contract.EnrolmentCancelled:
+    assert outcome.cancelled.cancelled_at is not None
+    was: Literal["confirmed", "waitlisted"] = "confirmed" if outcome.gave_up_seat else "waitlisted"
+    return contract.EnrolmentCancelled(
+        **_ids(outcome.cancelled), was=was, cancelled_at=outcome.cancelled.cancelled_at
     )
-    return contract.EnrolmentCancelled(**_ids(after), was=was, cancelled_at=after.cancelled_at)
 
 
 def promoted(enrolment: Enrolment) -> tuple[contract.PlaceOffered, contract.EnrolmentConfirmed]:
