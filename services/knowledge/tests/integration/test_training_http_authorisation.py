@@ -140,6 +140,8 @@ async def test_certificates_are_downloaded_by_their_holder_revoked_by_managers_v
     assert await status(training, "POST", revoke_second, admin(), reason) == 200
 
     assert await status(training, "GET", f"/certificates/verify/{first['verification_code']}", None) == 200
+    typed_by_hand = first["verification_code"].lower()
+    assert await status(training, "GET", f"/certificates/verify/{typed_by_hand}", None) == 200
     assert await status(training, "GET", "/certificates/verify/AAAAAAAAAAAAAAAAAAAAAAAAAA", None) == 404
     assert await status(training, "GET", "/certificates/verify/not-a-code", None) == 422
 

@@ -24,7 +24,9 @@ from knowledge.service_layer.training.certificates import RecordAttendance
 
 router = APIRouter(tags=["training"], route_class=JsonRoute)
 
-VerificationCode = Annotated[str, Path(pattern=r"^[A-Z2-7]{26}$", description="From the certificate.")]
+VerificationCode = Annotated[
+    str, Path(pattern=r"^[A-Za-z2-7]{26}$", description="As printed on the certificate; any letter case.")
+]
 
 
 @router.put(
@@ -103,4 +105,4 @@ async def revoke_certificate(
     responses=problem_responses(404, 422),
 )
 async def verify(code: VerificationCode, uow: UoW) -> VerificationPublic:
-    return VerificationPublic.of(await certificates.verify(uow, code))
+    return VerificationPublic.of(await certificates.verify(uow, code.upper()))
