@@ -9,6 +9,8 @@ from cloth_shared.service import Infrastructure, ServiceDefinition
 from knowledge.config import KnowledgeSettings
 from knowledge.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from knowledge.entrypoints.http import router
+from knowledge.entrypoints.training_certificate_routes import router as training_certificate_router
+from knowledge.entrypoints.training_routes import router as training_router
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -27,7 +29,7 @@ DEFINITION = ServiceDefinition(
         "Resource library with multilingual search, training programme, lessons learned from exchanges."
     ),
     migrations_dir=MIGRATIONS,
-    http_routers=[router],
+    http_routers=[router, training_router, training_certificate_router],
     produces=[topics.KNOWLEDGE_RESOURCES, topics.KNOWLEDGE_TRAINING],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,

@@ -18,6 +18,16 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaid,
     LumpSumPaymentOverdue,
 )
+from cloth_shared.contracts.knowledge_training import (
+    CertificateIssued,
+    CertificateRevoked,
+    CourseCompleted,
+    CourseScheduled,
+    EnrolmentCancelled,
+    EnrolmentConfirmed,
+    EnrolmentWaitlisted,
+    PlaceOffered,
+)
 from cloth_shared.contracts.membership import (
     MembershipEnded,
     MembershipReinstated,
@@ -57,6 +67,14 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     ExchangeReportOverdue,
     LumpSumPaymentOverdue,
     ExchangeAtRiskFlagged,
+    CourseScheduled,
+    EnrolmentConfirmed,
+    EnrolmentWaitlisted,
+    PlaceOffered,
+    EnrolmentCancelled,
+    CourseCompleted,
+    CertificateIssued,
+    CertificateRevoked,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {

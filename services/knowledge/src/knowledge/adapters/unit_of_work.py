@@ -6,15 +6,31 @@ from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
 from knowledge.adapters.repositories import PostgresAuthorRepository
+from knowledge.adapters.training_repository import (
+    PostgresCertificateRepository,
+    PostgresCourseRepository,
+    PostgresEnrolmentRepository,
+)
 from knowledge.service_layer.ports import AuthorRepository
+from knowledge.service_layer.training_ports import (
+    CertificateRepository,
+    CourseRepository,
+    EnrolmentRepository,
+)
 
 
 class PostgresKnowledgeUnitOfWork(UnitOfWork):
     # Typed as the ports, so mypy checks the asyncpg repositories against them.
     authors: AuthorRepository
+    courses: CourseRepository
+    enrolments: EnrolmentRepository
+    certificates: CertificateRepository
 
     token_validity: TokenValidityRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.token_validity = PostgresTokenValidity(connection)
         self.authors = PostgresAuthorRepository(connection)
+        self.courses = PostgresCourseRepository(connection)
+        self.enrolments = PostgresEnrolmentRepository(connection)
+        self.certificates = PostgresCertificateRepository(connection)

@@ -5,6 +5,11 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
+from knowledge.service_layer.training_ports import (
+    CertificateRepository,
+    CourseRepository,
+    EnrolmentRepository,
+)
 
 
 class AuthorRepository(Protocol):
@@ -16,3 +21,6 @@ class AuthorRepository(Protocol):
 
 class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     authors: AuthorRepository
+    courses: CourseRepository
+    enrolments: EnrolmentRepository
+    certificates: CertificateRepository
