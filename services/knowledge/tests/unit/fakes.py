@@ -8,17 +8,45 @@ from uuid import UUID
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
+from knowledge.domain.analyses import RegionalAnalysis
 from knowledge.domain.authors import Author
+from knowledge.domain.cluster_strategies import ClusterStrategy
+from knowledge.domain.excellence_labels import Certification
+from knowledge.domain.roadmap import StrategyVersion
 from knowledge.service_layer.ports import AuthorRepository
+from knowledge.service_layer.roadmap_ports import (
+    CertificationRepository,
+    ClusterStrategyRepository,
+    PartnershipStrategyRepository,
+    RegionalAnalysisRepository,
+)
+
+from .fake_roadmap import (
+    FakeCertificationRepository,
+    FakeClusterStrategyRepository,
+    FakePartnershipStrategyRepository,
+    FakeRegionalAnalysisRepository,
+)
 
 
 @dataclass
 class FakeKnowledgeDatabase:
     authors: dict[UUID, Author] = field(default_factory=dict)
     token_validity: dict[UUID, datetime] = field(default_factory=dict)
+    regional_analyses: dict[tuple[str, int], RegionalAnalysis] = field(default_factory=dict)
+    strategy_versions: dict[int, StrategyVersion] = field(default_factory=dict)
+    cluster_strategies: dict[UUID, ClusterStrategy] = field(default_factory=dict)
+    certifications: dict[UUID, Certification] = field(default_factory=dict)
 
     def copy(self) -> Self:
-        return type(self)(authors=dict(self.authors), token_validity=dict(self.token_validity))
+        return type(self)(
+            authors=dict(self.authors),
+            token_validity=dict(self.token_validity),
+            regional_analyses=dict(self.regional_analyses),
+            strategy_versions=dict(self.strategy_versions),
+            cluster_strategies=dict(self.cluster_strategies),
+            certifications=dict(self.certifications),
+        )
 
 
 class FakeAuthorRepository:
@@ -35,6 +63,10 @@ class FakeAuthorRepository:
 class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     authors: AuthorRepository  # the port: mypy checks the fake against it
     token_validity: TokenValidityRepository
+    regional_analyses: RegionalAnalysisRepository
+    partnership_strategy: PartnershipStrategyRepository
+    cluster_strategies: ClusterStrategyRepository
+    certifications: CertificationRepository
 
     def __init__(self, database: FakeKnowledgeDatabase | None = None) -> None:
         super().__init__(database or FakeKnowledgeDatabase())
@@ -42,3 +74,7 @@ class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     def _bind(self, work: FakeKnowledgeDatabase) -> None:
         self.token_validity = FakeTokenValidity(work.token_validity)
         self.authors = FakeAuthorRepository(work)
+        self.regional_analyses = FakeRegionalAnalysisRepository(work.regional_analyses)
+        self.partnership_strategy = FakePartnershipStrategyRepository(work.strategy_versions)
+        self.cluster_strategies = FakeClusterStrategyRepository(work.cluster_strategies)
+        self.certifications = FakeCertificationRepository(work.certifications)

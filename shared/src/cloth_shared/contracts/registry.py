@@ -18,6 +18,14 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaid,
     LumpSumPaymentOverdue,
 )
+from cloth_shared.contracts.knowledge_roadmap import (
+    ClusterLabelAwarded,
+    ClusterStrategyUpdated,
+    PartnershipStrategyApproved,
+    PartnershipStrategyDrafted,
+    PartnershipStrategyEndorsed,
+    RegionalAnalysisPublished,
+)
 from cloth_shared.contracts.membership import (
     MembershipEnded,
     MembershipReinstated,
@@ -57,6 +65,12 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     ExchangeReportOverdue,
     LumpSumPaymentOverdue,
     ExchangeAtRiskFlagged,
+    RegionalAnalysisPublished,
+    PartnershipStrategyDrafted,
+    PartnershipStrategyEndorsed,
+    PartnershipStrategyApproved,
+    ClusterStrategyUpdated,
+    ClusterLabelAwarded,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {

@@ -5,6 +5,12 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
+from knowledge.service_layer.roadmap_ports import (
+    CertificationRepository,
+    ClusterStrategyRepository,
+    PartnershipStrategyRepository,
+    RegionalAnalysisRepository,
+)
 
 
 class AuthorRepository(Protocol):
@@ -16,3 +22,7 @@ class AuthorRepository(Protocol):
 
 class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     authors: AuthorRepository
+    regional_analyses: RegionalAnalysisRepository
+    partnership_strategy: PartnershipStrategyRepository
+    cluster_strategies: ClusterStrategyRepository
+    certifications: CertificationRepository
