@@ -1,0 +1,191 @@
+"""Bodies of a cluster's roadmap: its strategy, its labels and plan, and the cooperation map."""
+
+from datetime import date, datetime
+from typing import Annotated, Self
+from uuid import UUID
+
+from pydantic import BaseModel, Field
+
+from cloth_shared.inputs import StrictBool
+from knowledge.domain.cluster_strategies import ActionStatus, ClusterAction, ClusterStrategy, Progress
+from knowledge.domain.excellence_labels import Certification, LabelLevel, PlannedStep
+from knowledge.entrypoints.roadmap_fields import (
+    Code,
+    Codes,
+    Figure,
+    LongText,
+    Note,
+    PartnerIds,
+    Title,
+    example,
+    response_example,
+)
+from knowledge.service_layer.cluster_roadmap import AwardLabel, UpdateClusterStrategy
+
+MODACC, LDC = (f"0b1c0000-0000-4000-8000-00000000000{n}" for n in (1, 5))
+ACTION = {
+    "code": "M1",
+    "title": "Repair-and-reuse workshops",
+    "serves": ["O1"],
+    "partner_cluster_ids": [LDC],
+    "status": "in_progress",
+    "due": "2027-06-30",
+}
+PROGRESS = {"indicator_code": "I1", "value": 70, "as_of": "2026-10-01", "note": None}
+STRATEGY = {
+    "summary": "Modacc's way to 2030: circular knitwear and export missions.",
+    "actions": [ACTION],
+    "progress": [PROGRESS],
+}
+STEP = {"title": "Benchmarking with the ESCA method", "due": "2027-03-31", "done": False}
+
+
+class ClusterActionBody(BaseModel):
+    model_config = example(ACTION)
+
+    code: Code
+    title: Title
+    serves: Codes = Field(description="Codes of the common objectives the action serves.")
+    partner_cluster_ids: PartnerIds = Field(default=[], description="Other partner clusters involved.")
+    status: ActionStatus = ActionStatus.PLANNED
+    due: date | None = None
+
+
+class ProgressBody(BaseModel):
+    model_config = example(PROGRESS)
+
+    indicator_code: Code = Field(description="An indicator of the common strategy.")
+    value: Figure
+    as_of: date
+    note: Note | None = None
+
+
+class ClusterStrategyBody(BaseModel):
+    model_config = example(STRATEGY)
+
+    summary: LongText = Field(description="Plain text.")
+    actions: Annotated[list[ClusterActionBody], Field(max_length=60)] = []
+    progress: Annotated[list[ProgressBody], Field(max_length=60)] = []
+
+    def command(self) -> UpdateClusterStrategy:
+        return UpdateClusterStrategy(
+            summary=self.summary,
+            actions=tuple(
+                ClusterAction(
+                    a.code, a.title, frozenset(a.serves), frozenset(a.partner_cluster_ids), a.status, a.due
+                )
+                for a in self.actions
+            ),
+            progress=tuple(Progress(p.indicator_code, p.value, p.as_of, p.note) for p in self.progress),
+        )
+
+
+class ClusterStrategyPublic(BaseModel):
+    model_config = response_example(
+        {
+            "cluster_id": MODACC,
+            **STRATEGY,
+            "aligned_with_version": 1,
+            "revision": 3,
+            "updated_by": "5f0c6a43-2f1e-4a55-9d0a-6f2b1c3d4e5f",
+            "updated_at": "2026-11-30T12:00:00Z",
+        }
+    )
+
+    cluster_id: UUID
+    summary: str
+    actions: list[ClusterActionBody]
+    progress: list[ProgressBody]
+    aligned_with_version: int = Field(description="The partnership strategy version it follows.")
+    revision: int
+    updated_by: UUID
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, strategy: ClusterStrategy) -> Self:
+        return cls(
+            cluster_id=strategy.cluster_id,
+            summary=strategy.summary,
+            actions=[
+                ClusterActionBody(
+                    code=a.code,
+                    title=a.title,
+                    serves=sorted(a.serves),
+                    partner_cluster_ids=sorted(a.partners, key=str),
+                    status=a.status,
+                    due=a.due,
+                )
+                for a in strategy.actions
+            ],
+            progress=[ProgressBody.model_validate(p, from_attributes=True) for p in strategy.progress],
+            aligned_with_version=strategy.aligned_with_version,
+            revision=strategy.revision,
+            updated_by=strategy.updated_by,
+            updated_at=strategy.updated_at,
+        )
+
+
+class AwardBody(BaseModel):
+    model_config = example({"level": "silver", "awarded_on": "2026-06-15", "valid_until": "2028-06-15"})
+
+    level: LabelLevel
+    awarded_on: date
+    valid_until: date | None = None
+
+    def command(self) -> AwardLabel:
+        return AwardLabel(self.level, self.awarded_on, self.valid_until)
+
+
+class PlannedStepBody(BaseModel):
+    model_config = example(STEP)
+
+    title: Title
+    due: date | None = None
+    done: StrictBool = False
+
+
+class LabelPlanBody(BaseModel):
+    model_config = example({"steps": [STEP]})
+
+    steps: Annotated[list[PlannedStepBody], Field(max_length=30)]
+
+    def steps_planned(self) -> tuple[PlannedStep, ...]:
+        return tuple(PlannedStep(s.title, s.due, s.done) for s in self.steps)
+
+
+class AwardPublic(BaseModel):
+    level: LabelLevel
+    awarded_on: date
+    valid_until: date | None
+
+
+class CertificationPublic(BaseModel):
+    model_config = response_example(
+        {
+            "cluster_id": LDC,
+            "current_level": "silver",
+            "next_level": "gold",
+            "awards": [
+                {"level": "bronze", "awarded_on": "2024-03-01", "valid_until": "2026-03-01"},
+                {"level": "silver", "awarded_on": "2026-06-15", "valid_until": "2028-06-15"},
+            ],
+            "plan": [STEP],
+        }
+    )
+
+    cluster_id: UUID
+    current_level: LabelLevel | None
+    next_level: LabelLevel | None = Field(description="What the plan aims at; null after gold.")
+    awards: list[AwardPublic] = Field(description="Oldest first.")
+    plan: list[PlannedStepBody]
+
+    @classmethod
+    def of(cls, certification: Certification) -> Self:
+        current = certification.current
+        return cls(
+            cluster_id=certification.cluster_id,
+            current_level=current.level if current else None,
+            next_level=certification.next_level,
+            awards=[AwardPublic.model_validate(a, from_attributes=True) for a in certification.awards],
+            plan=[PlannedStepBody.model_validate(s, from_attributes=True) for s in certification.plan],
+        )
