@@ -69,6 +69,8 @@ async def test_cluster_strategies_labels_and_the_cooperation_map(api: RoadmapApi
 
     updated = await api.call("PUT", f"/clusters/{modacc}/strategy", "Modacc", CLUSTER_STRATEGY)
     assert (updated.status_code, updated.json()["aligned_with_version"]) == (200, 1), updated.text
+    [standing] = (await api.call("GET", f"/clusters/{modacc}/strategy", "anonymous")).json()["standings"]
+    assert (standing["indicator_code"], standing["value"], standing["share_of_target"]) == ("I1", 70, 0.5)
     awarded = await api.call(
         "POST", f"/clusters/{ldc}/labels", "admin", {"level": "silver", "awarded_on": "2026-06-15"}
     )

@@ -51,8 +51,11 @@ def plan(*actions, progress=None) -> UpdateClusterStrategy:  # type: ignore[no-u
 
 async def test_a_cluster_strategy_aligns_with_the_common_one_and_announces_progress_towards_targets() -> None:
     uow = await with_a_strategy()
-    strategy = await update_cluster_strategy(uow, manager_of(MODACC), MODACC, plan())
-    assert (strategy.aligned_with_version, strategy.revision) == (1, 1)
+    aligned = await update_cluster_strategy(uow, manager_of(MODACC), MODACC, plan())
+    assert (aligned.strategy.aligned_with_version, aligned.strategy.revision) == (1, 1)
+    [circular, exchanges] = aligned.standings  # every common indicator, reported or not
+    assert circular.share_of_target == pytest.approx(0.5)
+    assert exchanges.progress is None
     [updated] = uow.events[1:]
     assert isinstance(updated, ClusterStrategyUpdated)
     assert updated.progress[0].share_of_target == pytest.approx(0.5)  # 70 on the way from 20 to 120
@@ -88,7 +91,7 @@ async def test_only_the_clusters_managers_and_administrators_change_its_strategy
     uow = await with_a_strategy()
     with pytest.raises(NotAllowed):
         await update_cluster_strategy(uow, who, MODACC, plan())
-    assert (await update_cluster_strategy(uow, admin(), MODACC, plan())).revision == 1
+    assert (await update_cluster_strategy(uow, admin(), MODACC, plan())).strategy.revision == 1
     with pytest.raises(NotFound):
         await update_cluster_strategy(uow, admin(), uuid4(), plan())
 

@@ -47,6 +47,15 @@ class ClusterStrategy:
     updated_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a cluster stands on one indicator of the common strategy it follows."""
+
+    indicator: StrategyIndicator
+    progress: Progress | None  # None until the cluster reports on it
+    share_of_target: float | None
+
+
 def share_of_target(indicator: StrategyIndicator, value: float) -> float | None:
     """How far from baseline to target a value has come (0 = baseline, 1 = target reached)."""
     span = indicator.target - indicator.baseline
@@ -107,3 +116,14 @@ def update(
         updated_by=by,
         updated_at=at,
     )
+
+
+def standings(strategy: ClusterStrategy, aligned_with: StrategyVersion) -> tuple[Standing, ...]:
+    """Every indicator of the version the cluster follows, with its progress where reported."""
+    reported = {p.indicator_code: p for p in strategy.progress}
+    found = []
+    for indicator in aligned_with.content.indicators:
+        progress = reported.get(indicator.code)
+        share = None if progress is None else share_of_target(indicator, progress.value)
+        found.append(Standing(indicator, progress, share))
+    return tuple(found)

@@ -10,7 +10,6 @@ from fastapi import APIRouter, status
 
 from cloth_shared.auth.fastapi import Caller
 from cloth_shared.bodies import JsonRoute
-from cloth_shared.errors import NotFound
 from cloth_shared.openapi import problem_responses
 from knowledge.entrypoints.cluster_schemas import (
     AwardBody,
@@ -32,10 +31,7 @@ router = APIRouter(tags=["cooperation roadmap"], route_class=JsonRoute)
     responses=problem_responses(404, 422),
 )
 async def strategy(cluster_id: UUID, uow: UoW) -> ClusterStrategyPublic:
-    found = await cluster_roadmap.cluster_strategy(uow, cluster_id)
-    if found is None:
-        raise NotFound("this cluster has not written its strategy yet", code="cluster-strategy-not-found")
-    return ClusterStrategyPublic.of(found)
+    return ClusterStrategyPublic.of(await cluster_roadmap.cluster_strategy(uow, cluster_id))
 
 
 @router.put(

@@ -7,7 +7,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from cloth_shared.inputs import StrictBool
-from knowledge.domain.cluster_strategies import ActionStatus, ClusterAction, ClusterStrategy, Progress
+from knowledge.domain.cluster_strategies import ActionStatus, ClusterAction, Progress, Standing
 from knowledge.domain.excellence_labels import Certification, LabelLevel, PlannedStep
 from knowledge.entrypoints.roadmap_fields import (
     Code,
@@ -20,7 +20,7 @@ from knowledge.entrypoints.roadmap_fields import (
     example,
     response_example,
 )
-from knowledge.service_layer.cluster_roadmap import AwardLabel, UpdateClusterStrategy
+from knowledge.service_layer.cluster_roadmap import AlignedStrategy, AwardLabel, UpdateClusterStrategy
 
 MODACC, LDC = (f"0b1c0000-0000-4000-8000-00000000000{n}" for n in (1, 5))
 ACTION = {
@@ -80,11 +80,53 @@ class ClusterStrategyBody(BaseModel):
         )
 
 
+class StandingPublic(BaseModel):
+    """One indicator of the common strategy and the cluster's latest reported value on it."""
+
+    indicator_code: str
+    title: str
+    unit: str
+    baseline: float
+    target: float
+    target_year: int
+    value: float | None = Field(description="Null until the cluster reports on the indicator.")
+    as_of: date | None
+    share_of_target: float | None = Field(description="0 at the baseline, 1 at the target.")
+
+    @classmethod
+    def of(cls, standing: Standing) -> Self:
+        i, p = standing.indicator, standing.progress
+        return cls(
+            indicator_code=i.code,
+            title=i.title,
+            unit=i.unit,
+            baseline=i.baseline,
+            target=i.target,
+            target_year=i.target_year,
+            value=p.value if p else None,
+            as_of=p.as_of if p else None,
+            share_of_target=standing.share_of_target,
+        )
+
+
 class ClusterStrategyPublic(BaseModel):
     model_config = response_example(
         {
             "cluster_id": MODACC,
             **STRATEGY,
+            "standings": [
+                {
+                    "indicator_code": "I1",
+                    "title": "Members with a circular product",
+                    "unit": "companies",
+                    "baseline": 20,
+                    "target": 120,
+                    "target_year": 2030,
+                    "value": 70,
+                    "as_of": "2026-10-01",
+                    "share_of_target": 0.5,
+                }
+            ],
             "aligned_with_version": 1,
             "revision": 3,
             "updated_by": "5f0c6a43-2f1e-4a55-9d0a-6f2b1c3d4e5f",
@@ -96,13 +138,15 @@ class ClusterStrategyPublic(BaseModel):
     summary: str
     actions: list[ClusterActionBody]
     progress: list[ProgressBody]
+    standings: list[StandingPublic] = Field(description="Every indicator of the version it follows.")
     aligned_with_version: int = Field(description="The partnership strategy version it follows.")
     revision: int
     updated_by: UUID
     updated_at: datetime
 
     @classmethod
-    def of(cls, strategy: ClusterStrategy) -> Self:
+    def of(cls, aligned: AlignedStrategy) -> Self:
+        strategy = aligned.strategy
         return cls(
             cluster_id=strategy.cluster_id,
             summary=strategy.summary,
@@ -118,6 +162,7 @@ class ClusterStrategyPublic(BaseModel):
                 for a in strategy.actions
             ],
             progress=[ProgressBody.model_validate(p, from_attributes=True) for p in strategy.progress],
+            standings=[StandingPublic.of(s) for s in aligned.standings],
             aligned_with_version=strategy.aligned_with_version,
             revision=strategy.revision,
             updated_by=strategy.updated_by,

@@ -5,10 +5,12 @@ from datetime import UTC, date, datetime
 from uuid import UUID
 
 from cloth_shared.auth.principal import Principal
+from cloth_shared.errors import NotFound
 from knowledge.domain import cluster_strategies, cooperation, excellence_labels, roadmap, roadmap_access
 from knowledge.domain.cluster_strategies import ClusterAction, ClusterStrategy, Progress
 from knowledge.domain.excellence_labels import Certification, LabelLevel, PlannedStep
 from knowledge.domain.partners import partner
+from knowledge.domain.roadmap import StrategyVersion
 from knowledge.service_layer.ports import KnowledgeUnitOfWork
 from knowledge.service_layer.roadmap_events import cluster_strategy_updated, label_awarded
 
@@ -21,6 +23,18 @@ class UpdateClusterStrategy:
 
 
 @dataclass(frozen=True, slots=True)
+class AlignedStrategy:
+    """A cluster's strategy with the version of the common strategy it follows."""
+
+    strategy: ClusterStrategy
+    aligned_with: StrategyVersion
+
+    @property
+    def standings(self) -> tuple[cluster_strategies.Standing, ...]:
+        return cluster_strategies.standings(self.strategy, self.aligned_with)
+
+
+@dataclass(frozen=True, slots=True)
 class AwardLabel:
     level: LabelLevel
     awarded_on: date
@@ -29,7 +43,7 @@ class AwardLabel:
 
 async def update_cluster_strategy(
     uow: KnowledgeUnitOfWork, caller: Principal, cluster_id: UUID, command: UpdateClusterStrategy
-) -> ClusterStrategy:
+) -> AlignedStrategy:
     """The cluster's managers or an administrator replace its strategy (ClusterStrategyUpdated)."""
     partner(cluster_id)
     roadmap_access.plan_for_cluster(caller, cluster_id)
@@ -49,14 +63,18 @@ async def update_cluster_strategy(
         await uow.cluster_strategies.save(strategy)
         uow.emit(cluster_strategy_updated(strategy, reference))
         await uow.commit()
-    return strategy
+    return AlignedStrategy(strategy, reference)
 
 
-async def cluster_strategy(uow: KnowledgeUnitOfWork, cluster_id: UUID) -> ClusterStrategy | None:
-    """A partner cluster's strategy, None before it wrote one (public)."""
+async def cluster_strategy(uow: KnowledgeUnitOfWork, cluster_id: UUID) -> AlignedStrategy:
+    """A partner cluster's strategy and where it stands on the common indicators (public)."""
     partner(cluster_id)
     async with uow.reading():
-        return await uow.cluster_strategies.get(cluster_id)
+        strategy = await uow.cluster_strategies.get(cluster_id)
+        versions = await uow.partnership_strategy.versions()
+    if strategy is None:
+        raise NotFound("this cluster has not written its strategy yet", code="cluster-strategy-not-found")
+    return AlignedStrategy(strategy, versions[strategy.aligned_with_version - 1])
 
 
 async def award_label(
