@@ -1,6 +1,6 @@
 """The cooperation map's body: the five partner clusters with their labels, and who works with whom."""
 
-from typing import Self
+from typing import Literal, Self
 from uuid import UUID
 
 from pydantic import BaseModel, Field
@@ -24,7 +24,9 @@ class CooperationCluster(BaseModel):
 
 
 class SharedActionPublic(BaseModel):
-    origin: str = Field(description="common (the partnership strategy) or cluster (one cluster's own).")
+    origin: Literal["common", "cluster"] = Field(
+        description="The partnership strategy, or one cluster's own."
+    )
     owner_cluster_id: UUID | None
     code: str
     title: str
