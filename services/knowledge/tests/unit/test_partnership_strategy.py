@@ -8,6 +8,7 @@ import pytest
 
 from cloth_shared.contracts.knowledge_roadmap import (
     PartnershipStrategyApproved,
+    PartnershipStrategyCommented,
     PartnershipStrategyDrafted,
     PartnershipStrategyEndorsed,
 )
@@ -97,6 +98,10 @@ async def test_partners_comment_as_often_as_they_like_without_approving() -> Non
     commented = await comment_strategy(uow, manager_of(ICONIC), version.number, "And a target year.")
     assert [d.comment for d in commented.decisions] == ["Add a digital objective?", "And a target year."]
     assert commented.approving_clusters == frozenset()
+    assert [e.comment for e in uow.events if isinstance(e, PartnershipStrategyCommented)] == [
+        "Add a digital objective?",
+        "And a target year.",
+    ]
     with pytest.raises(NotFound):
         await comment_strategy(uow, manager_of(ICONIC), 7, "?")
 

@@ -85,6 +85,17 @@ class PartnershipStrategyEndorsed(_PartnershipStrategyEvent):
     awaiting_cluster_ids: tuple[UUID, ...] = Field(description="Partners whose approval is still missing.")
 
 
+class PartnershipStrategyCommented(_PartnershipStrategyEvent):
+    """A partner cluster's manager commented on a version (without approving it)."""
+
+    event_type: ClassVar[str] = "PartnershipStrategyCommented"
+    event_version: ClassVar[int] = 1
+    cluster_id: UUID
+    commented_by: UUID
+    commented_at: datetime
+    comment: str
+
+
 class PartnershipStrategyApproved(_PartnershipStrategyEvent):
     """All five partner clusters approved a version: it is the strategy in force."""
 

@@ -7,7 +7,7 @@ from cloth_shared.errors import NotFound
 from knowledge.domain import roadmap, roadmap_access
 from knowledge.domain.roadmap import StrategyContent, StrategyVersion
 from knowledge.service_layer.ports import KnowledgeUnitOfWork
-from knowledge.service_layer.roadmap_events import strategy_drafted, strategy_endorsed
+from knowledge.service_layer.roadmap_events import strategy_commented, strategy_drafted, strategy_endorsed
 
 
 async def draft_strategy(
@@ -44,7 +44,7 @@ async def approve_strategy(uow: KnowledgeUnitOfWork, caller: Principal, number: 
 async def comment_strategy(
     uow: KnowledgeUnitOfWork, caller: Principal, number: int, text: str
 ) -> StrategyVersion:
-    """A partner cluster's manager comments on the latest version."""
+    """A partner cluster's manager comments on the latest version (PartnershipStrategyCommented)."""
     cluster_id = roadmap_access.speak_for_partner(caller)
     async with uow:
         versions = await uow.partnership_strategy.versions(for_update=True)
@@ -52,6 +52,7 @@ async def comment_strategy(
             versions, number, text, cluster_id=cluster_id, by=caller.subject, at=datetime.now(UTC)
         )
         await uow.partnership_strategy.save(version)
+        uow.emit(strategy_commented(version))
         await uow.commit()
     return version
 

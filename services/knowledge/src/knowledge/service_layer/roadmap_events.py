@@ -70,6 +70,17 @@ def strategy_drafted(version: StrategyVersion) -> contract.PartnershipStrategyDr
     )
 
 
+def strategy_commented(version: StrategyVersion) -> contract.PartnershipStrategyCommented:
+    remark = version.decisions[-1]
+    return contract.PartnershipStrategyCommented(
+        strategy=strategy_snapshot(version),
+        cluster_id=remark.cluster_id,
+        commented_by=remark.by,
+        commented_at=remark.at,
+        comment=remark.comment or "",
+    )
+
+
 def strategy_endorsed(fact: Endorsed) -> list[Event]:
     """One partner's approval; the last one also brings the strategy into force."""
     version = fact.version
