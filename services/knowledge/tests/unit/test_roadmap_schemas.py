@@ -5,11 +5,17 @@ import inspect
 import pytest
 from pydantic import BaseModel
 
-from knowledge.entrypoints import analysis_schemas, cluster_schemas, cooperation_schemas, roadmap_schemas
+from knowledge.entrypoints import (
+    analysis_schemas,
+    cluster_schemas,
+    cooperation_schemas,
+    label_schemas,
+    roadmap_schemas,
+)
 
 EXAMPLES = [
     pytest.param(model, example, id=model.__name__)
-    for module in (analysis_schemas, roadmap_schemas, cluster_schemas, cooperation_schemas)
+    for module in (analysis_schemas, roadmap_schemas, cluster_schemas, label_schemas, cooperation_schemas)
     for _, model in inspect.getmembers(module, inspect.isclass)
     if issubclass(model, BaseModel) and model.__module__ == module.__name__
     for example in (model.model_config.get("json_schema_extra") or {}).get("examples", [])  # type: ignore[union-attr]

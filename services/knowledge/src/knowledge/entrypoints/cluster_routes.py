@@ -11,14 +11,9 @@ from fastapi import APIRouter, status
 from cloth_shared.auth.fastapi import Caller
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.openapi import problem_responses
-from knowledge.entrypoints.cluster_schemas import (
-    AwardBody,
-    CertificationPublic,
-    ClusterStrategyBody,
-    ClusterStrategyPublic,
-    LabelPlanBody,
-)
+from knowledge.entrypoints.cluster_schemas import ClusterStrategyBody, ClusterStrategyPublic
 from knowledge.entrypoints.dependencies import UoW
+from knowledge.entrypoints.label_schemas import AwardBody, CertificationPublic, LabelPlanBody
 from knowledge.service_layer import cluster_roadmap
 
 router = APIRouter(tags=["cooperation roadmap"], route_class=JsonRoute)

@@ -1,4 +1,4 @@
-"""Bodies of a cluster's roadmap: its strategy, its labels and plan, and the cooperation map."""
+"""Bodies of a partner cluster's own strategy: its actions and progress on the common indicators."""
 
 from datetime import date, datetime
 from typing import Annotated, Self
@@ -6,9 +6,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from cloth_shared.inputs import StrictBool
 from knowledge.domain.cluster_strategies import ActionStatus, ClusterAction, Progress, Standing
-from knowledge.domain.excellence_labels import Certification, LabelLevel, PlannedStep
 from knowledge.entrypoints.roadmap_fields import (
     Code,
     Codes,
@@ -20,7 +18,7 @@ from knowledge.entrypoints.roadmap_fields import (
     example,
     response_example,
 )
-from knowledge.service_layer.cluster_roadmap import AlignedStrategy, AwardLabel, UpdateClusterStrategy
+from knowledge.service_layer.cluster_roadmap import AlignedStrategy, UpdateClusterStrategy
 
 MODACC, LDC = (f"0b1c0000-0000-4000-8000-00000000000{n}" for n in (1, 5))
 ACTION = {
@@ -37,7 +35,6 @@ STRATEGY = {
     "actions": [ACTION],
     "progress": [PROGRESS],
 }
-STEP = {"title": "Benchmarking with the ESCA method", "due": "2027-03-31", "done": False}
 
 
 class ClusterActionBody(BaseModel):
@@ -167,70 +164,4 @@ class ClusterStrategyPublic(BaseModel):
             revision=strategy.revision,
             updated_by=strategy.updated_by,
             updated_at=strategy.updated_at,
-        )
-
-
-class AwardBody(BaseModel):
-    model_config = example({"level": "silver", "awarded_on": "2026-06-15", "valid_until": "2028-06-15"})
-
-    level: LabelLevel
-    awarded_on: date
-    valid_until: date | None = None
-
-    def command(self) -> AwardLabel:
-        return AwardLabel(self.level, self.awarded_on, self.valid_until)
-
-
-class PlannedStepBody(BaseModel):
-    model_config = example(STEP)
-
-    title: Title
-    due: date | None = None
-    done: StrictBool = False
-
-
-class LabelPlanBody(BaseModel):
-    model_config = example({"steps": [STEP]})
-
-    steps: Annotated[list[PlannedStepBody], Field(max_length=30)]
-
-    def steps_planned(self) -> tuple[PlannedStep, ...]:
-        return tuple(PlannedStep(s.title, s.due, s.done) for s in self.steps)
-
-
-class AwardPublic(BaseModel):
-    level: LabelLevel
-    awarded_on: date
-    valid_until: date | None
-
-
-class CertificationPublic(BaseModel):
-    model_config = response_example(
-        {
-            "cluster_id": LDC,
-            "current_level": "silver",
-            "next_level": "gold",
-            "awards": [
-                {"level": "bronze", "awarded_on": "2024-03-01", "valid_until": "2026-03-01"},
-                {"level": "silver", "awarded_on": "2026-06-15", "valid_until": "2028-06-15"},
-            ],
-            "plan": [STEP],
-        }
-    )
-
-    cluster_id: UUID
-    current_level: LabelLevel | None
-    next_level: LabelLevel | None = Field(description="What the plan aims at; null after gold.")
-    awards: list[AwardPublic] = Field(description="Oldest first.")
-    plan: list[PlannedStepBody]
-
-    @classmethod
-    def of(cls, certification: Certification) -> Self:
-        current = certification.current
-        return cls(
-            cluster_id=certification.cluster_id,
-            current_level=current.level if current else None,
-            next_level=certification.next_level,
-            awards=[AwardPublic.model_validate(a, from_attributes=True) for a in certification.awards],
-            plan=[PlannedStepBody.model_validate(s, from_attributes=True) for s in certification.plan],
         )
