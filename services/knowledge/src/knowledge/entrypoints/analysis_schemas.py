@@ -101,7 +101,10 @@ class MapRegion(BaseModel):
         }
     )
 
-    region_code: str = Field(description="NUTS 2 code of the partner region.")
+    region_code: str = Field(
+        description="NUTS 2 code of the partner region; membership's organisations carry NUTS 3 codes "
+        "that start with it (ES511 is in ES51)."
+    )
     region_name: str
     cluster_id: UUID = Field(description="The partner cluster of the region.")
     year: int
