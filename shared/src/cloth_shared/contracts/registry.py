@@ -18,6 +18,15 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaid,
     LumpSumPaymentOverdue,
 )
+from cloth_shared.contracts.knowledge_roadmap import (
+    ClusterLabelAwarded,
+    ClusterStrategyUpdated,
+    PartnershipStrategyApproved,
+    PartnershipStrategyCommented,
+    PartnershipStrategyDrafted,
+    PartnershipStrategyEndorsed,
+    RegionalAnalysisPublished,
+)
 from cloth_shared.contracts.knowledge_training import (
     CertificateIssued,
     CertificateRevoked,
@@ -75,6 +84,13 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     CourseCompleted,
     CertificateIssued,
     CertificateRevoked,
+    RegionalAnalysisPublished,
+    PartnershipStrategyDrafted,
+    PartnershipStrategyEndorsed,
+    PartnershipStrategyCommented,
+    PartnershipStrategyApproved,
+    ClusterStrategyUpdated,
+    ClusterLabelAwarded,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {

@@ -6,12 +6,24 @@ from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
 from knowledge.adapters.repositories import PostgresAuthorRepository
+from knowledge.adapters.roadmap_repositories import (
+    PostgresCertificationRepository,
+    PostgresClusterStrategyRepository,
+    PostgresPartnershipStrategyRepository,
+    PostgresRegionalAnalysisRepository,
+)
 from knowledge.adapters.training_repository import (
     PostgresCertificateRepository,
     PostgresCourseRepository,
     PostgresEnrolmentRepository,
 )
 from knowledge.service_layer.ports import AuthorRepository
+from knowledge.service_layer.roadmap_ports import (
+    CertificationRepository,
+    ClusterStrategyRepository,
+    PartnershipStrategyRepository,
+    RegionalAnalysisRepository,
+)
 from knowledge.service_layer.training_ports import (
     CertificateRepository,
     CourseRepository,
@@ -25,6 +37,10 @@ class PostgresKnowledgeUnitOfWork(UnitOfWork):
     courses: CourseRepository
     enrolments: EnrolmentRepository
     certificates: CertificateRepository
+    regional_analyses: RegionalAnalysisRepository
+    partnership_strategy: PartnershipStrategyRepository
+    cluster_strategies: ClusterStrategyRepository
+    certifications: CertificationRepository
 
     token_validity: TokenValidityRepository
 
@@ -34,3 +50,7 @@ class PostgresKnowledgeUnitOfWork(UnitOfWork):
         self.courses = PostgresCourseRepository(connection)
         self.enrolments = PostgresEnrolmentRepository(connection)
         self.certificates = PostgresCertificateRepository(connection)
+        self.regional_analyses = PostgresRegionalAnalysisRepository(connection)
+        self.partnership_strategy = PostgresPartnershipStrategyRepository(connection)
+        self.cluster_strategies = PostgresClusterStrategyRepository(connection)
+        self.certifications = PostgresCertificationRepository(connection)

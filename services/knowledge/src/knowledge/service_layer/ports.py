@@ -5,6 +5,12 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
+from knowledge.service_layer.roadmap_ports import (
+    CertificationRepository,
+    ClusterStrategyRepository,
+    PartnershipStrategyRepository,
+    RegionalAnalysisRepository,
+)
 from knowledge.service_layer.training_ports import (
     CertificateRepository,
     CourseRepository,
@@ -24,3 +30,7 @@ class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     courses: CourseRepository
     enrolments: EnrolmentRepository
     certificates: CertificateRepository
+    regional_analyses: RegionalAnalysisRepository
+    partnership_strategy: PartnershipStrategyRepository
+    cluster_strategies: ClusterStrategyRepository
+    certifications: CertificationRepository

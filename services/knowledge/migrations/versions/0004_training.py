@@ -1,11 +1,11 @@
 """The training programme: courses, their sessions, enrolments and certificates.
 
-Revision ID: 0005
+Revision ID: 0004
 """
 
 from alembic import op
 
-revision = "0005"
+revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
