@@ -30,6 +30,7 @@ async def page_of(
 
 
 async def inbox_with(count: int) -> tuple[FakeNotificationsUnitOfWork, UUID]:
+    """A person with their welcome (PersonJoined) and `count` exchange requests in their inbox."""
     uow = FakeNotificationsUnitOfWork()
     host = uuid4()
     me = await person(uow, organisation_id=host)
@@ -39,7 +40,7 @@ async def inbox_with(count: int) -> tuple[FakeNotificationsUnitOfWork, UUID]:
 
 
 async def test_a_person_reads_their_notifications_newest_first_in_cursor_pages() -> None:
-    uow, me = await inbox_with(5)
+    uow, me = await inbox_with(4)
 
     first = await person_inbox.read_own_inbox(uow, as_person(me), state=None, before=None, limit=2)
     second = await person_inbox.read_own_inbox(
@@ -52,10 +53,11 @@ async def test_a_person_reads_their_notifications_newest_first_in_cursor_pages()
     sequences = [n.sequence for page in (first, second, last) for n in page.items]
     assert sequences == sorted(sequences, reverse=True) and len(set(sequences)) == 5
     assert (first.unread, last.next_before) == (5, None)
+    assert last.items[-1].event_type == "PersonJoined"
 
 
 async def test_marking_one_read_then_all_read_empties_the_unread_count() -> None:
-    uow, me = await inbox_with(3)
+    uow, me = await inbox_with(2)
     caller = as_person(me)
     page = await person_inbox.read_own_inbox(uow, caller, state=None, before=None, limit=10)
 
@@ -68,7 +70,7 @@ async def test_marking_one_read_then_all_read_empties_the_unread_count() -> None
 
 
 async def test_an_archived_notification_leaves_the_default_list_and_is_listed_as_archived() -> None:
-    uow, me = await inbox_with(2)
+    uow, me = await inbox_with(1)
     caller = as_person(me)
     page = await person_inbox.read_own_inbox(uow, caller, state=None, before=None, limit=10)
 
@@ -84,7 +86,7 @@ async def test_an_archived_notification_leaves_the_default_list_and_is_listed_as
 
 
 async def test_nobody_reads_marks_or_archives_someone_elses_notification_not_even_an_administrator() -> None:
-    uow, me = await inbox_with(1)
+    uow, me = await inbox_with(0)
     [mine] = (await person_inbox.read_own_inbox(uow, as_person(me), state=None, before=None, limit=5)).items
     admin = as_person(uuid4(), Role.PLATFORM_ADMIN)
 
@@ -104,7 +106,7 @@ async def test_a_partner_client_has_no_inbox() -> None:
 
 
 async def test_the_stream_resumes_after_the_last_sequence_it_sent() -> None:
-    uow, me = await inbox_with(3)
+    uow, me = await inbox_with(2)
     _, now = await person_inbox.missed_since(uow, me, None)
     await consume(
         uow, exchange_requested(exchange_snapshot(host=uow.database.recipients[me].organisation_id))

@@ -7,12 +7,21 @@ from uuid import uuid4
 from cloth_shared.contracts.exchange import ExchangeAccepted
 from cloth_shared.contracts.membership import PersonRemoved, PersonSessionsRevoked
 from cloth_shared.testing.examples import person_erased, sme_joined
+from notifications.domain.inbox import EmailDelivery, PersonNotification
 from notifications.domain.preferences import Frequency
 from notifications.domain.routing import Category, Channel
 
 from .consuming import consume, person
 from .exchange_examples import exchange_requested, exchange_snapshot, report_overdue
 from .fakes import FakeNotificationsUnitOfWork
+
+
+def records(uow: FakeNotificationsUnitOfWork, event_type: str) -> list[PersonNotification]:
+    return [n for n in uow.database.person_notifications.values() if n.event_type == event_type]
+
+
+def emails(uow: FakeNotificationsUnitOfWork, template: str) -> list[EmailDelivery]:
+    return [e for e in uow.database.emails.values() if e.template == template]
 
 
 def told(uow: FakeNotificationsUnitOfWork, event_type: str) -> set[tuple[object, Channel]]:
@@ -49,8 +58,12 @@ async def test_an_immediate_email_record_carries_one_delivery_row_in_the_persons
 
     await consume(uow, exchange_requested(snapshot))
 
-    [email_record] = [n for n in uow.database.person_notifications.values() if n.channel is Channel.EMAIL]
-    [delivery] = uow.database.emails.values()
+    [email_record] = [
+        n
+        for n in uow.database.person_notifications.values()
+        if n.channel is Channel.EMAIL and n.event_type == "ExchangeRequested"
+    ]
+    [delivery] = [e for e in uow.database.emails.values() if e.template == "ExchangeRequested"]
     assert (delivery.notification_id, delivery.person_id) == (email_record.id, host)
     assert (delivery.language, delivery.template, delivery.status) == ("ro", "ExchangeRequested", "pending")
     assert delivery.to_address == uow.database.recipients[host].email
@@ -88,8 +101,8 @@ async def test_an_event_handled_twice_without_the_inbox_leaves_one_record_per_pe
     await consume(uow, event, event_id=event_id)
     await consume(uow, event, event_id=event_id)
 
-    assert len(uow.database.person_notifications) == 2
-    assert len(uow.database.emails) == 1
+    assert len(records(uow, "ExchangeRequested")) == 2
+    assert len(emails(uow, "ExchangeRequested")) == 1
 
 
 async def test_a_joined_sme_welcomes_its_people_and_tells_its_clusters_managers_in_app() -> None:
@@ -121,7 +134,8 @@ async def test_an_unverified_address_receives_no_email_but_security_mail() -> No
         PersonSessionsRevoked(person_id=host, reason="password_changed", revoked_at=datetime.now(UTC)),
     )
 
-    assert [e.template for e in uow.database.emails.values()] == ["PersonSessionsRevoked"]
+    assert emails(uow, "ExchangeRequested") == []
+    assert len(emails(uow, "PersonSessionsRevoked")) == 1
 
 
 async def test_a_person_who_turned_a_channel_off_gets_nothing_there_and_a_digest_choice_waits() -> None:
@@ -133,9 +147,9 @@ async def test_a_person_who_turned_a_channel_off_gets_nothing_there_and_a_digest
 
     await consume(uow, exchange_requested(snapshot))
 
-    [record] = uow.database.person_notifications.values()
+    [record] = records(uow, "ExchangeRequested")
     assert (record.channel, record.frequency) == (Channel.EMAIL, Frequency.WEEKLY_DIGEST)
-    assert uow.database.emails == {}
+    assert emails(uow, "ExchangeRequested") == []
 
 
 async def test_an_erased_person_leaves_no_directory_entry_inbox_or_personal_field_in_their_mail() -> None:
@@ -148,9 +162,9 @@ async def test_an_erased_person_leaves_no_directory_entry_inbox_or_personal_fiel
 
     assert host not in uow.database.recipients
     assert [n for n in uow.database.person_notifications.values() if n.person_id == host] == []
-    [delivery] = uow.database.emails.values()
-    assert (delivery.person_id, delivery.to_address, delivery.context) == (None, "erased", {})
-    assert delivery.status == "failed"  # never sent to an address that is gone
+    erased = [(e.person_id, e.to_address, e.context, e.status) for e in uow.database.emails.values()]
+    # Their welcome and the request, never sent to an address that is gone.
+    assert erased == [(None, "erased", {}, "failed")] * 2
 
 
 async def test_a_removed_person_is_no_longer_told_as_a_member() -> None:
@@ -168,3 +182,18 @@ async def test_a_removed_person_is_no_longer_told_as_a_member() -> None:
 
     assert told(uow, "ExchangeRequested") == set()
     assert told(uow, "PersonRemoved") == {(host, Channel.EMAIL)}
+
+
+async def test_a_person_who_joined_is_welcomed_and_their_organisations_admins_told_in_app() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    organisation_id = uuid4()
+    admin = await person(uow, role="organisation_admin", organisation_id=organisation_id)
+
+    newcomer = await person(uow, organisation_id=organisation_id)
+
+    assert told(uow, "PersonJoined") == {
+        (admin, Channel.IN_APP),
+        (admin, Channel.EMAIL),  # their own welcome, when they joined first
+        (newcomer, Channel.IN_APP),
+        (newcomer, Channel.EMAIL),
+    }

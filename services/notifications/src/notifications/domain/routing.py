@@ -91,7 +91,7 @@ ROUTES: tuple[Route, ...] = (
     route("MembershipEnded", MEMBERSHIP, tell(OrganisationPeople(ORG), BOTH), tell(ClusterManagers(ORG_CLUSTER), IN_APP)),
     route("MembershipReinstated", MEMBERSHIP, tell(OrganisationPeople(ORG), BOTH), tell(ClusterManagers(ORG_CLUSTER), IN_APP)),
     # membership.people
-    route("PersonJoined", ACCOUNT, tell(NamedPerson("person_id"), BOTH), tell(OrganisationAdmins("person.organisation_id"), IN_APP), actor="person_id"),
+    route("PersonJoined", ACCOUNT, tell(NamedPerson("person_id"), BOTH), tell(OrganisationAdmins("person.organisation_id"), IN_APP)),
     route("PersonRoleChanged", SECURITY, tell(NamedPerson("person_id"), BOTH)),
     route("PersonRemoved", ACCOUNT, tell(NamedPerson("person_id"), EMAIL), tell(OrganisationAdmins("organisation_id"), IN_APP)),
     route("PersonErased", ACCOUNT),  # the person is gone: nobody is told
