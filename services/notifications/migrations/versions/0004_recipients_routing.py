@@ -23,7 +23,8 @@ def upgrade() -> None:
         organisation_id uuid,
         cluster_id      uuid,
         email_verified  boolean NOT NULL DEFAULT true,
-        timezone        text NOT NULL DEFAULT 'Europe/Madrid'
+        timezone        text NOT NULL DEFAULT 'Europe/Madrid',
+        known_since     timestamptz
     );
     CREATE INDEX recipients_by_organisation ON recipients (organisation_id) WHERE organisation_id IS NOT NULL;
     CREATE INDEX recipients_by_cluster ON recipients (cluster_id) WHERE cluster_id IS NOT NULL;

@@ -77,7 +77,12 @@ class FakeRecipientDirectory:
     async def save(self, recipient: Recipient) -> None:
         known = self._db.recipients.get(recipient.person_id)
         if known is not None:  # the service's own fields survive a new snapshot
-            recipient = replace(recipient, email_verified=known.email_verified, timezone=known.timezone)
+            recipient = replace(
+                recipient,
+                email_verified=known.email_verified,
+                timezone=known.timezone,
+                known_since=known.known_since or recipient.known_since,
+            )
         self._db.recipients[recipient.person_id] = recipient
 
     async def get(self, person_id: UUID) -> Recipient | None:

@@ -6,10 +6,11 @@ from uuid import uuid4
 
 from cloth_shared.contracts.exchange import ExchangeAccepted
 from cloth_shared.contracts.membership import PersonRemoved, PersonSessionsRevoked
-from cloth_shared.testing.examples import person_erased, sme_joined
+from cloth_shared.testing.examples import enveloped, person_erased, sme_joined
 from notifications.domain.inbox import EmailDelivery, PersonNotification
 from notifications.domain.preferences import Frequency
 from notifications.domain.routing import Category, Channel
+from notifications.service_layer.routing import notify
 
 from .consuming import consume, person
 from .exchange_examples import exchange_requested, exchange_snapshot, report_overdue
@@ -197,3 +198,19 @@ async def test_a_person_who_joined_is_welcomed_and_their_organisations_admins_to
         (newcomer, Channel.IN_APP),
         (newcomer, Channel.EMAIL),
     }
+
+
+async def test_a_person_is_not_told_of_what_happened_before_the_directory_knew_them() -> None:
+    """So replaying old events finds the audience the first reading found, no one more."""
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    earlier = exchange_requested(snapshot)
+    old_envelope = enveloped(earlier)
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+
+    async with uow:
+        await notify(uow, old_envelope, earlier)
+        await uow.commit()
+
+    assert uow.database.recipients[host].known_since > old_envelope.occurred_at
+    assert told(uow, "ExchangeRequested") == set()

@@ -31,6 +31,7 @@ class PostgresRecipientDirectory:
             sorted(r.roles),
             r.organisation_id,
             r.cluster_id,
+            r.known_since,
         )
 
     async def get(self, person_id: UUID) -> Recipient | None:

@@ -1,16 +1,21 @@
 """SQL of the recipients directory, the organisations' home clusters and the preferences."""
 
 RECIPIENT_COLUMNS = (
-    "person_id, display_name, email, language, roles, organisation_id, cluster_id, email_verified, timezone"
+    "person_id, display_name, email, language, roles, organisation_id, cluster_id, email_verified, timezone,"
+    " known_since"
 )
 
-# The verification flag and timezone are this service's own: a new snapshot does not reset them.
+# The verification flag, timezone and first sighting are this service's own: a new snapshot
+# does not reset them.
 SAVE_RECIPIENT = """
-INSERT INTO recipients (person_id, display_name, email, language, roles, organisation_id, cluster_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7)
+INSERT INTO recipients (
+    person_id, display_name, email, language, roles, organisation_id, cluster_id, known_since
+)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 ON CONFLICT (person_id) DO UPDATE SET
     display_name = EXCLUDED.display_name, email = EXCLUDED.email, language = EXCLUDED.language,
-    roles = EXCLUDED.roles, organisation_id = EXCLUDED.organisation_id, cluster_id = EXCLUDED.cluster_id
+    roles = EXCLUDED.roles, organisation_id = EXCLUDED.organisation_id, cluster_id = EXCLUDED.cluster_id,
+    known_since = coalesce(recipients.known_since, EXCLUDED.known_since)
 """
 
 GET_RECIPIENT = f"SELECT {RECIPIENT_COLUMNS} FROM recipients WHERE person_id = $1"

@@ -103,7 +103,7 @@ def plan(
     seen: set[tuple[UUID, Channel]] = set()
     for recipient, channel in told:
         key = (recipient.person_id, channel)
-        if key in seen or recipient.person_id == actor:
+        if key in seen or recipient.person_id == actor or not recipient.hears_of(event.occurred_at):
             continue
         seen.add(key)
         frequency = frequency_for(choices.get(recipient.person_id, {}), route.category, channel)

@@ -1,6 +1,7 @@
 """The people notifications can reach: a local copy of membership's people, kept through the inbox."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 # Where a person's local hour (their digest hour) is read when membership does not say.
@@ -27,6 +28,12 @@ class Recipient:
     # membership hands us counts as verified (see the service README).
     email_verified: bool = True
     timezone: str = DEFAULT_TIMEZONE
+    # When the directory first heard of them: they are told of what happens from then on, so a
+    # replay of older events finds the same audience as the first reading did.
+    known_since: datetime | None = None
+
+    def hears_of(self, occurred_at: datetime) -> bool:
+        return self.known_since is None or occurred_at >= self.known_since
 
 
 def detached(recipient: Recipient) -> Recipient:
@@ -39,6 +46,7 @@ def detached(recipient: Recipient) -> Recipient:
         roles=frozenset(),
         email_verified=recipient.email_verified,
         timezone=recipient.timezone,
+        known_since=recipient.known_since,
     )
 
 

@@ -1,5 +1,6 @@
 """Keeping the local directory of people and organisations from membership's events."""
 
+from datetime import datetime
 from typing import Any
 
 from cloth_shared.contracts.envelope import EventEnvelope
@@ -24,7 +25,7 @@ OrganisationEvent = (
 )
 
 
-def recipient_of(person: PersonSnapshot) -> Recipient:
+def recipient_of(person: PersonSnapshot, *, at: datetime) -> Recipient:
     return Recipient(
         person_id=person.person_id,
         display_name=person.display_name,
@@ -33,6 +34,7 @@ def recipient_of(person: PersonSnapshot) -> Recipient:
         roles=frozenset({person.role}),
         organisation_id=person.organisation_id,
         cluster_id=person.cluster_id,
+        known_since=at,
     )
 
 
@@ -40,7 +42,7 @@ async def remember_person(
     uow: NotificationsUnitOfWork, envelope: Envelope, event: PersonJoined | PersonRoleChanged
 ) -> None:
     """A person joined or changed role: the snapshot is how to reach them now."""
-    await uow.recipients.save(recipient_of(event.person))
+    await uow.recipients.save(recipient_of(event.person, at=envelope.occurred_at))
 
 
 async def detach_person(uow: NotificationsUnitOfWork, envelope: Envelope, event: PersonRemoved) -> None:
