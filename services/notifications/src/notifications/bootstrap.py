@@ -5,6 +5,7 @@ from pathlib import Path
 from cloth_shared.auth.revocation.postgres import provide_revocation
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.service import Infrastructure, ServiceDefinition
+from notifications.adapters.inbox_wakeups import InboxWakeups
 from notifications.config import NotificationsSettings
 from notifications.entrypoints import inbox_routes, preference_routes, stream
 from notifications.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
@@ -18,6 +19,7 @@ def provide_components(infra: Infrastructure) -> None:
     assert isinstance(settings, NotificationsSettings)
     infra.provide(settings.token_verifier(), as_type=TokenVerifier)
     provide_revocation(infra)
+    infra.provide(InboxWakeups(str(settings.database_url)))
 
 
 DEFINITION = ServiceDefinition(

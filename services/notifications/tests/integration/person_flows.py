@@ -58,7 +58,6 @@ def configure(monkeypatch: pytest.MonkeyPatch, database_url: str, tokens: TestTo
     monkeypatch.setenv("NOTIFICATIONS_AUTH_PUBLIC_KEY_PEM", tokens.public_key_pem)
     # One partition per topic: a sentinel produced last is consumed last.
     monkeypatch.setenv("NOTIFICATIONS_KAFKA_TOPIC_PARTITIONS", "1")
-    monkeypatch.setenv("NOTIFICATIONS_STREAM_POLL_SECONDS", "0.05")
 
 
 @contextlib.asynccontextmanager

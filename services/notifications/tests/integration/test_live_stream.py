@@ -1,8 +1,9 @@
 """The inbox live over Server-Sent Events, on real HTTP servers, fed through Kafka.
 
 Two service processes' worth of apps (each with its own consumers, both on one database) run
-under uvicorn on loopback ports: a stream opened on one and resumed on the other with
-`Last-Event-ID` gets exactly what it missed.
+under uvicorn on loopback ports: a stream opened on one is woken by a commit in either (the
+poll interval is longer than the test waits), and resumed on the other with `Last-Event-ID`
+gets exactly what it missed.
 """
 
 import asyncio
@@ -79,6 +80,8 @@ async def test_a_stream_shows_a_new_notification_and_a_reconnect_elsewhere_gets_
     database_url: str, monkeypatch: pytest.MonkeyPatch, people: People
 ) -> None:
     configure(monkeypatch, database_url, people.tokens)
+    # Longer than the test waits: only a NOTIFY from whichever process consumed can wake it.
+    monkeypatch.setenv("NOTIFICATIONS_STREAM_POLL_SECONDS", "60")
     snapshot = exchange_snapshot()
     async with served() as first, served() as second:
         member = await people.join(snapshot.host_organisation_id)

@@ -21,6 +21,9 @@ ON CONFLICT (event_id, person_id, channel) DO NOTHING
 RETURNING id
 """
 
+# Delivered on commit to every process listening (adapters/inbox_wakeups.py).
+WAKE_STREAMS = "SELECT pg_notify('inbox', $1::text)"
+
 INBOX_PAGE = f"""
 SELECT {NOTIFICATION_COLUMNS} FROM person_notifications
 WHERE person_id = $1 AND channel = 'in_app' AND ($2::bigint IS NULL OR sequence < $2)

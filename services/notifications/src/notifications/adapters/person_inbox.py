@@ -43,6 +43,8 @@ class PostgresPersonInbox:
             dict(n.context),
             n.created_at,
         )
+        if inserted is not None and n.channel is Channel.IN_APP:
+            await self._connection.execute(q.WAKE_STREAMS, str(n.person_id))
         return inserted is not None
 
     async def page(

@@ -1,11 +1,13 @@
 """The caller's inbox live, as Server-Sent Events, resumable with `Last-Event-ID`.
 
 The SSE id is the person's sequence, which grows in commit order (see the 0004 migration), and
-the stream reads new records from the table: whichever process or replica serves the
+the stream reads new records from the table when a commit wakes it (PostgreSQL NOTIFY, see
+adapters/inbox_wakeups.py) or a poll interval passed: whichever process or replica serves the
 reconnect, `Last-Event-ID: N` replays exactly what was committed after N.
 """
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
@@ -16,7 +18,8 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from cloth_shared.auth.fastapi import Caller
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.openapi import problem_responses
-from cloth_shared.service import Infrastructure, infrastructure
+from cloth_shared.service import Infrastructure, component_dependency, infrastructure
+from notifications.adapters.inbox_wakeups import InboxWakeups
 from notifications.config import NotificationsSettings
 from notifications.domain.access import check_has_inbox
 from notifications.entrypoints.dependencies import UoW
@@ -35,20 +38,31 @@ _EXAMPLE = (
 
 async def _poll_seconds(infra: Annotated[Infrastructure, Depends(infrastructure)]) -> float:
     settings = infra.settings
-    return settings.stream_poll_seconds if isinstance(settings, NotificationsSettings) else 0.25
+    return settings.stream_poll_seconds if isinstance(settings, NotificationsSettings) else 5.0
+
+
+Wakeups = Annotated[InboxWakeups, Depends(component_dependency(InboxWakeups))]
 
 
 async def _events(
-    uow: NotificationsUnitOfWork, person_id: UUID, position: int | None, poll_seconds: float
+    uow: NotificationsUnitOfWork,
+    wakeups: InboxWakeups,
+    person_id: UUID,
+    position: int | None,
+    poll_seconds: float,
 ) -> AsyncIterator[ServerSentEvent]:
-    found, position = await missed_since(uow, person_id, position)
-    while True:
-        for notification in found:
-            item = InboxItem.of(notification)
-            yield ServerSentEvent(data=item.model_dump_json(), id=str(item.sequence), event="notification")
-        if not found:
-            await asyncio.sleep(poll_seconds)
-        found, position = await missed_since(uow, person_id, position)
+    async with wakeups.watching(person_id) as woken:
+        while True:
+            woken.clear()  # before reading: a commit after the read wakes the next wait
+            found, position = await missed_since(uow, person_id, position)
+            for notification in found:
+                item = InboxItem.of(notification)
+                yield ServerSentEvent(
+                    data=item.model_dump_json(), id=str(item.sequence), event="notification"
+                )
+            if not found:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(woken.wait(), poll_seconds)
 
 
 @router.get(
@@ -67,6 +81,7 @@ async def _events(
 async def stream(
     uow: UoW,
     caller: Caller,
+    wakeups: Wakeups,
     poll_seconds: Annotated[float, Depends(_poll_seconds)],
     last_event_id: Annotated[
         int | None,
@@ -78,4 +93,5 @@ async def stream(
     ] = None,
 ) -> EventSourceResponse:
     check_has_inbox(caller)
-    return EventSourceResponse(_events(uow, caller.subject, last_event_id, poll_seconds), ping=PING_SECONDS)
+    events = _events(uow, wakeups, caller.subject, last_event_id, poll_seconds)
+    return EventSourceResponse(events, ping=PING_SECONDS)
