@@ -205,3 +205,26 @@ async def test_the_directory_finds_people_by_organisation_cluster_and_role_and_k
     assert known == [MemberOrganisation(organisation_id, cluster_id, "Teixits SL")]
     assert chosen == {admin.person_id: {(Category.EXCHANGES, Channel.EMAIL): Frequency.OFF}}
     assert again is not None and (again.email, again.known_since) == ("new@example.org", AT)
+
+
+async def test_erasure_blanks_what_others_were_told_about_the_person_and_keeps_the_rest(
+    new_uow: UnitOfWorkFactory,
+) -> None:
+    erased, colleague = uuid4(), uuid4()
+    about_them = replace(record(colleague), context={"event": {"person_id": str(erased), "name": "Laia"}})
+    about_others = record(colleague)
+    mail_about_them = replace(email_for(about_them), context=about_them.context)
+    async with new_uow() as uow:
+        for n in (about_them, about_others, record(erased)):
+            await uow.inbox.add(n)
+        await uow.email_queue.add(mail_about_them)
+        await uow.commit()
+    async with new_uow() as uow:
+        await uow.inbox.forget(erased)
+        await uow.email_queue.anonymise_for(erased)
+        await uow.commit()
+    async with new_uow() as uow:
+        kept = {n.id: n.context for n in await uow.inbox.after(colleague, 0, limit=5)}
+        [mail] = await uow.email_queue.for_person(colleague)
+    assert kept == {about_them.id: {}, about_others.id: about_others.context}
+    assert (mail.context, mail.to_address, mail.status) == ({}, "laia@example.org", "pending")

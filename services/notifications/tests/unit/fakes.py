@@ -1,9 +1,9 @@
 """The fake notifications unit of work: the repository over an in-memory database."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Self
+from typing import Any, Self
 from uuid import UUID
 
 from cloth_shared.auth.revocation import TokenValidityRepository
@@ -68,6 +68,11 @@ class FakeNotificationRepository:
         found.sort(key=lambda n: n.id)
         found.sort(key=lambda n: n.created_at, reverse=True)
         return found[offset : offset + limit]
+
+
+def _mentions(context: Mapping[str, Any], person_id: UUID) -> bool:
+    event = context.get("event")
+    return isinstance(event, Mapping) and event.get("person_id") == str(person_id)
 
 
 class FakeRecipientDirectory:
@@ -192,8 +197,11 @@ class FakePersonInbox:
         self._db.digests_sent[(person_id, frequency)] = at
 
     async def forget(self, person_id: UUID) -> None:
-        for n in [n for n in self._db.person_notifications.values() if n.person_id == person_id]:
-            del self._db.person_notifications[n.id]
+        for n in list(self._db.person_notifications.values()):
+            if n.person_id == person_id:
+                del self._db.person_notifications[n.id]
+            elif _mentions(n.context, person_id):
+                self._db.person_notifications[n.id] = replace(n, context={})
         self._db.sequences.pop(person_id, None)
         for key in [k for k in self._db.digests_sent if k[0] == person_id]:
             del self._db.digests_sent[key]
@@ -211,6 +219,9 @@ class FakeEmailQueue:
             self._db.emails[delivery.id] = delivery
 
     async def anonymise_for(self, person_id: UUID) -> None:
+        for e in list(self._db.emails.values()):
+            if e.person_id != person_id and _mentions(e.context, person_id):
+                self._db.emails[e.id] = replace(e, context={})
         for e in [e for e in self._db.emails.values() if e.person_id == person_id]:
             status = "failed" if e.status in ("pending", "sending") else e.status
             self._db.emails[e.id] = replace(e, person_id=None, to_address="erased", context={}, status=status)

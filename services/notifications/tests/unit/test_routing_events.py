@@ -214,3 +214,19 @@ async def test_a_person_is_not_told_of_what_happened_before_the_directory_knew_t
 
     assert uow.database.recipients[host].known_since > old_envelope.occurred_at
     assert told(uow, "ExchangeRequested") == set()
+
+
+async def test_an_erased_persons_name_and_address_leave_what_their_colleagues_were_told() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    organisation_id = uuid4()
+    admin = await person(uow, role="organisation_admin", organisation_id=organisation_id)
+    newcomer = await person(uow, organisation_id=organisation_id)
+    address = uow.database.recipients[newcomer].email
+
+    await consume(uow, person_erased(newcomer))
+
+    admins = [n for n in records(uow, "PersonJoined") if n.person_id == admin and n.channel is Channel.IN_APP]
+    # Their own welcome keeps its context; the news of the newcomer loses it.
+    assert sorted(bool(n.context) for n in admins) == [False, True]
+    kept = [*uow.database.person_notifications.values(), *uow.database.emails.values()]
+    assert not any(address in str(item.context) for item in kept)

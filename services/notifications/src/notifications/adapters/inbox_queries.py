@@ -81,9 +81,15 @@ INSERT INTO digests_sent (person_id, frequency, sent_at) VALUES ($1, $2, $3)
 ON CONFLICT (person_id, frequency) DO UPDATE SET sent_at = EXCLUDED.sent_at
 """
 
+# Their own records go; others' records of a people event about them (a colleague told they
+# joined) keep the record and lose its context, which carried their name and address.
 FORGET_INBOX = """
 WITH gone AS (DELETE FROM inbox_sequences WHERE person_id = $1),
-     digests AS (DELETE FROM digests_sent WHERE person_id = $1)
+     digests AS (DELETE FROM digests_sent WHERE person_id = $1),
+     mentions AS (
+        UPDATE person_notifications SET context = '{}'::jsonb
+        WHERE person_id <> $1 AND context -> 'event' ->> 'person_id' = $1::text
+     )
 DELETE FROM person_notifications WHERE person_id = $1
 """
 
@@ -97,8 +103,13 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 ON CONFLICT (notification_id) DO NOTHING
 """
 
-# What is not yet sent will never be: the address it was for is gone.
+# What is not yet sent will never be: the address it was for is gone. Mail to others about them
+# keeps its address and loses its context.
 ANONYMISE_EMAILS = """
+WITH mentions AS (
+    UPDATE email_deliveries SET context = '{}'::jsonb
+    WHERE person_id IS DISTINCT FROM $1 AND context -> 'event' ->> 'person_id' = $1::text
+)
 UPDATE email_deliveries SET
     person_id = NULL, to_address = 'erased', context = '{}'::jsonb,
     status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END,

@@ -86,7 +86,8 @@ class PersonInbox(Protocol):
     async def record_digest(self, person_id: UUID, frequency: Frequency, *, at: datetime) -> None: ...
 
     async def forget(self, person_id: UUID) -> None:
-        """Delete the person's records and sequence."""
+        """Delete the person's records and sequence; blank the context of others' records of
+        people events about them."""
 
 
 class EmailQueue(Protocol):
@@ -96,7 +97,8 @@ class EmailQueue(Protocol):
         """Store it; a second delivery for the same notification is ignored."""
 
     async def anonymise_for(self, person_id: UUID) -> None:
-        """Erasure: keep the row (counts, statuses), drop address, context and person; never send."""
+        """Erasure: keep the row (counts, statuses), drop address, context and person; never send.
+        Others' mail about them (people events naming them) loses its context."""
 
     async def for_person(self, person_id: UUID) -> list[EmailDelivery]: ...
 
