@@ -5,7 +5,9 @@ from pathlib import Path
 from cloth_shared.auth.revocation.postgres import provide_revocation
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.service import Infrastructure, ServiceDefinition
+from notifications.adapters.inbox_wakeups import InboxWakeups
 from notifications.config import NotificationsSettings
+from notifications.entrypoints import inbox_routes, preference_routes, stream
 from notifications.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from notifications.entrypoints.http import router
 
@@ -17,6 +19,7 @@ def provide_components(infra: Infrastructure) -> None:
     assert isinstance(settings, NotificationsSettings)
     infra.provide(settings.token_verifier(), as_type=TokenVerifier)
     provide_revocation(infra)
+    infra.provide(InboxWakeups(str(settings.database_url)))
 
 
 DEFINITION = ServiceDefinition(
@@ -24,7 +27,7 @@ DEFINITION = ServiceDefinition(
     title="CLOTH notifications",
     description="In-app notifications, e-mail and partner webhooks for what happens on the platform.",
     migrations_dir=MIGRATIONS,
-    http_routers=[router],
+    http_routers=[router, stream.router, inbox_routes.router, preference_routes.router],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,
     on_start=provide_components,
