@@ -107,6 +107,36 @@ class ClusterManagers:
 
 
 @dataclass(frozen=True, slots=True)
+class ManagersOfEachCluster:
+    """The managers of every cluster listed at `path` (partners still to approve, approvers)."""
+
+    path: str
+
+    def describe(self) -> str:
+        return f"managers of each cluster in `{self.path}`"
+
+    def queries(self, payload: Payload, home_clusters: Mapping[UUID, UUID]) -> list[RecipientQuery]:
+        listed = value_at(payload, self.path) or []
+        return [
+            RecipientQuery(cluster_id=UUID(str(cluster_id)), roles=frozenset({CLUSTER_MANAGER}))
+            for cluster_id in listed
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class AllClusterManagers:
+    """Every cluster manager: the partner clusters' managers draft and approve the common strategy."""
+
+    path: str = ""
+
+    def describe(self) -> str:
+        return "every cluster manager"
+
+    def queries(self, payload: Payload, home_clusters: Mapping[UUID, UUID]) -> list[RecipientQuery]:
+        return [RecipientQuery(roles=frozenset({CLUSTER_MANAGER}))]
+
+
+@dataclass(frozen=True, slots=True)
 class HomeClusterManagers:
     """The managers of the home cluster of the organisation at `path` (from membership's
     organisation events), for events that name an organisation but not its cluster."""

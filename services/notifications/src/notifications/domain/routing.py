@@ -13,8 +13,10 @@ from enum import StrEnum
 
 from notifications.domain.audiences import (
     Administrators,
+    AllClusterManagers,
     Audience,
     ClusterManagers,
+    ManagersOfEachCluster,
     NamedPerson,
     OrganisationAdmins,
     OrganisationPeople,
@@ -81,6 +83,7 @@ EXCHANGES, REPORTS, PAYMENTS, DEADLINES = (
     Category.PAYMENTS,
     Category.DEADLINES,
 )
+TRAINING, ROADMAP = Category.TRAINING, Category.ROADMAP
 
 # fmt: off
 ROUTES: tuple[Route, ...] = (
@@ -112,9 +115,23 @@ ROUTES: tuple[Route, ...] = (
     route("ExchangeReportOverdue", DEADLINES, tell(OrganisationPeople(VISITOR), BOTH), tell(ClusterManagers(VISITOR_CLUSTER), BOTH)),
     route("LumpSumPaymentOverdue", DEADLINES, tell(ClusterManagers(VISITOR_CLUSTER), BOTH), tell(OrganisationAdmins(VISITOR), IN_APP)),
     route("ExchangeAtRiskFlagged", DEADLINES, tell(ClusterManagers(VISITOR_CLUSTER), BOTH), tell(ClusterManagers(HOST_CLUSTER), BOTH), tell(Administrators(), IN_APP)),
-    # knowledge.training, knowledge.resources, roadmap: one line each once their contracts land,
-    # e.g. route("PlaceOffered", Category.TRAINING, tell(NamedPerson("person_id"), BOTH)); an event
-    # naming an organisation but not its cluster reaches its managers with HomeClusterManagers.
+    # knowledge.training
+    route("CourseScheduled", TRAINING, tell(NamedPerson("session.trainer_id"), BOTH), tell(ClusterManagers("course.cluster_id"), IN_APP), actor="scheduled_by"),
+    route("EnrolmentConfirmed", TRAINING, tell(NamedPerson("person_id"), BOTH)),
+    route("EnrolmentWaitlisted", TRAINING, tell(NamedPerson("person_id"), BOTH)),
+    route("PlaceOffered", TRAINING, tell(NamedPerson("person_id"), BOTH)),
+    route("EnrolmentCancelled", TRAINING, tell(NamedPerson("person_id"), IN_APP)),
+    route("CourseCompleted", TRAINING, tell(NamedPerson("person_id"), IN_APP)),
+    route("CertificateIssued", TRAINING, tell(NamedPerson("person_id"), BOTH)),
+    route("CertificateRevoked", TRAINING, tell(NamedPerson("person_id"), BOTH), actor="revoked_by"),
+    # knowledge.roadmap
+    route("RegionalAnalysisPublished", ROADMAP, tell(ClusterManagers("cluster_id"), IN_APP)),
+    route("PartnershipStrategyDrafted", ROADMAP, tell(AllClusterManagers(), BOTH), actor="drafted_by"),
+    route("PartnershipStrategyEndorsed", ROADMAP, tell(ManagersOfEachCluster("awaiting_cluster_ids"), IN_APP), actor="endorsed_by"),
+    route("PartnershipStrategyCommented", ROADMAP, tell(AllClusterManagers(), IN_APP), actor="commented_by"),
+    route("PartnershipStrategyApproved", ROADMAP, tell(ManagersOfEachCluster("approving_cluster_ids"), BOTH)),
+    route("ClusterStrategyUpdated", ROADMAP, tell(ClusterManagers("cluster_id"), IN_APP), actor="updated_by"),
+    route("ClusterLabelAwarded", ROADMAP, tell(ClusterManagers("cluster_id"), BOTH), actor="recorded_by"),
 )
 # fmt: on
 

@@ -31,6 +31,25 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaid,
     LumpSumPaymentOverdue,
 )
+from cloth_shared.contracts.knowledge_roadmap import (
+    ClusterLabelAwarded,
+    ClusterStrategyUpdated,
+    PartnershipStrategyApproved,
+    PartnershipStrategyCommented,
+    PartnershipStrategyDrafted,
+    PartnershipStrategyEndorsed,
+    RegionalAnalysisPublished,
+)
+from cloth_shared.contracts.knowledge_training import (
+    CertificateIssued,
+    CertificateRevoked,
+    CourseCompleted,
+    CourseScheduled,
+    EnrolmentCancelled,
+    EnrolmentConfirmed,
+    EnrolmentWaitlisted,
+    PlaceOffered,
+)
 from cloth_shared.contracts.membership import (
     MembershipEnded,
     MembershipReinstated,
@@ -51,7 +70,13 @@ from notifications.service_layer import recipients as directory
 from notifications.service_layer.membership_events import welcome_new_member
 from notifications.service_layer.routing import notify
 
-CONSUMED_TOPICS = [topics.MEMBERSHIP_ORGANISATIONS, topics.MEMBERSHIP_PEOPLE, topics.EXCHANGE_EXCHANGES]
+CONSUMED_TOPICS = [
+    topics.MEMBERSHIP_ORGANISATIONS,
+    topics.MEMBERSHIP_PEOPLE,
+    topics.EXCHANGE_EXCHANGES,
+    topics.KNOWLEDGE_TRAINING,
+    topics.KNOWLEDGE_ROADMAP,
+]
 
 Handler = Callable[[Any, Any, Any], Awaitable[None]]
 
@@ -102,12 +127,39 @@ EXCHANGE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
         ExchangeAtRiskFlagged,
     )
 }
+TRAINING_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
+    event: notify
+    for event in (
+        CourseScheduled,
+        EnrolmentConfirmed,
+        EnrolmentWaitlisted,
+        PlaceOffered,
+        EnrolmentCancelled,
+        CourseCompleted,
+        CertificateIssued,
+        CertificateRevoked,
+    )
+}
+ROADMAP_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
+    event: notify
+    for event in (
+        RegionalAnalysisPublished,
+        PartnershipStrategyDrafted,
+        PartnershipStrategyEndorsed,
+        PartnershipStrategyCommented,
+        PartnershipStrategyApproved,
+        ClusterStrategyUpdated,
+        ClusterLabelAwarded,
+    )
+}
 # Consumer names are the inbox's: they stay as they were, so a redeployment re-applies nothing.
 SUBSCRIPTIONS: tuple[tuple[str, str, dict[type[Event], ConsumedEventHandler[Any]]], ...] = (
     ("notifications.membership", topics.MEMBERSHIP_ORGANISATIONS, ORGANISATION_HANDLERS),
     # Tokens issued before a person's last change of authority are refused here too.
     ("notifications.membership-people", topics.MEMBERSHIP_PEOPLE, with_revocation(PEOPLE_HANDLERS)),
     ("notifications.exchange", topics.EXCHANGE_EXCHANGES, EXCHANGE_HANDLERS),
+    ("notifications.training", topics.KNOWLEDGE_TRAINING, TRAINING_HANDLERS),
+    ("notifications.roadmap", topics.KNOWLEDGE_ROADMAP, ROADMAP_HANDLERS),
 )
 
 
