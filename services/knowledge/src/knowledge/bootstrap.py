@@ -9,6 +9,7 @@ from cloth_shared.service import Infrastructure, ServiceDefinition
 from knowledge.config import KnowledgeSettings
 from knowledge.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from knowledge.entrypoints.http import router
+from knowledge.entrypoints.resource_routes import router as resource_router
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -27,7 +28,7 @@ DEFINITION = ServiceDefinition(
         "Resource library with multilingual search, training programme, lessons learned from exchanges."
     ),
     migrations_dir=MIGRATIONS,
-    http_routers=[router],
+    http_routers=[router, resource_router],
     produces=[topics.KNOWLEDGE_RESOURCES, topics.KNOWLEDGE_TRAINING],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,

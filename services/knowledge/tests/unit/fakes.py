@@ -9,16 +9,28 @@ from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
 from knowledge.domain.authors import Author
+from knowledge.domain.library.organisations import KnownOrganisation
+from knowledge.domain.library.resources import Resource
 from knowledge.service_layer.ports import AuthorRepository
+from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
+
+from .fake_library import FakeKnownOrganisationRepository, FakeResourceRepository
 
 
 @dataclass
 class FakeKnowledgeDatabase:
     authors: dict[UUID, Author] = field(default_factory=dict)
     token_validity: dict[UUID, datetime] = field(default_factory=dict)
+    resources: dict[UUID, Resource] = field(default_factory=dict)
+    library_organisations: dict[UUID, KnownOrganisation] = field(default_factory=dict)
 
     def copy(self) -> Self:
-        return type(self)(authors=dict(self.authors), token_validity=dict(self.token_validity))
+        return type(self)(
+            authors=dict(self.authors),
+            token_validity=dict(self.token_validity),
+            resources=dict(self.resources),
+            library_organisations=dict(self.library_organisations),
+        )
 
 
 class FakeAuthorRepository:
@@ -34,6 +46,8 @@ class FakeAuthorRepository:
 
 class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     authors: AuthorRepository  # the port: mypy checks the fake against it
+    resources: ResourceRepository
+    library_organisations: KnownOrganisationRepository
     token_validity: TokenValidityRepository
 
     def __init__(self, database: FakeKnowledgeDatabase | None = None) -> None:
@@ -42,3 +56,5 @@ class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     def _bind(self, work: FakeKnowledgeDatabase) -> None:
         self.token_validity = FakeTokenValidity(work.token_validity)
         self.authors = FakeAuthorRepository(work)
+        self.resources = FakeResourceRepository(work.resources, work.library_organisations)
+        self.library_organisations = FakeKnownOrganisationRepository(work.library_organisations)

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
+from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
 
 
 class AuthorRepository(Protocol):
@@ -16,3 +17,5 @@ class AuthorRepository(Protocol):
 
 class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     authors: AuthorRepository
+    resources: ResourceRepository
+    library_organisations: KnownOrganisationRepository

@@ -1,0 +1,136 @@
+"""The library over HTTP on real PostgreSQL and Kafka: moderation from draft to archive, the
+events it publishes through the outbox, and the organisations read model fed from a real topic
+(with a redelivery)."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+from uuid import UUID, uuid4
+
+import asyncpg
+import httpx
+import pytest
+
+from cloth_shared.auth.principal import Principal, Role
+from cloth_shared.contracts import topics
+from cloth_shared.contracts.codec import decode
+from cloth_shared.service import create_app
+from cloth_shared.settings import load_settings
+from cloth_shared.testing.apps import running
+from cloth_shared.testing.examples import encoded, sme_joined
+from cloth_shared.testing.kafka import produce_raw, read_topic
+from cloth_shared.testing.tokens import TestTokens
+from knowledge.bootstrap import DEFINITION
+from knowledge.config import KnowledgeSettings
+
+pytestmark = pytest.mark.integration
+
+TOKENS = TestTokens()
+ORGANISATION, CLUSTER = uuid4(), uuid4()
+Headers = dict[str, str]
+
+
+def as_(role: Role, *, organisation: UUID | None = None, cluster: UUID | None = None) -> Headers:
+    caller = Principal(uuid4(), frozenset({role}), organisation_id=organisation, cluster_id=cluster)
+    return TOKENS.headers_for(caller)
+
+
+AUTHOR = as_(Role.ORGANISATION_MEMBER, organisation=ORGANISATION)
+STRANGER = as_(Role.ORGANISATION_ADMIN, organisation=uuid4())
+MANAGER = as_(Role.CLUSTER_MANAGER, cluster=CLUSTER)
+OTHER_MANAGER = as_(Role.CLUSTER_MANAGER, cluster=uuid4())
+ADMIN = as_(Role.PLATFORM_ADMIN)
+PUBLIC: Headers = {}
+
+GUIDE: dict[str, Any] = {
+    "kind": "guide",
+    "language": "es",
+    "author_organisation_id": str(ORGANISATION),
+    "title": "Moda sostenible",
+    "summary": "Ecodiseño desde el primer boceto.",
+    "body": "## Tintes\n\nTintes **naturales** <script>alert(1)</script>",
+    "tags": ["ecodiseño"],
+    "links": ["https://example.org/ecodesign"],
+}
+
+
+@pytest.fixture
+async def knowledge(
+    database_url: str, service_environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[httpx.AsyncClient]:
+    monkeypatch.setenv("KNOWLEDGE_DATABASE_URL", database_url)
+    monkeypatch.setenv("KNOWLEDGE_AUTH_PUBLIC_KEY_PEM", TOKENS.public_key_pem)
+    app = create_app(DEFINITION, lambda: load_settings(KnowledgeSettings))
+    async with running(app) as (client, _):
+        yield client
+
+
+async def organisation_known(service_environment: dict[str, str], database_url: str) -> None:
+    """SMEJoined on the real topic, delivered twice: the read model learns the cluster once."""
+    topic = service_environment["KAFKA_TOPIC_PREFIX"] + topics.MEMBERSHIP_ORGANISATIONS
+    kafka, event_id = service_environment["KAFKA_BOOTSTRAP_SERVERS"], uuid4()
+    message = encoded(sme_joined(organisation_id=ORGANISATION, cluster_id=CLUSTER), event_id=event_id)
+    for _ in range(2):
+        await produce_raw(kafka, topic, message, key=str(ORGANISATION).encode())
+    connection = await asyncpg.connect(database_url)
+    try:
+        async with asyncio.timeout(30):
+            while await connection.fetchval("SELECT count(*) FROM library_organisations") == 0:
+                await asyncio.sleep(0.05)
+        assert await connection.fetchval("SELECT cluster_id FROM library_organisations") == CLUSTER
+        deliveries = "SELECT count(*) FROM processed_events WHERE event_id = $1"
+        assert await connection.fetchval(deliveries, event_id) == 1
+    finally:
+        await connection.close()
+
+
+async def test_a_resource_goes_from_draft_to_published_to_a_new_revision_sent_back_then_archived(
+    knowledge: httpx.AsyncClient, service_environment: dict[str, str], database_url: str
+) -> None:
+    await organisation_known(service_environment, database_url)
+    created = await knowledge.post("/resources", json=GUIDE, headers=AUTHOR)
+    assert created.status_code == 201, created.text
+    resource = f"/resources/{created.json()['id']}"
+    assert (await knowledge.get(resource)).status_code == 404  # a draft is not public
+
+    assert (await knowledge.post(f"{resource}/submit", headers=AUTHOR)).json()["status"] == "submitted"
+    queue = await knowledge.get("/resources/moderation-queue", headers=MANAGER)
+    assert [r["id"] for r in queue.json()] == [created.json()["id"]]
+    assert (await knowledge.get("/resources/moderation-queue", headers=OTHER_MANAGER)).json() == []
+    assert (await knowledge.post(f"{resource}/publish", headers=AUTHOR)).status_code == 403
+    assert (await knowledge.post(f"{resource}/publish", headers=OTHER_MANAGER)).status_code == 404
+    assert (await knowledge.post(f"{resource}/publish", headers=MANAGER)).status_code == 200
+
+    public = (await knowledge.get(resource)).json()
+    assert (public["status"], public["latest_revision"]) == ("published", None)
+    assert "<script>" not in public["body_html"] and "<strong>naturales</strong>" in public["body_html"]
+    found = (await knowledge.get("/resources", params={"q": "sostenibles"})).json()
+    assert [hit["title"] for hit in found["hits"]] == ["Moda sostenible"]
+    assert found["facets"]["language"] == {"es": 1}
+
+    edit = {key: GUIDE[key] for key in ("summary", "body", "tags", "links")} | {"title": "Moda sostenible 2"}
+    assert (await knowledge.put(resource, json=edit, headers=AUTHOR)).json()["latest_revision"]["number"] == 2
+    await knowledge.post(f"{resource}/submit", headers=AUTHOR)
+    comment = {"comment": "Cita las fuentes"}
+    sent_back = await knowledge.post(f"{resource}/send-back", json=comment, headers=MANAGER)
+    assert sent_back.json()["latest_revision"]["comment"] == "Cita las fuentes"
+    assert (await knowledge.get(resource)).json()["title"] == "Moda sostenible"  # still the published one
+    history = (await knowledge.get(f"{resource}/revisions", headers=AUTHOR)).json()["revisions"]
+    assert [(r["number"], r["status"]) for r in history] == [(1, "published"), (2, "sent_back")]
+    second = (await knowledge.get(f"{resource}/revisions/2", headers=MANAGER)).json()
+    assert second["title"] == "Moda sostenible 2"
+
+    assert (await knowledge.post(f"{resource}/archive", headers=AUTHOR)).json()["status"] == "archived"
+    assert (await knowledge.get(resource)).status_code == 404
+
+    topic = service_environment["KAFKA_TOPIC_PREFIX"] + topics.KNOWLEDGE_RESOURCES
+    records = await read_topic(service_environment["KAFKA_BOOTSTRAP_SERVERS"], topic, at_least=5)
+    announced = [decode(record.value)[0].event_type for record in records]
+    assert announced == [
+        "ResourceSubmitted",
+        "ResourcePublished",
+        "ResourceSubmitted",
+        "ResourceSentBack",
+        "ResourceArchived",
+    ]
+    assert {record.key for record in records} == {created.json()["id"].encode()}
