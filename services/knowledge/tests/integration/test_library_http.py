@@ -134,3 +134,80 @@ async def test_a_resource_goes_from_draft_to_published_to_a_new_revision_sent_ba
         "ResourceArchived",
     ]
     assert {record.key for record in records} == {created.json()["id"].encode()}
+
+
+async def test_every_library_endpoint_answers_whom_its_rule_allows_and_refuses_the_others(
+    knowledge: httpx.AsyncClient, service_environment: dict[str, str], database_url: str
+) -> None:
+    await organisation_known(service_environment, database_url)
+
+    async def started(title: str) -> str:
+        return str(
+            (await knowledge.post("/resources", json=GUIDE | {"title": title}, headers=AUTHOR)).json()["id"]
+        )
+
+    draft, published, waiting = await started("Borrador"), await started("Guía"), await started("Otra")
+    await knowledge.post(f"/resources/{published}/submit", headers=AUTHOR)
+    assert (await knowledge.post(f"/resources/{published}/publish", headers=ADMIN)).status_code == 200
+    await knowledge.post(f"/resources/{waiting}/submit", headers=AUTHOR)
+    content = {key: GUIDE[key] for key in ("title", "summary", "body")}
+    organisation = f"/organisations/{ORGANISATION}/resources"
+
+    table: list[tuple[str, str, Headers, dict[str, Any] | None, int]] = [
+        ("POST", "/resources", PUBLIC, GUIDE, 401),
+        ("POST", "/resources", STRANGER, GUIDE, 403),
+        ("POST", "/resources", MANAGER, GUIDE, 403),
+        ("POST", "/resources", AUTHOR, GUIDE, 201),
+        ("GET", "/resources?q=moda", PUBLIC, None, 200),
+        ("GET", "/resources/moderation-queue", PUBLIC, None, 401),
+        ("GET", "/resources/moderation-queue", AUTHOR, None, 403),
+        ("GET", "/resources/moderation-queue", MANAGER, None, 200),
+        ("GET", "/resources/moderation-queue", ADMIN, None, 200),
+        ("GET", organisation, PUBLIC, None, 401),
+        ("GET", organisation, STRANGER, None, 403),
+        ("GET", organisation, OTHER_MANAGER, None, 403),
+        ("GET", organisation, AUTHOR, None, 200),
+        ("GET", organisation, MANAGER, None, 200),
+        ("GET", f"/resources/{draft}", PUBLIC, None, 404),
+        ("GET", f"/resources/{draft}", STRANGER, None, 404),
+        ("GET", f"/resources/{draft}", AUTHOR, None, 200),
+        ("GET", f"/resources/{draft}", MANAGER, None, 200),
+        ("GET", f"/resources/{published}", PUBLIC, None, 200),
+        ("PUT", f"/resources/{draft}", PUBLIC, content, 401),
+        ("PUT", f"/resources/{draft}", STRANGER, content, 404),
+        ("PUT", f"/resources/{published}", STRANGER, content, 403),
+        ("PUT", f"/resources/{published}", MANAGER, content, 403),
+        ("PUT", f"/resources/{draft}", AUTHOR, content, 200),
+        ("POST", f"/resources/{draft}/submit", STRANGER, None, 404),
+        ("POST", f"/resources/{draft}/submit", MANAGER, None, 403),
+        ("POST", f"/resources/{draft}/submit", AUTHOR, None, 200),
+        ("POST", f"/resources/{draft}/submit", AUTHOR, None, 409),
+        ("POST", f"/resources/{waiting}/send-back", AUTHOR, {"comment": "Too short"}, 403),
+        ("POST", f"/resources/{waiting}/send-back", OTHER_MANAGER, {"comment": "Too short"}, 404),
+        ("POST", f"/resources/{waiting}/send-back", MANAGER, {"comment": "Too short"}, 200),
+        ("POST", f"/resources/{draft}/publish", PUBLIC, None, 401),
+        ("POST", f"/resources/{draft}/publish", AUTHOR, None, 403),
+        ("POST", f"/resources/{draft}/publish", MANAGER, None, 200),
+        ("GET", f"/resources/{published}/revisions", PUBLIC, None, 403),
+        ("GET", f"/resources/{published}/revisions", OTHER_MANAGER, None, 403),
+        ("GET", f"/resources/{published}/revisions", AUTHOR, None, 200),
+        ("GET", f"/resources/{published}/revisions/1", PUBLIC, None, 404),
+        ("GET", f"/resources/{published}/revisions/1", MANAGER, None, 200),
+        ("GET", f"/resources/{published}/translations", PUBLIC, None, 200),
+        ("POST", f"/resources/{published}/translations", PUBLIC, content | {"language": "ca"}, 401),
+        ("POST", f"/resources/{published}/translations", STRANGER, content | {"language": "ca"}, 403),
+        ("POST", f"/resources/{published}/translations", AUTHOR, content | {"language": "ca"}, 201),
+        ("POST", f"/resources/{published}/translations", AUTHOR, content | {"language": "ca"}, 409),
+        ("POST", f"/resources/{published}/archive", PUBLIC, None, 401),
+        ("POST", f"/resources/{published}/archive", STRANGER, None, 403),
+        ("POST", f"/resources/{published}/archive", OTHER_MANAGER, None, 403),
+        ("POST", f"/resources/{published}/archive", MANAGER, None, 200),
+        ("POST", f"/resources/{draft}/archive", AUTHOR, None, 200),
+    ]
+    answers = []
+    for method, path, headers, body, _ in table:
+        answer = await knowledge.request(method, path, headers=headers, json=body)
+        answers.append((method, path, answer.status_code))
+        if answer.status_code >= 400:
+            assert answer.headers["content-type"] == "application/problem+json", answer.text
+    assert answers == [(method, path, status) for method, path, _, _, status in table]
