@@ -104,48 +104,47 @@ ON CONFLICT (organisation_id) DO UPDATE SET {_updates(KNOWN_ORGANISATION_COLUMNS
 # --- search: $1 words (NULL to browse), $2 kind, $3 language, $4 value chain, $5 region, $6 tag,
 # $7 author organisation; pages add $8 limit and $9 offset.
 
-# Any language's reading of the words: what the GIN index can look up in one scan. Each row is
-# then checked against its own language's reading, so a Danish stem never matches English text.
-_ANY_LANGUAGE = " || ".join(f"library_query('{language.value}', $1)" for language in Language)
+# Each language's reading of the words, parsed once per statement (uncorrelated sub-selects are
+# evaluated once, also in a generic plan). Their union is what the GIN index looks up in one scan;
+# each row is then checked against its own language's reading, so a Danish stem never matches
+# English text.
+_ANY_LANGUAGE = (
+    "(SELECT " + " || ".join(f"library_query('{language.value}', $1)" for language in Language) + ")"
+)
+_OWN_LANGUAGE = (
+    "CASE p.language "
+    + " ".join(
+        f"WHEN '{language.value}' THEN (SELECT library_query('{language.value}', $1))"
+        for language in Language
+    )
+    + " END"
+)
 _WORDS_MATCH = f"""
-    (p.document @@ ({_ANY_LANGUAGE}) OR $1 <% p.title)
-    AND (p.document @@ library_query(p.language, $1) OR $1 <% p.title)"""
+    p.document @@ {_ANY_LANGUAGE} AND p.document @@ {_OWN_LANGUAGE}"""
+# A title word with a typo: what the trigram index finds when the words themselves found nothing.
+_TITLE_LIKE = "$1 <% p.title"
 _FILTERS = """
     ($2::text IS NULL OR p.kind = $2) AND ($3::text IS NULL OR p.language = $3)
     AND ($4::text IS NULL OR p.value_chains @> ARRAY[$4]) AND ($5::text IS NULL OR p.regions @> ARRAY[$5])
     AND ($6::text IS NULL OR p.tags @> ARRAY[$6]) AND ($7::uuid IS NULL OR p.author_organisation_id = $7)"""
 _HIT_COLUMNS = (
     "p.resource_id, p.group_id, p.kind, p.language, p.author_organisation_id, p.title, p.summary, p.tags,"
-    " p.value_chains, p.regions, p.published_at, p.body_text"
+    " p.value_chains, p.regions, p.published_at"
 )
-# Title matches with a typo count, but less than the words found by full-text search.
-_RANK = "ts_rank_cd(p.document, library_query(p.language, $1)) + 0.1 * word_similarity($1, p.title)"
-_HEADLINE_OPTIONS = (
-    'StartSel=\x02, StopSel=\x03, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+# ts_headline re-reads the text it quotes: its cost grows with the body, so it quotes the opening.
+SNIPPET_SOURCE_CHARS = 1_500
+_HEADLINE_OPTIONS = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12"
+_SNIPPET = (
+    f"ts_headline(library_search_config(p.language), left(p.body_text, {SNIPPET_SOURCE_CHARS}),"
+    f" {_OWN_LANGUAGE}, '{_HEADLINE_OPTIONS}')"
 )
 
-SEARCH_PAGE = f"""
-SELECT hit.*, ts_headline(library_search_config(hit.language), hit.body_text,
-                          library_query(hit.language, $1), '{_HEADLINE_OPTIONS}') AS snippet
-FROM (
-    SELECT {_HIT_COLUMNS}, {_RANK} AS rank
-    FROM published_resources p
-    WHERE {_WORDS_MATCH} AND {_FILTERS}
-    ORDER BY rank DESC, p.resource_id
-    LIMIT $8 OFFSET $9
-) hit
-ORDER BY hit.rank DESC, hit.resource_id
-"""
-BROWSE_PAGE = f"""
-SELECT {_HIT_COLUMNS}, 0.0::real AS rank, NULL::text AS snippet
-FROM published_resources p
-WHERE $1::text IS NULL AND {_FILTERS}
-ORDER BY p.published_at DESC, p.resource_id
-LIMIT $8 OFFSET $9
-"""
 
+def _search(condition: str, rank: str, order: str, snippet: str) -> str:
+    """One statement, one pass over the matches: the page ($8, $9) in `order` with its snippets,
+    and `facets`, a JSON array of [facet, value, count] (the total first) on every row. With no
+    hit on the page, one row still carries the facets, its hit columns NULL."""
 
-def _facets(condition: str) -> str:
     def top(facet: str, value: str, source: str = "matches") -> str:
         return (
             f"(SELECT '{facet}', {value}::text, count(*) FROM {source} GROUP BY 2"
@@ -154,18 +153,29 @@ def _facets(condition: str) -> str:
 
     return f"""
 WITH matches AS MATERIALIZED (
-    SELECT p.kind, p.language, p.value_chains, p.regions, p.tags, p.author_organisation_id
-    FROM published_resources p WHERE {condition}
+    SELECT p.resource_id, p.kind, p.language, p.author_organisation_id, p.value_chains, p.regions, p.tags,
+           p.published_at, {rank} AS rank
+    FROM published_resources p WHERE {condition} AND {_FILTERS}
+), counts (facet, value, count) AS (
+    SELECT 'total', NULL::text, count(*) FROM matches
+    UNION ALL {top("kind", "kind")}
+    UNION ALL {top("language", "language")}
+    UNION ALL {top("author_organisation_id", "author_organisation_id")}
+    UNION ALL {top("value_chain", "v", "matches, unnest(value_chains) v")}
+    UNION ALL {top("region", "r", "matches, unnest(regions) r")}
+    UNION ALL {top("tag", "t", "matches, unnest(tags) t")}
 )
-SELECT 'total' AS facet, NULL::text AS value, count(*) AS count FROM matches
-UNION ALL {top("kind", "kind")}
-UNION ALL {top("language", "language")}
-UNION ALL {top("author_organisation_id", "author_organisation_id")}
-UNION ALL {top("value_chain", "v", "matches, unnest(value_chains) v")}
-UNION ALL {top("region", "r", "matches, unnest(regions) r")}
-UNION ALL {top("tag", "t", "matches, unnest(tags) t")}
+SELECT (SELECT jsonb_agg(jsonb_build_array(facet, value, count)) FROM counts) AS facets, hit.*
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+    SELECT {_HIT_COLUMNS}, page.rank, {snippet} AS snippet
+    FROM (SELECT * FROM matches ORDER BY {order} LIMIT $8 OFFSET $9) AS page
+    JOIN published_resources p USING (resource_id)
+) AS hit ON true
+ORDER BY {", ".join(f"hit.{term}" for term in order.split(", "))}
 """
 
 
-SEARCH_FACETS = _facets(f"{_WORDS_MATCH} AND {_FILTERS}")
-BROWSE_FACETS = _facets(f"$1::text IS NULL AND {_FILTERS}")
+_BY_RANK = "rank DESC, resource_id"
+SEARCH = _search(_WORDS_MATCH, f"ts_rank_cd(p.document, {_OWN_LANGUAGE})", _BY_RANK, _SNIPPET)
+SEARCH_TITLES_LIKE = _search(_TITLE_LIKE, "word_similarity($1, p.title)", _BY_RANK, _SNIPPET)
+BROWSE = _search("$1::text IS NULL", "0.0::real", "published_at DESC, resource_id", "NULL::text")

@@ -56,7 +56,7 @@ class PostgresResourceRepository:
 
     async def search(self, query: SearchQuery) -> SearchPage:
         words = query.text.strip() if query.text and query.text.strip() else None
-        filters = (
+        arguments = (
             words,
             query.kind and query.kind.value,
             query.language and query.language.value,
@@ -64,15 +64,17 @@ class PostgresResourceRepository:
             query.region,
             query.tag,
             query.author_organisation_id,
+            query.limit,
+            query.offset,
         )
-        page_sql, facets_sql = (q.SEARCH_PAGE, q.SEARCH_FACETS) if words else (q.BROWSE_PAGE, q.BROWSE_FACETS)
-        rows = await self._connection.fetch(page_sql, *filters, query.limit, query.offset)
-        counts = await self._connection.fetch(facets_sql, *filters)
-        facets: dict[str, dict[str, int]] = defaultdict(dict)
-        for count in counts:
-            facets[count["facet"]][count["value"]] = count["count"]
-        total = facets.pop("total", {}).get(None, 0)  # type: ignore[call-overload]
-        return SearchPage(hits=tuple(_hit(row) for row in rows), total=total, facets=dict(facets))
+        rows = await self._connection.fetch(q.SEARCH if words else q.BROWSE, *arguments)
+        total, facets = _counts(rows)
+        if words and total == 0:
+            # Nothing has the words themselves: perhaps a title word with a typo.
+            rows = await self._connection.fetch(q.SEARCH_TITLES_LIKE, *arguments)
+            total, facets = _counts(rows)
+        hits = tuple(_hit(row) for row in rows if row["resource_id"] is not None)
+        return SearchPage(hits=hits, total=total, facets=facets)
 
     async def _save_revisions(self, resource: Resource) -> None:
         rows = [_revision_row(resource.id, revision) for revision in resource.revisions]
@@ -196,6 +198,17 @@ def _published_row(resource: Resource, revision: Revision) -> dict[str, Any]:
         "regions": list(content.regions),
         "published_at": revision.decided_at,
     }
+
+
+def _counts(rows: Sequence[Mapping[str, Any]]) -> tuple[int, dict[str, dict[str, int]]]:
+    """The total and the facet counts every row of a search carries (see resource_queries._search)."""
+    total, facets = 0, defaultdict[str, dict[str, int]](dict)
+    for facet, value, count in rows[0]["facets"]:
+        if facet == "total":
+            total = int(count)
+        else:
+            facets[facet][value] = int(count)
+    return total, dict(facets)
 
 
 def _hit(row: Mapping[str, Any]) -> SearchHit:
