@@ -2,7 +2,8 @@
 
 What GET /resources?q=…&limit=20 runs, with the same rotating queries the service is sent: SEARCH
 (matches in each resource's own language, ranked, 20 hits with their snippets, facet counts over
-every match, in one statement), then SEARCH_TITLES_LIKE (title trigrams) when it found nothing.
+every match, in one statement); when it found nothing, CORRECTED_WORDS (each word replaced by the
+nearest title word) and SEARCH again with them.
 """
 
 import itertools
@@ -15,7 +16,7 @@ from bench.scale_knowledge import made_up
 from knowledge.adapters import resource_queries
 
 # Per language: the real title word as a reader might type it (another inflection), a made-up
-# word, a real word with a made-up one, a title word with a typo (trigram tolerance).
+# word, a real word with a made-up one, a title word with a typo (corrected to the nearest title word).
 QUERIES = [
     "sustainable", made_up("en", 101), f"denim {made_up('en', 1203)}", "recyclng",
     "sostenible", made_up("es", 202), f"tintes {made_up('es', 1304)}", "reciclje",
@@ -38,8 +39,10 @@ async def _search(connection: asyncpg.Connection, _: UUID | None) -> None:
     arguments = (words, None, None, None, None, None, None, PAGE, 0)
     rows = await connection.fetch(resource_queries.SEARCH, *arguments)
     if rows[0]["resource_id"] is None:
-        rows = await connection.fetch(resource_queries.SEARCH_TITLES_LIKE, *arguments)
-    assert rows[0]["resource_id"] is not None, words
+        corrected = await connection.fetchval(resource_queries.CORRECTED_WORDS, words)
+        if corrected and corrected != words:
+            rows = await connection.fetch(resource_queries.SEARCH, corrected, *arguments[1:])
+    assert rows  # the facets row, hits or not: a query may find nothing
 
 
 KINDS = {"search": _search}

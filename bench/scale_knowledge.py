@@ -103,7 +103,7 @@ async def _resources(connection, first: int, last: int) -> None:  # type: ignore
         WITH vocabulary (language, title_words, common, syllables, ending) AS ({_vocabulary_sql()}),
         made AS (
             SELECT n, md5('cloth-scale-resource-' || n)::uuid AS id, v.language,
-                   (ARRAY{list(KINDS)})[1 + n % 7] AS kind,
+                   (ARRAY{list(KINDS)})[1 + (n / 7) % 7] AS kind,
                    {organisation_id_sql("1 + n % 50")} AS organisation_id,
                    initcap(v.title_words[1 + (n / 7) % 12]) || ' ' || {_words(2, 1)} AS title,
                    {_words(12, 2)} AS summary,
@@ -129,6 +129,18 @@ async def _resources(connection, first: int, last: int) -> None:  # type: ignore
         SELECT id, id, kind, language, organisation_id, 1, title, summary, body, ARRAY['tag-' || n % 40],
                ARRAY['fashion_textile'], ARRAY['ES51'], at
         FROM made WHERE id IN (SELECT id FROM resources_made)
+        """,
+        first,
+        last,
+    )
+    await connection.execute(
+        """
+        INSERT INTO library_title_words (word)
+        SELECT DISTINCT word FROM published_resources p,
+               unnest(tsvector_to_array(to_tsvector('simple', p.title))) AS word
+        WHERE p.resource_id IN (SELECT md5('cloth-scale-resource-' || n)::uuid
+                                FROM generate_series($1::int, $2::int) AS n)
+        ON CONFLICT DO NOTHING
         """,
         first,
         last,

@@ -5,8 +5,10 @@ in the same transaction as the revision's state. Its `document` is a stored gene
 title (A) above summary (B) above body (C), each analysed with the resource language's
 configuration: PostgreSQL's stemmers for English, Spanish, Catalan, French, Romanian and Danish;
 for Bulgarian, which has none, `bulgarian_unaccented` (the simple configuration behind unaccent).
-pg_trgm serves typo-tolerant title matches. Both extensions are trusted, so the database owner
-(the service's own role) may create them.
+Typos: `library_title_words` holds every word of a published title, with a pg_trgm index, so a
+query word the search does not find is replaced by the nearest title word (pg_trgm's own recipe
+for spelling suggestions). Both extensions are trusted, so the database owner (the service's own
+role) may create them.
 
 Revision ID: 0004
 """
@@ -113,13 +115,18 @@ def upgrade() -> None:
         ) STORED
     );
     CREATE INDEX published_resources_document ON published_resources USING gin (document);
-    CREATE INDEX published_resources_title_trigrams ON published_resources USING gin (title gin_trgm_ops);
+
+    -- Only added to (a word of a title no longer published is harmless: a correction to it finds
+    -- nothing), so it never shrinks under a reader's query.
+    CREATE TABLE library_title_words (word text PRIMARY KEY);
+    CREATE INDEX library_title_words_trigrams ON library_title_words USING gist (word gist_trgm_ops);
     CREATE INDEX published_resources_newest ON published_resources (published_at DESC, resource_id);
     """)
 
 
 def downgrade() -> None:
     op.execute("""
+    DROP TABLE library_title_words;
     DROP TABLE published_resources;
     DROP TABLE resource_revisions;
     DROP TABLE resources;

@@ -121,8 +121,6 @@ _OWN_LANGUAGE = (
 )
 _WORDS_MATCH = f"""
     p.document @@ {_ANY_LANGUAGE} AND p.document @@ {_OWN_LANGUAGE}"""
-# A title word with a typo: what the trigram index finds when the words themselves found nothing.
-_TITLE_LIKE = "$1 <% p.title"
 _FILTERS = """
     ($2::text IS NULL OR p.kind = $2) AND ($3::text IS NULL OR p.language = $3)
     AND ($4::text IS NULL OR p.value_chains @> ARRAY[$4]) AND ($5::text IS NULL OR p.regions @> ARRAY[$5])
@@ -177,5 +175,20 @@ ORDER BY {", ".join(f"hit.{term}" for term in order.split(", "))}
 
 _BY_RANK = "rank DESC, resource_id"
 SEARCH = _search(_WORDS_MATCH, f"ts_rank_cd(p.document, {_OWN_LANGUAGE})", _BY_RANK, _SNIPPET)
-SEARCH_TITLES_LIKE = _search(_TITLE_LIKE, "word_similarity($1, p.title)", _BY_RANK, _SNIPPET)
+
+# Typos: each word of the query replaced by the most similar word of a published title, if one is
+# similar enough (pg_trgm's threshold, 0.3); the search runs again with the corrected words.
+CORRECTED_WORDS = """
+SELECT string_agg(coalesce(nearest.word, typed.word), ' ')
+FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS typed (word)
+LEFT JOIN LATERAL (
+    SELECT known.word FROM library_title_words known
+    WHERE known.word % typed.word ORDER BY known.word <-> typed.word LIMIT 1
+) AS nearest ON true
+"""
+ADD_TITLE_WORDS = """
+INSERT INTO library_title_words (word)
+SELECT word FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS word
+ON CONFLICT DO NOTHING
+"""
 BROWSE = _search("$1::text IS NULL", "0.0::real", "published_at DESC, resource_id", "NULL::text")

@@ -69,12 +69,17 @@ class PostgresResourceRepository:
         )
         rows = await self._connection.fetch(q.SEARCH if words else q.BROWSE, *arguments)
         total, facets = _counts(rows)
+        corrected = None
         if words and total == 0:
-            # Nothing has the words themselves: perhaps a title word with a typo.
-            rows = await self._connection.fetch(q.SEARCH_TITLES_LIKE, *arguments)
-            total, facets = _counts(rows)
+            # Nothing has the words themselves: perhaps a typo, corrected to the nearest title word.
+            corrected = await self._connection.fetchval(q.CORRECTED_WORDS, words)
+            if corrected and corrected != words:
+                rows = await self._connection.fetch(q.SEARCH, corrected, *arguments[1:])
+                total, facets = _counts(rows)
+            else:
+                corrected = None
         hits = tuple(_hit(row) for row in rows if row["resource_id"] is not None)
-        return SearchPage(hits=hits, total=total, facets=facets)
+        return SearchPage(hits=hits, total=total, facets=facets, corrected=corrected)
 
     async def _save_revisions(self, resource: Resource) -> None:
         rows = [_revision_row(resource.id, revision) for revision in resource.revisions]
@@ -87,6 +92,7 @@ class PostgresResourceRepository:
         else:
             row = _published_row(resource, published)
             await self._connection.execute(q.SAVE_PUBLISHED, *(row[c] for c in q.PUBLISHED_COLUMNS))
+            await self._connection.execute(q.ADD_TITLE_WORDS, published.content.title)
 
     async def _with_revisions(self, rows: Sequence[asyncpg.Record]) -> list[Resource]:
         revisions: dict[UUID, list[Revision]] = defaultdict(list)

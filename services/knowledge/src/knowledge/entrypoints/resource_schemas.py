@@ -287,6 +287,9 @@ class SearchPagePublic(BaseModel):
     limit: int
     offset: int
     hits: list[SearchHitPublic] = Field(description="Best first, then by resource id: a stable order.")
+    corrected_query: str | None = Field(
+        default=None, description="When the words typed found nothing: the title words searched instead."
+    )
     facets: dict[str, dict[str, int]] = Field(
         description="For each filter (kind, language, value_chain, region, tag, author_organisation_id), "
         "the matches per value, most frequent first (at most 20 values)."
@@ -295,4 +298,11 @@ class SearchPagePublic(BaseModel):
     @classmethod
     def of(cls, page: SearchPage, *, limit: int, offset: int) -> Self:
         hits = [SearchHitPublic.of(hit) for hit in page.hits]
-        return cls(total=page.total, limit=limit, offset=offset, hits=hits, facets=page.facets)
+        return cls(
+            total=page.total,
+            limit=limit,
+            offset=offset,
+            hits=hits,
+            facets=page.facets,
+            corrected_query=page.corrected,
+        )

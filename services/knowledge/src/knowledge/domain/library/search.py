@@ -60,6 +60,8 @@ class SearchPage:
     hits: tuple[SearchHit, ...]
     total: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The words searched instead, when those typed found nothing but a title word is close.
+    corrected: str | None = None
 
 
 def snippet_html(snippet: str) -> str:
