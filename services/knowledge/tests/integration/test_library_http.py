@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 import asyncpg
 import httpx
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient
 
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.contracts import topics
@@ -20,6 +21,7 @@ from cloth_shared.testing.apps import running
 from cloth_shared.testing.examples import encoded, sme_joined
 from cloth_shared.testing.kafka import produce_raw, read_topic
 from cloth_shared.testing.tokens import TestTokens
+from cloth_shared.testing.topic_cleanup import delete_topics
 from knowledge.bootstrap import DEFINITION
 from knowledge.config import KnowledgeSettings
 
@@ -52,6 +54,22 @@ GUIDE: dict[str, Any] = {
     "tags": ["ecodiseño"],
     "links": ["https://example.org/ecodesign"],
 }
+
+
+@pytest.fixture
+async def topic_prefix(infra) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
+    """Outside the shared `test-` namespace: with several pytest sessions on one broker, another
+    session's clean-up deletes every `test-` topic created while its own test ran, ours included.
+    So this test deletes its own topics."""
+    prefix = f"library-{uuid4().hex[:10]}."
+    yield prefix
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap_servers)
+    await admin.start()
+    try:
+        ours = {topic for topic in await admin.list_topics() if topic.startswith(prefix)}
+    finally:
+        await admin.close()
+    await delete_topics(infra.kafka_bootstrap_servers, ours)
 
 
 @pytest.fixture
