@@ -18,16 +18,18 @@ from cloth_shared.pagination import Limit, Offset
 from knowledge.domain.library.search import MAX_OFFSET, MAX_PAGE_SIZE, SearchQuery
 from knowledge.domain.library.vocabulary import Kind, Language
 from knowledge.entrypoints.dependencies import UoW
-from knowledge.entrypoints.resource_schemas import (
+from knowledge.entrypoints.resource_requests import (
     ContentBody,
     ResourceCreate,
+    SendBackBody,
+    TranslationCreate,
+)
+from knowledge.entrypoints.resource_responses import (
     ResourcePublic,
     RevisionPublic,
     RevisionsPublic,
     RevisionSummary,
     SearchPagePublic,
-    SendBackBody,
-    TranslationCreate,
     TranslationPublic,
 )
 from knowledge.service_layer import resource_reads as reads
