@@ -10,6 +10,7 @@ from knowledge.config import KnowledgeSettings
 from knowledge.entrypoints import analysis_routes, cluster_routes, roadmap_routes
 from knowledge.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from knowledge.entrypoints.http import router
+from knowledge.entrypoints.resource_routes import router as resource_router
 from knowledge.entrypoints.training_certificate_routes import router as training_certificate_router
 from knowledge.entrypoints.training_routes import router as training_router
 
@@ -32,6 +33,7 @@ DEFINITION = ServiceDefinition(
     migrations_dir=MIGRATIONS,
     http_routers=[
         router,
+        resource_router,
         training_router,
         training_certificate_router,
         analysis_routes.router,

@@ -12,8 +12,11 @@ from knowledge.domain.analyses import RegionalAnalysis
 from knowledge.domain.authors import Author
 from knowledge.domain.cluster_strategies import ClusterStrategy
 from knowledge.domain.excellence_labels import Certification
+from knowledge.domain.library.organisations import KnownOrganisation
+from knowledge.domain.library.resources import Resource
 from knowledge.domain.roadmap import StrategyVersion
 from knowledge.service_layer.ports import AuthorRepository
+from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
 from knowledge.service_layer.roadmap_ports import (
     CertificationRepository,
     ClusterStrategyRepository,
@@ -26,6 +29,7 @@ from knowledge.service_layer.training_ports import (
     EnrolmentRepository,
 )
 
+from .fake_library import FakeKnownOrganisationRepository, FakeResourceRepository
 from .fake_roadmap import (
     FakeCertificationRepository,
     FakeClusterStrategyRepository,
@@ -49,6 +53,8 @@ class FakeKnowledgeDatabase:
     strategy_versions: dict[int, StrategyVersion] = field(default_factory=dict)
     cluster_strategies: dict[UUID, ClusterStrategy] = field(default_factory=dict)
     certifications: dict[UUID, Certification] = field(default_factory=dict)
+    resources: dict[UUID, Resource] = field(default_factory=dict)
+    library_organisations: dict[UUID, KnownOrganisation] = field(default_factory=dict)
 
     def copy(self) -> Self:
         return type(self)(
@@ -59,6 +65,8 @@ class FakeKnowledgeDatabase:
             strategy_versions=dict(self.strategy_versions),
             cluster_strategies=dict(self.cluster_strategies),
             certifications=dict(self.certifications),
+            resources=dict(self.resources),
+            library_organisations=dict(self.library_organisations),
         )
 
 
@@ -78,6 +86,8 @@ class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     courses: CourseRepository
     enrolments: EnrolmentRepository
     certificates: CertificateRepository
+    resources: ResourceRepository
+    library_organisations: KnownOrganisationRepository
     token_validity: TokenValidityRepository
     regional_analyses: RegionalAnalysisRepository
     partnership_strategy: PartnershipStrategyRepository
@@ -97,3 +107,5 @@ class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
         self.partnership_strategy = FakePartnershipStrategyRepository(work.strategy_versions)
         self.cluster_strategies = FakeClusterStrategyRepository(work.cluster_strategies)
         self.certifications = FakeCertificationRepository(work.certifications)
+        self.resources = FakeResourceRepository(work.resources, work.library_organisations)
+        self.library_organisations = FakeKnownOrganisationRepository(work.library_organisations)

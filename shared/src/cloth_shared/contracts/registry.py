@@ -18,6 +18,12 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaid,
     LumpSumPaymentOverdue,
 )
+from cloth_shared.contracts.knowledge_resources import (
+    ResourceArchived,
+    ResourcePublished,
+    ResourceSentBack,
+    ResourceSubmitted,
+)
 from cloth_shared.contracts.knowledge_roadmap import (
     ClusterLabelAwarded,
     ClusterStrategyUpdated,
@@ -91,6 +97,10 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     PartnershipStrategyApproved,
     ClusterStrategyUpdated,
     ClusterLabelAwarded,
+    ResourceSubmitted,
+    ResourcePublished,
+    ResourceSentBack,
+    ResourceArchived,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {

@@ -6,6 +6,10 @@ from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
 from knowledge.adapters.repositories import PostgresAuthorRepository
+from knowledge.adapters.resource_repository import (
+    PostgresKnownOrganisationRepository,
+    PostgresResourceRepository,
+)
 from knowledge.adapters.roadmap_repositories import (
     PostgresCertificationRepository,
     PostgresClusterStrategyRepository,
@@ -18,6 +22,7 @@ from knowledge.adapters.training_repository import (
     PostgresEnrolmentRepository,
 )
 from knowledge.service_layer.ports import AuthorRepository
+from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
 from knowledge.service_layer.roadmap_ports import (
     CertificationRepository,
     ClusterStrategyRepository,
@@ -41,6 +46,8 @@ class PostgresKnowledgeUnitOfWork(UnitOfWork):
     partnership_strategy: PartnershipStrategyRepository
     cluster_strategies: ClusterStrategyRepository
     certifications: CertificationRepository
+    resources: ResourceRepository
+    library_organisations: KnownOrganisationRepository
 
     token_validity: TokenValidityRepository
 
@@ -54,3 +61,5 @@ class PostgresKnowledgeUnitOfWork(UnitOfWork):
         self.partnership_strategy = PostgresPartnershipStrategyRepository(connection)
         self.cluster_strategies = PostgresClusterStrategyRepository(connection)
         self.certifications = PostgresCertificationRepository(connection)
+        self.resources = PostgresResourceRepository(connection)
+        self.library_organisations = PostgresKnownOrganisationRepository(connection)

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
+from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
 from knowledge.service_layer.roadmap_ports import (
     CertificationRepository,
     ClusterStrategyRepository,
@@ -34,3 +35,5 @@ class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     partnership_strategy: PartnershipStrategyRepository
     cluster_strategies: ClusterStrategyRepository
     certifications: CertificationRepository
+    resources: ResourceRepository
+    library_organisations: KnownOrganisationRepository

@@ -16,6 +16,7 @@ from notifications.domain.audiences import (
     AllClusterManagers,
     Audience,
     ClusterManagers,
+    HomeClusterManagers,
     ManagersOfEachCluster,
     NamedPerson,
     OrganisationAdmins,
@@ -83,7 +84,7 @@ EXCHANGES, REPORTS, PAYMENTS, DEADLINES = (
     Category.PAYMENTS,
     Category.DEADLINES,
 )
-TRAINING, ROADMAP = Category.TRAINING, Category.ROADMAP
+TRAINING, ROADMAP, RESOURCES = Category.TRAINING, Category.ROADMAP, Category.RESOURCES
 
 # fmt: off
 ROUTES: tuple[Route, ...] = (
@@ -124,6 +125,11 @@ ROUTES: tuple[Route, ...] = (
     route("CourseCompleted", TRAINING, tell(NamedPerson("person_id"), IN_APP)),
     route("CertificateIssued", TRAINING, tell(NamedPerson("person_id"), BOTH)),
     route("CertificateRevoked", TRAINING, tell(NamedPerson("person_id"), BOTH), actor="revoked_by"),
+    # knowledge.resources: moderators are the managers of the author organisation's home cluster
+    route("ResourceSubmitted", RESOURCES, tell(HomeClusterManagers("resource.author_organisation_id"), BOTH), actor="submitted_by"),
+    route("ResourcePublished", RESOURCES, tell(OrganisationPeople("resource.author_organisation_id"), BOTH), actor="published_by"),
+    route("ResourceSentBack", RESOURCES, tell(OrganisationPeople("resource.author_organisation_id"), BOTH), actor="sent_back_by"),
+    route("ResourceArchived", RESOURCES, tell(OrganisationPeople("resource.author_organisation_id"), IN_APP), actor="archived_by"),
     # knowledge.roadmap
     route("RegionalAnalysisPublished", ROADMAP, tell(ClusterManagers("cluster_id"), IN_APP)),
     route("PartnershipStrategyDrafted", ROADMAP, tell(AllClusterManagers(), BOTH), actor="drafted_by"),

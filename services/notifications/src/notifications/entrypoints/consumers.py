@@ -31,6 +31,12 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaid,
     LumpSumPaymentOverdue,
 )
+from cloth_shared.contracts.knowledge_resources import (
+    ResourceArchived,
+    ResourcePublished,
+    ResourceSentBack,
+    ResourceSubmitted,
+)
 from cloth_shared.contracts.knowledge_roadmap import (
     ClusterLabelAwarded,
     ClusterStrategyUpdated,
@@ -74,6 +80,7 @@ CONSUMED_TOPICS = [
     topics.MEMBERSHIP_ORGANISATIONS,
     topics.MEMBERSHIP_PEOPLE,
     topics.EXCHANGE_EXCHANGES,
+    topics.KNOWLEDGE_RESOURCES,
     topics.KNOWLEDGE_TRAINING,
     topics.KNOWLEDGE_ROADMAP,
 ]
@@ -127,6 +134,9 @@ EXCHANGE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
         ExchangeAtRiskFlagged,
     )
 }
+RESOURCE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
+    event: notify for event in (ResourceSubmitted, ResourcePublished, ResourceSentBack, ResourceArchived)
+}
 TRAINING_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
     event: notify
     for event in (
@@ -158,6 +168,7 @@ SUBSCRIPTIONS: tuple[tuple[str, str, dict[type[Event], ConsumedEventHandler[Any]
     # Tokens issued before a person's last change of authority are refused here too.
     ("notifications.membership-people", topics.MEMBERSHIP_PEOPLE, with_revocation(PEOPLE_HANDLERS)),
     ("notifications.exchange", topics.EXCHANGE_EXCHANGES, EXCHANGE_HANDLERS),
+    ("notifications.resources", topics.KNOWLEDGE_RESOURCES, RESOURCE_HANDLERS),
     ("notifications.training", topics.KNOWLEDGE_TRAINING, TRAINING_HANDLERS),
     ("notifications.roadmap", topics.KNOWLEDGE_ROADMAP, ROADMAP_HANDLERS),
 )
