@@ -6,6 +6,7 @@ from cloth_shared.auth.revocation.postgres import provide_revocation
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.service import Infrastructure, ServiceDefinition
 from notifications.config import NotificationsSettings
+from notifications.entrypoints.catalogue_routes import router as catalogue_router
 from notifications.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from notifications.entrypoints.http import router
 
@@ -24,7 +25,7 @@ DEFINITION = ServiceDefinition(
     title="CLOTH notifications",
     description="In-app notifications, e-mail and partner webhooks for what happens on the platform.",
     migrations_dir=MIGRATIONS,
-    http_routers=[router],
+    http_routers=[router, catalogue_router],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,
     on_start=provide_components,
