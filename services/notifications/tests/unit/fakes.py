@@ -10,15 +10,23 @@ from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
 from notifications.domain.notifications import Notification
 from notifications.service_layer.ports import NotificationRepository
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
+
+from .fake_webhooks import FakeWebhookDeliveryRepository, FakeWebhookSubscriptionRepository, FakeWebhookTables
 
 
 @dataclass
 class FakeNotificationsDatabase:
     notifications: dict[UUID, Notification] = field(default_factory=dict)
     token_validity: dict[UUID, datetime] = field(default_factory=dict)
+    webhooks: FakeWebhookTables = field(default_factory=FakeWebhookTables)
 
     def copy(self) -> Self:
-        return type(self)(notifications=dict(self.notifications), token_validity=dict(self.token_validity))
+        return type(self)(
+            notifications=dict(self.notifications),
+            token_validity=dict(self.token_validity),
+            webhooks=self.webhooks.copy(),
+        )
 
 
 class FakeNotificationRepository:
@@ -43,6 +51,8 @@ class FakeNotificationRepository:
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     notifications: NotificationRepository  # the port: mypy checks the fake against it
     token_validity: TokenValidityRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository
 
     def __init__(self, database: FakeNotificationsDatabase | None = None) -> None:
         super().__init__(database or FakeNotificationsDatabase())
@@ -50,3 +60,5 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     def _bind(self, work: FakeNotificationsDatabase) -> None:
         self.token_validity = FakeTokenValidity(work.token_validity)
         self.notifications = FakeNotificationRepository(work)
+        self.webhook_subscriptions = FakeWebhookSubscriptionRepository(work.webhooks)
+        self.webhook_deliveries = FakeWebhookDeliveryRepository(work.webhooks)

@@ -6,7 +6,12 @@ from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
 from notifications.adapters.repositories import PostgresNotificationRepository
+from notifications.adapters.webhook_repositories import (
+    PostgresWebhookDeliveryRepository,
+    PostgresWebhookSubscriptionRepository,
+)
 from notifications.service_layer.ports import NotificationRepository
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 
 class PostgresNotificationsUnitOfWork(UnitOfWork):
@@ -14,7 +19,11 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
     notifications: NotificationRepository
 
     token_validity: TokenValidityRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.token_validity = PostgresTokenValidity(connection)
         self.notifications = PostgresNotificationRepository(connection)
+        self.webhook_subscriptions = PostgresWebhookSubscriptionRepository(connection)
+        self.webhook_deliveries = PostgresWebhookDeliveryRepository(connection)

@@ -8,9 +8,13 @@ from cloth_shared.contracts.membership import SMEJoined, StakeholderJoined
 from cloth_shared.messaging.subscriptions import subscribe_inbox
 from cloth_shared.service import Infrastructure
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
+from notifications.entrypoints.webhook_consumers import subscribe_webhook_fan_out
 from notifications.service_layer.membership_events import welcome_new_member
+from notifications.service_layer.webhook_fan_out import PARTNER_TOPICS
 
 CONSUMED_TOPICS = [topics.MEMBERSHIP_ORGANISATIONS, topics.MEMBERSHIP_PEOPLE]
+# The partner webhooks' own group reads these too (entrypoints/webhook_consumers.py).
+CONSUMED_TOPICS += [topic for topic in PARTNER_TOPICS if topic not in CONSUMED_TOPICS]
 
 
 def build_consumers(infra: Infrastructure) -> KafkaRouter:
@@ -32,4 +36,5 @@ def build_consumers(infra: Infrastructure) -> KafkaRouter:
         unit_of_work=lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox),
         handlers=with_revocation(),
     )
+    subscribe_webhook_fan_out(router, infra)
     return router

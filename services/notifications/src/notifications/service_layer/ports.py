@@ -5,6 +5,7 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from notifications.domain.notifications import Notification
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 
 class NotificationRepository(Protocol):
@@ -18,3 +19,5 @@ class NotificationRepository(Protocol):
 
 class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     notifications: NotificationRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository

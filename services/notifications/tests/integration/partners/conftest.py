@@ -1,16 +1,35 @@
 """The notifications service in-process on a fresh database and topics, for partner-facing tests."""
 
 from collections.abc import AsyncIterator
+from uuid import uuid4
 
 import httpx
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient
 
 from cloth_shared.service import Infrastructure, create_app
 from cloth_shared.settings import load_settings
 from cloth_shared.testing.apps import running
+from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.tokens import TestTokens
+from cloth_shared.testing.topic_cleanup import delete_topics
 from notifications.bootstrap import DEFINITION
 from notifications.config import NotificationsSettings
+
+
+@pytest.fixture
+async def topic_prefix(infra: TestInfrastructure) -> AsyncIterator[str]:
+    """Not `test-`: other sessions on a shared broker delete every `test-` topic created while
+    their test ran (cloth_shared.testing.plugin), ours included. These go after the test."""
+    prefix = f"partners-{uuid4().hex[:10]}."
+    yield prefix
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap_servers)
+    await admin.start()
+    try:
+        ours = {topic for topic in await admin.list_topics() if topic.startswith(prefix)}
+    finally:
+        await admin.close()
+    await delete_topics(infra.kafka_bootstrap_servers, ours)
 
 
 @pytest.fixture
@@ -29,7 +48,10 @@ async def service(
     monkeypatch.setenv("NOTIFICATIONS_AUTH_PUBLIC_KEY_PEM", tokens.public_key_pem)
     # The test receiver listens on loopback, which production refuses (see domain/webhooks.py).
     monkeypatch.setenv("NOTIFICATIONS_WEBHOOK_ALLOW_LOOPBACK", "true")
+    monkeypatch.setenv("NOTIFICATIONS_WEBHOOK_REQUIRE_HTTPS", "false")
     monkeypatch.setenv("NOTIFICATIONS_WEBHOOK_DISPATCH_INTERVAL_SECONDS", "0.05")
+    # Three attempts, a twentieth of a second apart: the production schedule is about a day.
+    monkeypatch.setenv("NOTIFICATIONS_WEBHOOK_RETRY_SCHEDULE_SECONDS", "[0.05, 0.05]")
     app = create_app(DEFINITION, lambda: load_settings(NotificationsSettings))
     async with running(app) as (client, infra):
         yield client, infra
