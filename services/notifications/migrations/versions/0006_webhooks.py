@@ -35,6 +35,7 @@ def upgrade() -> None:
         client_id          uuid NOT NULL,
         event_id           uuid NOT NULL,
         event_type         text NOT NULL,
+        subject_key        text NOT NULL,
         body               text NOT NULL,
         status             text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
         attempts           integer NOT NULL DEFAULT 0,
@@ -46,6 +47,7 @@ def upgrade() -> None:
         UNIQUE (event_id, subscription_id)
     );
     CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+    CREATE INDEX webhook_deliveries_by_subject ON webhook_deliveries (subject_key);
     CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, created_at DESC);
 
     CREATE TABLE webhook_attempts (

@@ -1,5 +1,6 @@
 """Fake webhook repositories over the fake notifications database's webhook tables."""
 
+import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Self
@@ -109,6 +110,13 @@ class FakeWebhookDeliveryRepository:
         claimed = [replace(d, next_attempt_at=now + timedelta(seconds=lease_seconds)) for d in due[:limit]]
         self._tables.deliveries.update({d.id: d for d in claimed})
         return claimed
+
+    async def redact_subject(self, subject_key: str) -> None:
+        for d in list(self._tables.deliveries.values()):
+            if d.subject_key == subject_key:
+                document = json.loads(d.body)
+                document["data"]["payload"] = {"redacted": True}
+                self._tables.deliveries[d.id] = replace(d, body=json.dumps(document, separators=(",", ":")))
 
     async def replay_since(self, subscription_id: UUID, *, since: datetime, at: datetime) -> int:
         chosen = [

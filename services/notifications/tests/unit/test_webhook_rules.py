@@ -41,7 +41,13 @@ def subscription(caller: Principal | None = None, **changes) -> rules.Subscripti
 
 def delivery() -> rules.Delivery:
     return rules.delivery_for(
-        subscription(), id=uuid4(), event_id=uuid4(), event_type="SMEJoined", body="{}", at=NOW
+        subscription(),
+        id=uuid4(),
+        event_id=uuid4(),
+        event_type="SMEJoined",
+        subject_key="s",
+        body="{}",
+        at=NOW,
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.contracts.membership import SMEJoined
 from cloth_shared.errors import NotAllowed, NotFound
-from cloth_shared.testing.examples import enveloped, sme_joined
+from cloth_shared.testing.examples import enveloped, person_erased, person_joined, sme_joined
 from notifications.domain.webhook_targets import TargetPolicy, TargetRefused
 from notifications.domain.webhooks import AttemptOutcome
 from notifications.service_layer import webhooks
@@ -159,3 +159,20 @@ async def test_partners_see_and_replay_only_their_own_administrators_everything(
     member = Principal(uuid4(), frozenset({Role.ORGANISATION_MEMBER}), organisation_id=uuid4())
     with pytest.raises(NotAllowed):
         await webhooks.list_subscriptions(uow, member, limit=10, offset=0)
+
+
+async def test_an_erased_person_leaves_no_personal_data_in_stored_deliveries_and_partners_hear_of_it() -> (
+    None
+):
+    uow = FakeNotificationsUnitOfWork()
+    command = webhooks.Subscribe("https://crm.example/h", ("PersonJoined", "PersonErased"), "it@crm.example")
+    await webhooks.subscribe(uow, AcceptingResolver(), POLICY, partner(), command)
+    joined = person_joined(display_name="Laia Puig")
+    for event in (joined, person_erased(joined.person_id)):
+        envelope = enveloped(event)
+        async with uow:
+            await fan_out_handlers()[type(event)](uow, envelope, event)
+            await uow.commit()
+    bodies = {d.event_type: d.body for d in uow.database.webhooks.deliveries.values()}
+    assert "Laia Puig" not in bodies["PersonJoined"] and '"redacted":true' in bodies["PersonJoined"]
+    assert str(joined.person_id) in bodies["PersonErased"]

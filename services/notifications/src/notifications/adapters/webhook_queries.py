@@ -18,6 +18,7 @@ DELIVERY_COLUMNS = (
     "client_id",
     "event_id",
     "event_type",
+    "subject_key",
     "body",
     "status",
     "attempts",
@@ -95,6 +96,12 @@ WHERE d.id IN (
     FOR UPDATE OF due SKIP LOCKED
 )
 RETURNING {_columns(DELIVERY_COLUMNS, "d.")}
+"""
+# The envelope stays (ids, type, time): what happened; the payload, who it was about, goes.
+REDACT_SUBJECT = """
+UPDATE webhook_deliveries
+SET body = jsonb_set(body::jsonb, '{data,payload}', '{"redacted": true}'::jsonb)::text
+WHERE subject_key = $1 AND body::jsonb #> '{data,payload,redacted}' IS NULL
 """
 REPLAY_SINCE = """
 UPDATE webhook_deliveries

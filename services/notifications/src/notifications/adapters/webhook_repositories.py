@@ -95,6 +95,9 @@ class PostgresWebhookDeliveryRepository:
         rows = await self._connection.fetch(q.CLAIM_DUE, limit, now, lease_seconds)
         return [Delivery(**dict(row)) for row in rows]
 
+    async def redact_subject(self, subject_key: str) -> None:
+        await self._connection.execute(q.REDACT_SUBJECT, subject_key)
+
     async def replay_since(self, subscription_id: UUID, *, since: datetime, at: datetime) -> int:
         status = await self._connection.execute(q.REPLAY_SINCE, subscription_id, since, at)
         return int(status.split()[-1])

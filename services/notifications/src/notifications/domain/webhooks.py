@@ -48,6 +48,7 @@ class Delivery:
     client_id: UUID
     event_id: UUID
     event_type: str
+    subject_key: str  # the event's aggregate: a person's id on membership.people (erasure)
     body: str  # exactly the bytes signed and posted
     status: DeliveryStatus
     attempts: int
@@ -133,7 +134,14 @@ def check_may_list(caller: Principal) -> None:
 
 
 def delivery_for(
-    subscription: Subscription, *, id: UUID, event_id: UUID, event_type: str, body: str, at: datetime
+    subscription: Subscription,
+    *,
+    id: UUID,
+    event_id: UUID,
+    event_type: str,
+    subject_key: str,
+    body: str,
+    at: datetime,
 ) -> Delivery:
     return Delivery(
         id=id,
@@ -141,6 +149,7 @@ def delivery_for(
         client_id=subscription.client_id,
         event_id=event_id,
         event_type=event_type,
+        subject_key=subject_key,
         body=body,
         status="pending",
         attempts=0,

@@ -8,6 +8,7 @@ from uuid import uuid4
 
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import Event, EventEnvelope
+from cloth_shared.contracts.membership import PersonErased
 from cloth_shared.contracts.registry import ALL_EVENTS
 from notifications.domain import webhooks as rules
 from notifications.service_layer.ports import NotificationsUnitOfWork
@@ -43,6 +44,10 @@ async def fan_out_to_webhooks(
     uow: NotificationsUnitOfWork, envelope: EventEnvelope[dict[str, Any]], event: Event
 ) -> None:
     """One delivery per subscription asking for this event type (none twice: see the repository)."""
+    if isinstance(event, PersonErased):
+        # The person's earlier events (name, e-mail) are not kept for a replay; the erasure
+        # itself still goes to the partners who asked for it, so they forget the person too.
+        await uow.webhook_deliveries.redact_subject(envelope.subject_key)
     subscriptions = await uow.webhook_subscriptions.matching(envelope.event_type)
     if not subscriptions:
         return
@@ -53,6 +58,7 @@ async def fan_out_to_webhooks(
             id=uuid4(),
             event_id=envelope.event_id,
             event_type=envelope.event_type,
+            subject_key=envelope.subject_key,
             body=body,
             at=envelope.occurred_at,
         )

@@ -53,6 +53,9 @@ class WebhookDeliveryRepository(Protocol):
         alone (several dispatchers skip each other's rows); an unfinished claim comes due again."""
         ...
 
+    async def redact_subject(self, subject_key: str) -> None:
+        """Replace the event payload in the bodies of this subject's deliveries by a redaction mark."""
+
     async def replay_since(self, subscription_id: UUID, *, since: datetime, at: datetime) -> int:
         """Schedule again every delivery recorded at or after `since`; how many."""
         ...

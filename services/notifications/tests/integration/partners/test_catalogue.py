@@ -30,3 +30,18 @@ async def test_anyone_reads_the_asyncapi_catalogue_with_the_deployments_topic_na
     validator.validate(record)
     del record["payload"]["organisation"]["legal_name"]
     assert not validator.is_valid(record)
+
+
+async def test_the_webhook_api_documents_its_statuses_and_examples(http) -> None:
+    paths = (await http.get("/openapi.json")).json()["paths"]
+    create = paths["/webhooks/subscriptions"]["post"]
+    assert {"201", "401", "403", "422"} <= set(create["responses"])
+    assert set(paths["/webhooks/deliveries/{delivery_id}/replay"]["post"]["responses"]) >= {
+        "202",
+        "401",
+        "404",
+        "409",
+    }
+    schemas = (await http.get("/openapi.json")).json()["components"]["schemas"]
+    assert schemas["SubscriptionCreated"]["examples"][0]["secret"].startswith("whsec_")
+    assert schemas["SubscriptionCreate"]["examples"]

@@ -1,6 +1,8 @@
 """The webhook repositories on PostgreSQL keep the fakes' promises; dispatchers never share a row."""
 
 import asyncio
+import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -34,7 +36,13 @@ def a_subscription(event_types: tuple[str, ...] = ("SMEJoined",)) -> rules.Subsc
 
 def a_delivery(subscription: rules.Subscription, event_id=None) -> rules.Delivery:  # type: ignore[no-untyped-def]
     return rules.delivery_for(
-        subscription, id=uuid4(), event_id=event_id or uuid4(), event_type="SMEJoined", body='{"a":1}', at=NOW
+        subscription,
+        id=uuid4(),
+        event_id=event_id or uuid4(),
+        event_type="SMEJoined",
+        subject_key="s",
+        body='{"a":1}',
+        at=NOW,
     )
 
 
@@ -107,3 +115,20 @@ async def test_concurrent_dispatchers_claim_disjoint_deliveries(migrated_pool) -
     batches = await asyncio.gather(claim(), claim(), claim())
     ids = [d.id for batch in batches for d in batch]
     assert len(ids) == len(set(ids)) == 60
+
+
+async def test_redacting_a_subject_removes_the_payload_from_its_deliveries_only(new_uow) -> None:
+    subscription = a_subscription()
+    body = '{"type":"PersonJoined","timestamp":"t","data":{"event_id":"e","payload":{"email":"ana@x.test"}}}'
+    theirs = replace(a_delivery(subscription), subject_key="person-1", body=body)
+    others = replace(a_delivery(subscription), subject_key="person-2", body=body)
+    async with new_uow() as uow:
+        await uow.webhook_subscriptions.add(subscription)
+        await uow.webhook_deliveries.add(theirs)
+        await uow.webhook_deliveries.add(others)
+        await uow.webhook_deliveries.redact_subject("person-1")
+        await uow.commit()
+    async with new_uow() as uow:
+        redacted = json.loads((await uow.webhook_deliveries.get(theirs.id)).body)
+        assert redacted["data"] == {"event_id": "e", "payload": {"redacted": True}}
+        assert (await uow.webhook_deliveries.get(others.id)).body == body
