@@ -33,3 +33,14 @@ async def delete_topics(bootstrap_servers: str, topics: set[str]) -> None:
             await admin.delete_topics(sorted(topics))
         finally:
             await admin.close()
+
+
+async def delete_namespace(bootstrap_servers: str, prefix: str) -> None:
+    """Every topic under `prefix`: for tests whose namespace is not a `test-` one."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=10_000)
+    await admin.start()
+    try:
+        ours = {topic for topic in await admin.list_topics() if topic.startswith(prefix)}
+    finally:
+        await admin.close()
+    await delete_topics(bootstrap_servers, ours)

@@ -5,14 +5,13 @@ from uuid import uuid4
 
 import httpx
 import pytest
-from aiokafka.admin import AIOKafkaAdminClient
 
 from cloth_shared.service import Infrastructure, create_app
 from cloth_shared.settings import load_settings
 from cloth_shared.testing.apps import running
 from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.tokens import TestTokens
-from cloth_shared.testing.topic_cleanup import delete_topics
+from cloth_shared.testing.topic_cleanup import delete_namespace
 from notifications.bootstrap import DEFINITION
 from notifications.config import NotificationsSettings
 
@@ -23,13 +22,7 @@ async def topic_prefix(infra: TestInfrastructure) -> AsyncIterator[str]:
     their test ran (cloth_shared.testing.plugin), ours included. These go after the test."""
     prefix = f"partners-{uuid4().hex[:10]}."
     yield prefix
-    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap_servers)
-    await admin.start()
-    try:
-        ours = {topic for topic in await admin.list_topics() if topic.startswith(prefix)}
-    finally:
-        await admin.close()
-    await delete_topics(infra.kafka_bootstrap_servers, ours)
+    await delete_namespace(infra.kafka_bootstrap_servers, prefix)
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from cloth_shared.contracts import topics
 from cloth_shared.testing.examples import encoded, sme_joined
 from cloth_shared.testing.kafka import produce_raw
 from cloth_shared.testing.tokens import TestTokens
-
-from .receiver import Receiver, receiving
+from cloth_shared.testing.webhook_receiver import Receiver, receiving
 
 pytestmark = pytest.mark.integration
 

@@ -21,6 +21,7 @@ class Receiver:
         # Status codes to answer in turn for the events of one subject key; 200 once spent.
         self.script: dict[str, list[int]] = {}
         self.always: int | None = None  # or this status for every request
+        self.fail_first = 0  # or 503 to the first attempts of every webhook-id
         self.received: Counter[str] = Counter()  # verified requests per webhook-id
         self.payloads: dict[str, Any] = {}
         self.unverified = 0
@@ -45,6 +46,8 @@ class Receiver:
             self.payloads[headers["webhook-id"]] = payload
             codes = self.script.get(payload["data"]["subject_key"], [])
             status = self.always or (codes.pop(0) if codes else 200)
+            if self.received[headers["webhook-id"]] <= self.fail_first:
+                status = 503
         await send({"type": "http.response.start", "status": status, "headers": []})
         await send({"type": "http.response.body", "body": b""})
         self.arrived.set()
@@ -66,7 +69,7 @@ async def receiving() -> AsyncIterator[Receiver]:
     )
     serving = asyncio.create_task(server.serve())
     async with asyncio.timeout(10):
-        while not server.started:
+        while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
             await asyncio.sleep(0.01)
     port = server.servers[0].sockets[0].getsockname()[1]
     receiver.url = f"http://127.0.0.1:{port}/cloth-hooks"
