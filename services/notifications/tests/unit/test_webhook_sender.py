@@ -14,9 +14,10 @@ class RebindingResolver:
     def __init__(self) -> None:
         self.checked: list[str] = []
 
-    async def check(self, target_url: str, policy: TargetPolicy) -> None:
+    async def check(self, target_url: str, policy: TargetPolicy) -> list[str]:
         self.checked.append(target_url)
         check_addresses("partner.example", ["10.0.0.5"], policy)
+        return ["10.0.0.5"]
 
 
 async def test_a_target_that_now_resolves_to_a_private_address_is_not_contacted() -> None:
@@ -53,14 +54,18 @@ async def test_what_is_posted_verifies_with_the_standard_webhooks_library_and_no
         return httpx.Response(307, headers={"location": "http://169.254.169.254/"})
 
     class Public:
-        async def check(self, target_url: str, policy: TargetPolicy) -> None:
-            return None
+        async def check(self, target_url: str, policy: TargetPolicy) -> list[str]:
+            return ["93.184.216.34"]
 
     sender = HttpWebhookSender(TargetPolicy(), resolver=Public(), transport=httpx.MockTransport(answer))
     outcome = await sender.send(
-        target_url="https://partner.example/h", secret=secret, message_id="d-1", body='{"x":1}'
+        target_url="https://partner.example:8443/h", secret=secret, message_id="d-1", body='{"x":1}'
     )
     assert (outcome.response_code, outcome.succeeded) == (307, False)
     [request] = posted
     assert Webhook(secret).verify(request.content, dict(request.headers)) == {"x": 1}
     assert request.headers["webhook-id"] == "d-1"
+    # Sent to the address that was checked, as the host (Host header, TLS server name).
+    assert (request.url.host, request.url.port, request.url.path) == ("93.184.216.34", 8443, "/h")
+    assert request.headers["host"] == "partner.example:8443"
+    assert request.extensions["sni_hostname"] == "partner.example"

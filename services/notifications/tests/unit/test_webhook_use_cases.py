@@ -22,9 +22,10 @@ IMMEDIATE = DispatchPolicy(retry_schedule=(0.0, 0.0), lease_seconds=60)
 
 
 class AcceptingResolver:
-    async def check(self, target_url: str, policy: TargetPolicy) -> None:
+    async def check(self, target_url: str, policy: TargetPolicy) -> list[str]:
         if "internal" in target_url:
             raise TargetRefused("internal.example resolves to 10.0.0.1, a private address")
+        return ["93.184.216.34"]
 
 
 class ScriptedSender:

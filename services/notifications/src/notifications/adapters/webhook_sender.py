@@ -1,8 +1,9 @@
 """Sends one signed webhook (Standard Webhooks, with its library) after checking where it goes.
 
 Redirects are not followed (one to an internal address would slip past the check) and the
-response body is never read. The check resolves the host right before the POST; httpx then
-resolves it again to connect, so a DNS answer changed within that instant is not caught.
+response body is never read. The host is resolved and checked right before the POST, and the
+POST goes to the address that was checked (Host header and TLS server name stay the host's, so
+the certificate is still verified against it): a DNS answer changed in between cannot steer it.
 """
 
 import asyncio
@@ -24,9 +25,11 @@ USER_AGENT = "CLOTH-Webhooks/1.0"
 class DnsTargetResolver:
     """Resolves the target's host with the system resolver, then applies the target policy."""
 
-    async def check(self, target_url: str, policy: TargetPolicy) -> None:
+    async def check(self, target_url: str, policy: TargetPolicy) -> list[str]:
         host = target_host(target_url, policy)
-        check_addresses(host, await self._addresses(host), policy)
+        addresses = await self._addresses(host)
+        check_addresses(host, addresses, policy)
+        return addresses
 
     async def _addresses(self, host: str) -> list[str]:
         try:
@@ -61,23 +64,30 @@ class HttpWebhookSender:
     async def send(self, *, target_url: str, secret: str, message_id: str, body: str) -> AttemptOutcome:
         started = time.perf_counter()
         try:
-            await self._resolver.check(target_url, self._policy)
+            addresses = await self._resolver.check(target_url, self._policy)
         except TargetRefused as refused:
             return AttemptOutcome(None, _since(started), error=f"target refused: {refused.detail}")
-        at = datetime.now(UTC)
+        url, at = httpx.URL(target_url), datetime.now(UTC)
         headers = {
+            "host": url.netloc.decode(),
             "content-type": "application/json",
             "webhook-id": message_id,
             "webhook-timestamp": str(int(at.timestamp())),
             "webhook-signature": Webhook(secret).sign(message_id, at, body),
         }
+        request = self._client.build_request(
+            "POST",
+            url.copy_with(host=addresses[0].split("%", 1)[0]),  # the address checked, not a new lookup
+            content=body.encode(),
+            headers=headers,
+            extensions={"sni_hostname": url.host} if url.scheme == "https" else {},
+        )
         try:
-            async with self._client.stream(
-                "POST", target_url, content=body.encode(), headers=headers
-            ) as answer:
-                return AttemptOutcome(answer.status_code, _since(started))
+            answer = await self._client.send(request, stream=True)
+            await answer.aclose()  # the body is never read
         except httpx.HTTPError as error:
             return AttemptOutcome(None, _since(started), error=f"{type(error).__name__}: {error}"[:500])
+        return AttemptOutcome(answer.status_code, _since(started))
 
     async def close(self) -> None:
         await self._client.aclose()

@@ -68,5 +68,6 @@ class WebhookSender(Protocol):
 
 
 class TargetResolver(Protocol):
-    async def check(self, target_url: str, policy: TargetPolicy) -> None:
-        """Raise TargetRefused unless the URL and every address its host resolves to are allowed."""
+    async def check(self, target_url: str, policy: TargetPolicy) -> list[str]:
+        """The host's addresses; TargetRefused unless the URL and every one of them are allowed."""
+        ...
