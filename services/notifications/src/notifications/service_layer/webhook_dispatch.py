@@ -6,10 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import structlog
+
 from notifications.domain import webhooks as rules
 from notifications.domain.webhooks import Delivery
 from notifications.service_layer.ports import NotificationsUnitOfWork
 from notifications.service_layer.webhook_ports import WebhookSender
+
+log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,16 @@ async def _attempt(
         if delivery.status == "failed":
             await _disable(uow, delivery, at)
         await uow.commit()
+    log.info(
+        "webhook_attempt",
+        delivery_id=str(delivery.id),
+        subscription_id=str(delivery.subscription_id),
+        attempt=attempt.number,
+        response_code=attempt.response_code,
+        latency_ms=attempt.latency_ms,
+        error=attempt.error,
+        status=delivery.status,
+    )
 
 
 async def _disable(uow: NotificationsUnitOfWork, delivery: Delivery, at: datetime) -> None:
