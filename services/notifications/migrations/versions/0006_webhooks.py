@@ -23,7 +23,9 @@ def upgrade() -> None:
         status          text NOT NULL CHECK (status IN ('active', 'disabled')),
         created_at      timestamptz NOT NULL,
         disabled_at     timestamptz,
-        disabled_reason text
+        disabled_reason text,
+        previous_secret text,
+        previous_secret_until timestamptz
     );
     CREATE INDEX webhook_subscriptions_by_client ON webhook_subscriptions (client_id, created_at, id);
     CREATE INDEX webhook_subscriptions_by_event_type ON webhook_subscriptions USING gin (event_types)

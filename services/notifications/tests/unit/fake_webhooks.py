@@ -39,6 +39,9 @@ class FakeWebhookSubscriptionRepository:
             status=subscription.status,
             disabled_at=subscription.disabled_at,
             disabled_reason=subscription.disabled_reason,
+            secret=subscription.secret,
+            previous_secret=subscription.previous_secret,
+            previous_secret_until=subscription.previous_secret_until,
         )
 
     async def remove(self, subscription_id: UUID) -> None:

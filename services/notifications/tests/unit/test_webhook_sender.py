@@ -25,7 +25,7 @@ async def test_a_target_that_now_resolves_to_a_private_address_is_not_contacted(
     transport = httpx.MockTransport(lambda request: contacted.append(request) or httpx.Response(200))
     sender = HttpWebhookSender(TargetPolicy(), resolver=RebindingResolver(), transport=transport)
     outcome = await sender.send(
-        target_url="https://partner.example/h", secret=new_secret(), message_id="m", body="{}"
+        target_url="https://partner.example/h", secrets=(new_secret(),), message_id="m", body="{}"
     )
     assert not outcome.succeeded and outcome.response_code is None
     assert outcome.error is not None and "10.0.0.5" in outcome.error
@@ -35,7 +35,7 @@ async def test_a_target_that_now_resolves_to_a_private_address_is_not_contacted(
 async def test_localhost_is_resolved_and_refused_where_loopback_is_not_allowed() -> None:
     sender = HttpWebhookSender(TargetPolicy(require_https=False))
     outcome = await sender.send(
-        target_url="http://localhost:9/h", secret=new_secret(), message_id="m", body="{}"
+        target_url="http://localhost:9/h", secrets=(new_secret(),), message_id="m", body="{}"
     )
     assert (
         outcome.error is not None
@@ -59,7 +59,7 @@ async def test_what_is_posted_verifies_with_the_standard_webhooks_library_and_no
 
     sender = HttpWebhookSender(TargetPolicy(), resolver=Public(), transport=httpx.MockTransport(answer))
     outcome = await sender.send(
-        target_url="https://partner.example:8443/h", secret=secret, message_id="d-1", body='{"x":1}'
+        target_url="https://partner.example:8443/h", secrets=(secret,), message_id="d-1", body='{"x":1}'
     )
     assert (outcome.response_code, outcome.succeeded) == (307, False)
     [request] = posted
@@ -69,3 +69,22 @@ async def test_what_is_posted_verifies_with_the_standard_webhooks_library_and_no
     assert (request.url.host, request.url.port, request.url.path) == ("93.184.216.34", 8443, "/h")
     assert request.headers["host"] == "partner.example:8443"
     assert request.extensions["sni_hostname"] == "partner.example"
+
+
+async def test_during_a_rotation_each_secret_verifies_the_same_request() -> None:
+    old, new, posted = new_secret(), new_secret(), []
+
+    class Public:
+        async def check(self, target_url: str, policy: TargetPolicy) -> list[str]:
+            return ["93.184.216.34"]
+
+    transport = httpx.MockTransport(lambda request: posted.append(request) or httpx.Response(204))
+    sender = HttpWebhookSender(TargetPolicy(), resolver=Public(), transport=transport)
+    outcome = await sender.send(
+        target_url="https://partner.example/h", secrets=(new, old), message_id="d", body="{}"
+    )
+    assert outcome.succeeded
+    [request] = posted
+    for secret in (new, old):
+        assert Webhook(secret).verify(request.content, dict(request.headers)) == {}
+    assert len(request.headers["webhook-signature"].split(" ")) == 2

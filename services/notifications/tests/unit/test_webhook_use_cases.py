@@ -9,6 +9,7 @@ from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.contracts.membership import SMEJoined
 from cloth_shared.errors import NotAllowed, NotFound
 from cloth_shared.testing.examples import enveloped, person_erased, person_joined, sme_joined
+from notifications.domain import webhooks as rules
 from notifications.domain.webhook_targets import TargetPolicy, TargetRefused
 from notifications.domain.webhooks import AttemptOutcome
 from notifications.service_layer import webhooks
@@ -35,7 +36,10 @@ class ScriptedSender:
         self.codes = list(codes)
         self.sent: list[tuple[str, str]] = []
 
-    async def send(self, *, target_url: str, secret: str, message_id: str, body: str) -> AttemptOutcome:
+    async def send(
+        self, *, target_url: str, secrets: tuple[str, ...], message_id: str, body: str
+    ) -> AttemptOutcome:
+        self.secrets = secrets
         self.sent.append((message_id, body))
         code = self.codes.pop(0) if len(self.codes) > 1 else self.codes[0]
         return AttemptOutcome(code, 5.0)
@@ -177,3 +181,20 @@ async def test_an_erased_person_leaves_no_personal_data_in_stored_deliveries_and
     bodies = {d.event_type: d.body for d in uow.database.webhooks.deliveries.values()}
     assert "Laia Puig" not in bodies["PersonJoined"] and '"redacted":true' in bodies["PersonJoined"]
     assert str(joined.person_id) in bodies["PersonErased"]
+
+
+async def test_after_a_rotation_deliveries_verify_with_the_new_secret_and_for_a_day_with_the_old() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    owner = partner()
+    subscription_id = await subscribed(uow, owner)
+    old = uow.database.webhooks.subscriptions[subscription_id].secret
+    with pytest.raises(NotAllowed):
+        await webhooks.rotate_secret(uow, ADMIN, subscription_id)
+    new = (await webhooks.rotate_secret(uow, owner, subscription_id)).secret
+    assert new != old
+    await consume(uow, enveloped(sme_joined("Atelier Lyon")))
+    sender = ScriptedSender(200)
+    await drain(uow, sender)
+    assert sender.secrets == (new, old)
+    rotated = uow.database.webhooks.subscriptions[subscription_id]
+    assert rules.signing_secrets(rotated, at=datetime.now(UTC) + timedelta(hours=25)) == (new,)

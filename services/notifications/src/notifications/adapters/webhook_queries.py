@@ -11,6 +11,8 @@ SUBSCRIPTION_COLUMNS = (
     "created_at",
     "disabled_at",
     "disabled_reason",
+    "previous_secret",
+    "previous_secret_until",
 )
 DELIVERY_COLUMNS = (
     "id",
@@ -46,8 +48,11 @@ INSERT INTO webhook_subscriptions ({SUBSCRIPTION_FIELDS}) VALUES ({_placeholders
 """
 GET_SUBSCRIPTION = f"SELECT {SUBSCRIPTION_FIELDS} FROM webhook_subscriptions WHERE id = $1"
 GET_SUBSCRIPTION_FOR_UPDATE = GET_SUBSCRIPTION + " FOR UPDATE"
-SAVE_SUBSCRIPTION_STATUS = """
-UPDATE webhook_subscriptions SET status = $2, disabled_at = $3, disabled_reason = $4 WHERE id = $1
+SAVE_SUBSCRIPTION = """
+UPDATE webhook_subscriptions
+SET status = $2, disabled_at = $3, disabled_reason = $4,
+    secret = $5, previous_secret = $6, previous_secret_until = $7
+WHERE id = $1
 """
 DELETE_SUBSCRIPTION = "DELETE FROM webhook_subscriptions WHERE id = $1"
 LIST_SUBSCRIPTIONS = f"""

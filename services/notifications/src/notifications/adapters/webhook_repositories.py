@@ -35,7 +35,9 @@ class PostgresWebhookSubscriptionRepository:
     async def save(self, subscription: Subscription) -> None:
         s = subscription
         await self._connection.execute(
-            q.SAVE_SUBSCRIPTION_STATUS, s.id, s.status, s.disabled_at, s.disabled_reason
+            q.SAVE_SUBSCRIPTION,
+            *(s.id, s.status, s.disabled_at, s.disabled_reason),
+            *(s.secret, s.previous_secret, s.previous_secret_until),
         )
 
     async def remove(self, subscription_id: UUID) -> None:

@@ -61,7 +61,9 @@ class HttpWebhookSender:
             headers={"user-agent": USER_AGENT},
         )
 
-    async def send(self, *, target_url: str, secret: str, message_id: str, body: str) -> AttemptOutcome:
+    async def send(
+        self, *, target_url: str, secrets: tuple[str, ...], message_id: str, body: str
+    ) -> AttemptOutcome:
         started = time.perf_counter()
         try:
             addresses = await self._resolver.check(target_url, self._policy)
@@ -73,7 +75,8 @@ class HttpWebhookSender:
             "content-type": "application/json",
             "webhook-id": message_id,
             "webhook-timestamp": str(int(at.timestamp())),
-            "webhook-signature": Webhook(secret).sign(message_id, at, body),
+            # Several signatures during a secret rotation: the receiver accepts any that verifies.
+            "webhook-signature": " ".join(Webhook(secret).sign(message_id, at, body) for secret in secrets),
         }
         request = self._client.build_request(
             "POST",

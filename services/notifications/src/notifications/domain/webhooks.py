@@ -19,6 +19,7 @@ from cloth_shared.errors import InvalidInput, NotAllowed, NotFound
 
 RETRY_SCHEDULE_SECONDS: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 JITTER = 0.2
+ROTATION_OVERLAP = timedelta(hours=24)
 READ_SCOPE = "events:read"
 
 SubscriptionStatus = Literal["active", "disabled"]
@@ -37,6 +38,9 @@ class Subscription:
     created_at: datetime
     disabled_at: datetime | None = None
     disabled_reason: str | None = None
+    # After a rotation, the old secret still signs until then, so the partner can switch over.
+    previous_secret: str | None = None
+    previous_secret_until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,24 @@ def after_attempt(
 def replayed(delivery: Delivery, *, at: datetime) -> Delivery:
     """Sent again from the first attempt of a fresh schedule, whatever became of it before."""
     return replace(delivery, status="pending", attempts=0, next_attempt_at=at, finished_at=None)
+
+
+def rotated(subscription: Subscription, *, at: datetime) -> Subscription:
+    """A new secret; deliveries carry signatures by both for ROTATION_OVERLAP (Standard Webhooks)."""
+    return replace(
+        subscription,
+        secret=new_secret(),
+        previous_secret=subscription.secret,
+        previous_secret_until=at + ROTATION_OVERLAP,
+    )
+
+
+def signing_secrets(subscription: Subscription, *, at: datetime) -> tuple[str, ...]:
+    """The secrets a delivery is signed with now: the current one, and the previous while it lasts."""
+    until = subscription.previous_secret_until
+    if subscription.previous_secret and until and at < until:
+        return (subscription.secret, subscription.previous_secret)
+    return (subscription.secret,)
 
 
 def disabled(subscription: Subscription, *, reason: str, at: datetime) -> Subscription:

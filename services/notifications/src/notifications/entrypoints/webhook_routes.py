@@ -104,6 +104,18 @@ async def enable(subscription_id: UUID, caller: Caller, uow: UoW) -> Subscriptio
     return _public(await webhooks.enable_subscription(uow, caller, subscription_id))
 
 
+@router.post(
+    "/subscriptions/{subscription_id}/secret",
+    response_model=SubscriptionCreated,
+    summary="The partner rotates its signing secret: the new one is shown once; the old one "
+    "still signs for 24 hours (Standard Webhooks multi-signature).",
+    responses=problem_responses(401, 403, 404),
+)
+async def rotate_secret(subscription_id: UUID, caller: Caller, uow: UoW) -> SubscriptionCreated:
+    rotated = await webhooks.rotate_secret(uow, caller, subscription_id)
+    return SubscriptionCreated.model_validate(rotated, from_attributes=True)
+
+
 @router.get(
     "/subscriptions/{subscription_id}/deliveries",
     response_model=list[DeliveryPublic],

@@ -56,7 +56,7 @@ async def _attempt(
     # outcome is recorded sends again once the lease ends (at least once; the webhook-id repeats).
     outcome = await sender.send(
         target_url=subscription.target_url,
-        secret=subscription.secret,
+        secrets=rules.signing_secrets(subscription, at=datetime.now(UTC)),
         message_id=str(claimed.id),
         body=claimed.body,
     )

@@ -14,7 +14,7 @@ class WebhookSubscriptionRepository(Protocol):
     async def get(self, subscription_id: UUID, *, for_update: bool = False) -> Subscription | None: ...
 
     async def save(self, subscription: Subscription) -> None:
-        """Status and its reason: the rest of a subscription does not change."""
+        """Status and its reason, and the secrets: the rest of a subscription does not change."""
 
     async def remove(self, subscription_id: UUID) -> None:
         """With its deliveries and their attempts."""
@@ -62,8 +62,11 @@ class WebhookDeliveryRepository(Protocol):
 
 
 class WebhookSender(Protocol):
-    async def send(self, *, target_url: str, secret: str, message_id: str, body: str) -> AttemptOutcome:
-        """POST the signed body once, refusing a target that now resolves to a forbidden address."""
+    async def send(
+        self, *, target_url: str, secrets: tuple[str, ...], message_id: str, body: str
+    ) -> AttemptOutcome:
+        """POST the body signed with each secret, once; refuse a target that now resolves to a
+        forbidden address."""
         ...
 
 

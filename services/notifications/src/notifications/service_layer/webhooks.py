@@ -84,6 +84,19 @@ async def enable_subscription(
     return subscription
 
 
+async def rotate_secret(
+    uow: NotificationsUnitOfWork, caller: Principal, subscription_id: UUID
+) -> Subscription:
+    """The partner gets a new secret, shown once; the old one signs too for a day meanwhile."""
+    async with uow:
+        subscription = await _readable(uow, caller, subscription_id, for_update=True)
+        rules.check_may_change(caller, subscription)
+        subscription = rules.rotated(subscription, at=datetime.now(UTC))
+        await uow.webhook_subscriptions.save(subscription)
+        await uow.commit()
+    return subscription
+
+
 async def list_deliveries(
     uow: NotificationsUnitOfWork, caller: Principal, subscription_id: UUID, *, limit: int, offset: int
 ) -> list[Delivery]:

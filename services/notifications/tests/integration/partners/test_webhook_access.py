@@ -45,6 +45,12 @@ async def test_partners_manage_only_their_own_subscriptions_and_administrators_s
     assert (
         await http.post(f"/webhooks/subscriptions/{mine}/replay", json=since, headers=tokens.admin())
     ).json() == {"scheduled": 0}
+    rotated = await http.post(f"/webhooks/subscriptions/{mine}/secret", headers=owner)
+    assert rotated.status_code == 200 and rotated.json()["secret"] not in (created.json()["secret"], None)
+    assert (
+        await http.post(f"/webhooks/subscriptions/{mine}/secret", headers=tokens.admin())
+    ).status_code == 403
+    assert (await http.post(f"/webhooks/subscriptions/{mine}/secret", headers=other)).status_code == 404
     assert (await http.delete(f"/webhooks/subscriptions/{mine}", headers=tokens.admin())).status_code == 403
     assert (await http.delete(f"/webhooks/subscriptions/{mine}", headers=other)).status_code == 404
     assert (await http.delete(f"/webhooks/subscriptions/{mine}", headers=owner)).status_code == 204
