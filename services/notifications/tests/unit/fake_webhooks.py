@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 from typing import Any, Self
 from uuid import UUID
 
-from notifications.domain.webhooks import Attempt, Delivery, Subscription
+from notifications.domain.webhook_deliveries import Attempt, Delivery
+from notifications.domain.webhooks import Subscription
 
 
 @dataclass

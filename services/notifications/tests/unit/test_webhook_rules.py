@@ -9,9 +9,10 @@ from standardwebhooks import Webhook
 
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.errors import InvalidInput, NotAllowed, NotFound
+from notifications.domain import webhook_deliveries as deliveries
 from notifications.domain import webhooks as rules
+from notifications.domain.webhook_deliveries import AttemptOutcome
 from notifications.domain.webhook_targets import TargetPolicy, TargetRefused, check_addresses, target_host
-from notifications.domain.webhooks import AttemptOutcome
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 PUBLIC = frozenset({"SMEJoined", "ExchangeCompleted"})
@@ -39,8 +40,8 @@ def subscription(caller: Principal | None = None, **changes) -> rules.Subscripti
     return rules.subscription_for(caller or partner(), **arguments)
 
 
-def delivery() -> rules.Delivery:
-    return rules.delivery_for(
+def delivery() -> deliveries.Delivery:
+    return deliveries.delivery_for(
         subscription(),
         id=uuid4(),
         event_id=uuid4(),
@@ -94,35 +95,41 @@ def test_a_subscription_is_invisible_to_other_partners_readable_by_admins_change
 
 
 def test_the_retry_schedule_makes_eight_attempts_over_about_a_day() -> None:
-    schedule = rules.RETRY_SCHEDULE_SECONDS
-    waits = [rules.retry_delay(n, schedule, 0.0) for n in range(1, 9)]
+    schedule = deliveries.RETRY_SCHEDULE_SECONDS
+    waits = [deliveries.retry_delay(n, schedule, 0.0) for n in range(1, 9)]
     assert waits[-1] is None
     total = sum((w for w in waits if w is not None), timedelta())
     assert timedelta(hours=24) < total < timedelta(hours=30)
-    shortest, longest = rules.retry_delay(2, schedule, -1.0), rules.retry_delay(2, schedule, 1.0)
+    shortest, longest = deliveries.retry_delay(2, schedule, -1.0), deliveries.retry_delay(2, schedule, 1.0)
     assert (shortest, longest) == (timedelta(seconds=240), timedelta(seconds=360))
 
 
 def test_a_failed_attempt_is_retried_later_and_the_last_one_fails_the_delivery() -> None:
     schedule = (5.0, 60.0)
-    first, logged = rules.after_attempt(
+    first, logged = deliveries.after_attempt(
         delivery(), AttemptOutcome(503, 12.5), schedule=schedule, at=NOW, jitter=0
     )
     assert (first.status, first.attempts, first.next_attempt_at) == ("pending", 1, NOW + timedelta(seconds=5))
     assert (logged.number, logged.succeeded, logged.response_code, logged.latency_ms) == (1, False, 503, 12.5)
-    second, _ = rules.after_attempt(
+    second, _ = deliveries.after_attempt(
         first, AttemptOutcome(None, 10_000, "ReadTimeout"), schedule=schedule, at=NOW, jitter=0
     )
-    third, last = rules.after_attempt(second, AttemptOutcome(500, 3), schedule=schedule, at=NOW, jitter=0)
+    third, last = deliveries.after_attempt(
+        second, AttemptOutcome(500, 3), schedule=schedule, at=NOW, jitter=0
+    )
     assert (third.status, third.attempts, third.next_attempt_at, last.number) == ("failed", 3, None, 3)
 
 
 def test_a_2xx_delivers_and_a_replay_starts_a_fresh_schedule() -> None:
-    done, logged = rules.after_attempt(delivery(), AttemptOutcome(204, 8), schedule=(5.0,), at=NOW, jitter=0)
+    done, logged = deliveries.after_attempt(
+        delivery(), AttemptOutcome(204, 8), schedule=(5.0,), at=NOW, jitter=0
+    )
     assert (done.status, done.finished_at, logged.succeeded) == ("delivered", NOW, True)
-    again = rules.replayed(done, at=NOW + timedelta(hours=1))
+    again = deliveries.replayed(done, at=NOW + timedelta(hours=1))
     assert (again.status, again.attempts, again.next_attempt_at) == ("pending", 0, NOW + timedelta(hours=1))
-    redirected, _ = rules.after_attempt(delivery(), AttemptOutcome(302, 8), schedule=(5.0,), at=NOW, jitter=0)
+    redirected, _ = deliveries.after_attempt(
+        delivery(), AttemptOutcome(302, 8), schedule=(5.0,), at=NOW, jitter=0
+    )
     assert redirected.status == "pending"
 
 

@@ -10,8 +10,8 @@ from cloth_shared.contracts.membership import SMEJoined
 from cloth_shared.errors import NotAllowed, NotFound
 from cloth_shared.testing.examples import enveloped, person_erased, person_joined, sme_joined
 from notifications.domain import webhooks as rules
+from notifications.domain.webhook_deliveries import AttemptOutcome
 from notifications.domain.webhook_targets import TargetPolicy, TargetRefused
-from notifications.domain.webhooks import AttemptOutcome
 from notifications.service_layer import webhooks
 from notifications.service_layer.webhook_dispatch import DispatchPolicy, dispatch_due
 from notifications.service_layer.webhook_fan_out import fan_out_handlers

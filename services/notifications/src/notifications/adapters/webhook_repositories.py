@@ -7,7 +7,8 @@ from uuid import UUID
 import asyncpg
 
 from notifications.adapters import webhook_queries as q
-from notifications.domain.webhooks import Attempt, Delivery, Subscription
+from notifications.domain.webhook_deliveries import Attempt, Delivery
+from notifications.domain.webhooks import Subscription
 
 
 def _subscription(row: asyncpg.Record) -> Subscription:

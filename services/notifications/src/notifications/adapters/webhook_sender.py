@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 import httpx
 from standardwebhooks import Webhook
 
+from notifications.domain.webhook_deliveries import AttemptOutcome
 from notifications.domain.webhook_targets import TargetPolicy, TargetRefused, check_addresses, target_host
-from notifications.domain.webhooks import AttemptOutcome
 from notifications.service_layer.webhook_ports import TargetResolver
 
 USER_AGENT = "CLOTH-Webhooks/1.0"

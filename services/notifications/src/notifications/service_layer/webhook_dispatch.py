@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 
 import structlog
 
+from notifications.domain import webhook_deliveries as deliveries
 from notifications.domain import webhooks as rules
-from notifications.domain.webhooks import Delivery
+from notifications.domain.webhook_deliveries import Delivery
 from notifications.service_layer.ports import NotificationsUnitOfWork
 from notifications.service_layer.webhook_ports import WebhookSender
 
@@ -18,7 +19,7 @@ log = structlog.get_logger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class DispatchPolicy:
-    retry_schedule: tuple[float, ...] = rules.RETRY_SCHEDULE_SECONDS
+    retry_schedule: tuple[float, ...] = deliveries.RETRY_SCHEDULE_SECONDS
     # Longer than a send can take (its timeout), so no other dispatcher takes a claimed row over.
     lease_seconds: float = 60.0
     batch_size: int = 20
@@ -65,7 +66,7 @@ async def _attempt(
         if current is None or current.attempts != claimed.attempts:
             return  # removed, or replayed meanwhile: the fresh schedule owns it now
         at = datetime.now(UTC)
-        delivery, attempt = rules.after_attempt(
+        delivery, attempt = deliveries.after_attempt(
             current, outcome, schedule=policy.retry_schedule, at=at, jitter=jitter
         )
         await uow.webhook_deliveries.save(delivery, attempt)
@@ -91,5 +92,5 @@ async def _disable(uow: NotificationsUnitOfWork, delivery: Delivery, at: datetim
         return
     reason = f"delivery {delivery.id} failed {delivery.attempts} attempts"
     await uow.webhook_subscriptions.save(rules.disabled(subscription, reason=reason, at=at))
-    subject, text = rules.disabling_notice(subscription, delivery)
+    subject, text = deliveries.disabling_notice(subscription, delivery)
     await uow.webhook_subscriptions.add_notice(subscription, subject=subject, text=text, at=at)

@@ -10,7 +10,7 @@ from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import Event, EventEnvelope
 from cloth_shared.contracts.membership import PersonErased
 from cloth_shared.contracts.registry import ALL_EVENTS
-from notifications.domain import webhooks as rules
+from notifications.domain import webhook_deliveries as deliveries
 from notifications.service_layer.ports import NotificationsUnitOfWork
 
 # The topics whose events partners may receive by webhook (all of them are consumed for it).
@@ -53,7 +53,7 @@ async def fan_out_to_webhooks(
         return
     body = webhook_body(envelope)
     for subscription in subscriptions:
-        delivery = rules.delivery_for(
+        delivery = deliveries.delivery_for(
             subscription,
             id=uuid4(),
             event_id=envelope.event_id,

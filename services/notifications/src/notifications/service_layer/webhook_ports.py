@@ -4,8 +4,9 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
+from notifications.domain.webhook_deliveries import Attempt, AttemptOutcome, Delivery
 from notifications.domain.webhook_targets import TargetPolicy
-from notifications.domain.webhooks import Attempt, AttemptOutcome, Delivery, Subscription
+from notifications.domain.webhooks import Subscription
 
 
 class WebhookSubscriptionRepository(Protocol):

@@ -6,9 +6,11 @@ from uuid import UUID, uuid4
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.errors import Conflict, NotFound
+from notifications.domain import webhook_deliveries as deliveries
 from notifications.domain import webhooks as rules
+from notifications.domain.webhook_deliveries import Attempt, Delivery
 from notifications.domain.webhook_targets import TargetPolicy
-from notifications.domain.webhooks import Attempt, Delivery, Subscription
+from notifications.domain.webhooks import Subscription
 from notifications.service_layer.ports import NotificationsUnitOfWork
 from notifications.service_layer.webhook_fan_out import public_event_types
 from notifications.service_layer.webhook_ports import TargetResolver
@@ -120,7 +122,7 @@ async def replay_delivery(uow: NotificationsUnitOfWork, caller: Principal, deliv
         delivery = await _readable_delivery(uow, caller, delivery_id, for_update=True)
         if delivery.status == "pending" and delivery.attempts == 0:
             raise Conflict("this delivery is about to be sent already", code="delivery-pending")
-        delivery = rules.replayed(delivery, at=datetime.now(UTC))
+        delivery = deliveries.replayed(delivery, at=datetime.now(UTC))
         await uow.webhook_deliveries.save(delivery)
         await uow.commit()
     return delivery

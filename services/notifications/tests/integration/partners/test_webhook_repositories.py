@@ -12,6 +12,7 @@ from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.outbox.writer import OutboxWriter
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
 from notifications.bootstrap import MIGRATIONS
+from notifications.domain import webhook_deliveries as deliveries
 from notifications.domain import webhooks as rules
 
 from ...unit.fakes import FakeNotificationsUnitOfWork
@@ -34,8 +35,8 @@ def a_subscription(event_types: tuple[str, ...] = ("SMEJoined",)) -> rules.Subsc
     )
 
 
-def a_delivery(subscription: rules.Subscription, event_id=None) -> rules.Delivery:  # type: ignore[no-untyped-def]
-    return rules.delivery_for(
+def a_delivery(subscription: rules.Subscription, event_id=None) -> deliveries.Delivery:  # type: ignore[no-untyped-def]
+    return deliveries.delivery_for(
         subscription,
         id=uuid4(),
         event_id=event_id or uuid4(),
@@ -105,7 +106,7 @@ async def test_concurrent_dispatchers_claim_disjoint_deliveries(migrated_pool) -
             await uow.webhook_deliveries.add(a_delivery(subscription))
         await uow.commit()
 
-    async def claim() -> list[rules.Delivery]:
+    async def claim() -> list[deliveries.Delivery]:
         async with new_uow() as uow:
             found = await uow.webhook_deliveries.claim_due(now=NOW, lease_seconds=60, limit=25)
             await asyncio.sleep(0.05)  # hold the row locks while the other claims
