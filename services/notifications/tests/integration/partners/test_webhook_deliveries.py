@@ -10,10 +10,13 @@ import pytest
 
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.contracts import topics
+from cloth_shared.inbox.consumer import InboxConsumer
 from cloth_shared.testing.examples import encoded, sme_joined
-from cloth_shared.testing.kafka import produce_raw
+from cloth_shared.testing.kafka import produce_raw, read_topic
 from cloth_shared.testing.tokens import TestTokens
 from cloth_shared.testing.webhook_receiver import Receiver, receiving
+from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
+from notifications.service_layer.webhook_fan_out import fan_out_handlers
 
 pytestmark = pytest.mark.integration
 
@@ -136,3 +139,40 @@ async def test_a_target_failing_every_attempt_is_disabled_its_contact_told_and_a
         assert replay.status_code == 202 and replay.json() == {"scheduled": 1}
         await settled(http, headers, delivery["id"], "delivered")
         assert receiver.received[delivery["id"]] == 4 and receiver.unverified == 0
+
+
+async def test_a_full_replay_of_the_topic_even_with_the_inbox_forgotten_sends_nothing_twice(
+    service, tokens, service_environment
+) -> None:
+    http, infra = service
+    async with receiving() as receiver:
+        headers = partner(tokens)
+        subscription = await subscribe(http, headers, receiver)
+        organisation_id = uuid4()
+        await publish(
+            service_environment, encoded(sme_joined("Atelier Lyon", organisation_id)), organisation_id
+        )
+        await receiver.until(lambda: len(receiver.received) == 1)
+        [delivery] = await deliveries(http, headers, subscription["id"])
+        await settled(http, headers, delivery["id"], "delivered")
+
+        # Every record of the topic from the beginning, through the webhook inbox once more:
+        # first as a redelivery, then as if the inbox had lost its memory of processed events.
+        topic = service_environment["KAFKA_TOPIC_PREFIX"] + topics.MEMBERSHIP_ORGANISATIONS
+        records = await read_topic(service_environment["KAFKA_BOOTSTRAP_SERVERS"], topic, at_least=1)
+        inbox = InboxConsumer[PostgresNotificationsUnitOfWork](
+            name="notifications.webhooks",
+            unit_of_work=lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox),
+            handlers=fan_out_handlers(),
+            dead_letters=infra.producer,
+        )
+        await inbox.handle_batch(records)
+        await infra.pool.execute("DELETE FROM processed_events")
+        await inbox.handle_batch(records)
+        processed = "SELECT count(*) FROM processed_events WHERE consumer = 'notifications.webhooks'"
+        assert await infra.pool.fetchval(processed) == 1  # the handler did run again
+
+        assert [d["id"] for d in await deliveries(http, headers, subscription["id"])] == [delivery["id"]]
+        detail = (await http.get(f"/webhooks/deliveries/{delivery['id']}", headers=headers)).json()
+        assert (detail["status"], len(detail["log"])) == ("delivered", 1)
+        assert sum(receiver.received.values()) == 1
