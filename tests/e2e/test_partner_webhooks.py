@@ -4,28 +4,14 @@ membership and notifications run as separate OS processes; the partner is a real
 membership (client-credentials token) and its endpoint a receiver that verifies every signature.
 """
 
-from collections.abc import AsyncIterator
-from uuid import uuid4
-
 import pytest
 
 from cloth_shared.testing.flows import MembershipFlows
-from cloth_shared.testing.infrastructure import TestInfrastructure
-from cloth_shared.testing.topic_cleanup import delete_namespace
 from cloth_shared.testing.webhook_receiver import receiving
 
 from .conftest import Platform
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-async def topic_prefix(infra: TestInfrastructure) -> AsyncIterator[str]:
-    """Not `test-`: another session on a shared broker deletes every `test-` topic created while
-    its own test runs (cloth_shared.testing.plugin), ours included. These go after the test."""
-    prefix = f"partners-{uuid4().hex[:10]}."
-    yield prefix
-    await delete_namespace(infra.kafka_bootstrap_servers, prefix)
 
 
 FAST_WEBHOOKS = {

@@ -1,7 +1,6 @@
 """The notifications service in-process on a fresh database and topics, for partner-facing tests."""
 
 from collections.abc import AsyncIterator
-from uuid import uuid4
 
 import httpx
 import pytest
@@ -9,20 +8,9 @@ import pytest
 from cloth_shared.service import Infrastructure, create_app
 from cloth_shared.settings import load_settings
 from cloth_shared.testing.apps import running
-from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.tokens import TestTokens
-from cloth_shared.testing.topic_cleanup import delete_namespace
 from notifications.bootstrap import DEFINITION
 from notifications.config import NotificationsSettings
-
-
-@pytest.fixture
-async def topic_prefix(infra: TestInfrastructure) -> AsyncIterator[str]:
-    """Not `test-`: other sessions on a shared broker delete every `test-` topic created while
-    their test ran (cloth_shared.testing.plugin), ours included. These go after the test."""
-    prefix = f"partners-{uuid4().hex[:10]}."
-    yield prefix
-    await delete_namespace(infra.kafka_bootstrap_servers, prefix)
 
 
 @pytest.fixture
