@@ -59,8 +59,8 @@ def message_id(event: type[Event]) -> str:
 
 
 def producer_of(event: type[Event]) -> str:
-    """The producing service: the contracts module the event is defined in."""
-    return event.__module__.rsplit(".", 1)[-1]
+    """The producing service: topics are named `<service>.<aggregates>`."""
+    return event.topic.split(".", 1)[0]
 
 
 def channel_id(topic: str) -> str:

@@ -13,14 +13,9 @@ from cloth_shared.contracts.registry import ALL_EVENTS
 from notifications.domain import webhook_deliveries as deliveries
 from notifications.service_layer.ports import NotificationsUnitOfWork
 
-# The topics whose events partners may receive by webhook (all of them are consumed for it).
-PARTNER_TOPICS: tuple[str, ...] = (
-    topics.MEMBERSHIP_ORGANISATIONS,
-    topics.MEMBERSHIP_PEOPLE,
-    topics.EXCHANGE_EXCHANGES,
-    topics.KNOWLEDGE_RESOURCES,
-    topics.KNOWLEDGE_TRAINING,
-)
+# Partners may receive every public event by webhook: a topic added to the contracts is
+# consumed for it without a change here.
+PARTNER_TOPICS: tuple[str, ...] = topics.ALL_TOPICS
 
 Handler = Callable[[NotificationsUnitOfWork, EventEnvelope[dict[str, Any]], Any], Awaitable[None]]
 
