@@ -23,6 +23,9 @@ from notifications.service_layer.ports import (
     PreferenceRepository,
     RecipientDirectory,
 )
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
+
+from .fake_webhooks import FakeWebhookDeliveryRepository, FakeWebhookSubscriptionRepository, FakeWebhookTables
 
 
 @dataclass
@@ -36,6 +39,7 @@ class FakeNotificationsDatabase:
     emails: dict[UUID, EmailDelivery] = field(default_factory=dict)
     preferences: dict[tuple[UUID, Category, Channel], Frequency] = field(default_factory=dict)
     digests_sent: dict[tuple[UUID, Frequency], datetime] = field(default_factory=dict)
+    webhooks: FakeWebhookTables = field(default_factory=FakeWebhookTables)
 
     def copy(self) -> Self:
         return type(self)(
@@ -48,6 +52,7 @@ class FakeNotificationsDatabase:
             emails=dict(self.emails),
             preferences=dict(self.preferences),
             digests_sent=dict(self.digests_sent),
+            webhooks=self.webhooks.copy(),
         )
 
 
@@ -255,6 +260,8 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     inbox: PersonInbox
     email_queue: EmailQueue
     preferences: PreferenceRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository
 
     def __init__(self, database: FakeNotificationsDatabase | None = None) -> None:
         super().__init__(database or FakeNotificationsDatabase())
@@ -267,3 +274,5 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
         self.inbox = FakePersonInbox(work)
         self.email_queue = FakeEmailQueue(work)
         self.preferences = FakePreferenceRepository(work)
+        self.webhook_subscriptions = FakeWebhookSubscriptionRepository(work.webhooks)
+        self.webhook_deliveries = FakeWebhookDeliveryRepository(work.webhooks)

@@ -12,6 +12,10 @@ from notifications.adapters.directory import (
 )
 from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
 from notifications.adapters.repositories import PostgresNotificationRepository
+from notifications.adapters.webhook_repositories import (
+    PostgresWebhookDeliveryRepository,
+    PostgresWebhookSubscriptionRepository,
+)
 from notifications.service_layer.ports import (
     EmailQueue,
     NotificationRepository,
@@ -20,6 +24,7 @@ from notifications.service_layer.ports import (
     PreferenceRepository,
     RecipientDirectory,
 )
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 
 class PostgresNotificationsUnitOfWork(UnitOfWork):
@@ -32,6 +37,8 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
     preferences: PreferenceRepository
 
     token_validity: TokenValidityRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.token_validity = PostgresTokenValidity(connection)
@@ -41,3 +48,5 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
         self.inbox = PostgresPersonInbox(connection)
         self.email_queue = PostgresEmailQueue(connection)
         self.preferences = PostgresPreferenceRepository(connection)
+        self.webhook_subscriptions = PostgresWebhookSubscriptionRepository(connection)
+        self.webhook_deliveries = PostgresWebhookDeliveryRepository(connection)

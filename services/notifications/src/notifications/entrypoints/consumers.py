@@ -72,9 +72,11 @@ from cloth_shared.inbox.consumer import ConsumedEventHandler
 from cloth_shared.messaging.subscriptions import subscribe_inbox
 from cloth_shared.service import Infrastructure
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
+from notifications.entrypoints.webhook_consumers import subscribe_webhook_fan_out
 from notifications.service_layer import recipients as directory
 from notifications.service_layer.membership_events import welcome_new_member
 from notifications.service_layer.routing import notify
+from notifications.service_layer.webhook_fan_out import PARTNER_TOPICS
 
 CONSUMED_TOPICS = [
     topics.MEMBERSHIP_ORGANISATIONS,
@@ -84,6 +86,8 @@ CONSUMED_TOPICS = [
     topics.KNOWLEDGE_TRAINING,
     topics.KNOWLEDGE_ROADMAP,
 ]
+# The partner webhooks' own group reads these too (entrypoints/webhook_consumers.py).
+CONSUMED_TOPICS += [topic for topic in PARTNER_TOPICS if topic not in CONSUMED_TOPICS]
 
 Handler = Callable[[Any, Any, Any], Awaitable[None]]
 
@@ -185,4 +189,5 @@ def build_consumers(infra: Infrastructure) -> KafkaRouter:
             unit_of_work=lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox),
             handlers=handlers,
         )
+    subscribe_webhook_fan_out(router, infra)
     return router

@@ -11,6 +11,7 @@ from notifications.domain.notifications import Notification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
 from notifications.domain.routing import Category, Channel
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 Choices = dict[tuple[Category, Channel], Frequency]
 
@@ -118,3 +119,5 @@ class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     inbox: PersonInbox
     email_queue: EmailQueue
     preferences: PreferenceRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository
