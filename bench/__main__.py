@@ -1,7 +1,7 @@
 """`make bench`: every benchmark against a baseline measured in the same run, in one table.
 
-    python -m bench [--quick] [--only membership,consumer,relay,exchange,knowledge] [--scales 1,100]
-                    [--workers 2]
+    python -m bench [--quick] [--only membership,consumer,relay,exchange,knowledge] [--rows read,patch]
+                    [--scales 1,100] [--workers 2] [--server uvicorn|granian]
     python -m bench.scale              build the 1x / 100x template databases (idempotent)
 
 Needs PostgreSQL and Kafka (`make infra-up`) and wrk; starts its own service processes (as
@@ -30,6 +30,11 @@ def options_from_args() -> tuple[RunOptions, argparse.Namespace]:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="seconds per benchmark, 1x only (CI)")
     parser.add_argument("--only", default="", help=f"comma-separated subset of {', '.join(FAMILIES)}")
+    parser.add_argument(
+        "--rows",
+        default="",
+        help="membership: comma-separated subset of read,directory,counts,figures,patch,patch_one",
+    )
     parser.add_argument("--scales", default=None, help="data scales, default 1,100 (quick: 1)")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("CLOTH_WORKERS", "2")))
     parser.add_argument(
@@ -53,6 +58,7 @@ def options_from_args() -> tuple[RunOptions, argparse.Namespace]:
         relay_events=2_000 if quick else 20_000,
         relay_rounds=1 if quick else 3,
         only=frozenset(f for f in args.only.split(",") if f),
+        rows=frozenset(r for r in args.rows.split(",") if r),
     )
     return options, args
 

@@ -37,10 +37,14 @@ class RunOptions:
     relay_events: int = 20_000
     relay_rounds: int = 3
     only: frozenset[str] = frozenset()
+    rows: frozenset[str] = frozenset()  # membership rows to measure (read, directory, ...); empty: all
     run_id: str = field(default_factory=lambda: uuid4().hex[:8])
 
     def wants(self, family: str) -> bool:
         return not self.only or family in self.only
+
+    def measures(self, row: str) -> bool:
+        return not self.rows or row in self.rows
 
 
 def admin_url() -> str:

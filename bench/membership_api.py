@@ -140,24 +140,26 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         one_script = wrk.rotating_script("PATCH", paths[:1], tokens[:1], PATCH_BODY)
 
         # Baselines first, while the service (and its outbox relay) is not running.
-        port = free_port()
-        baseline = await start_server(
-            "baseline-app",
-            service_command("baseline", port),
-            {
-                "BENCH_DATABASE_URL": url,
-                "CLOTH_APP": "bench.baseline_app:app",
-                "CLOTH_WORKERS": str(options.workers),
-            },
-            port,
-        )
-        try:
-            await asyncio.to_thread(wrk.warm_up, baseline.url + paths[0], options, script=read_script)
-            table["read"].baselines[scale] = await asyncio.to_thread(
-                wrk.measure, baseline.url + paths[0], options, script=read_script
+        wants = options.measures
+        if wants("read"):
+            port = free_port()
+            baseline = await start_server(
+                "baseline-app",
+                service_command("baseline", port),
+                {
+                    "BENCH_DATABASE_URL": url,
+                    "CLOTH_APP": "bench.baseline_app:app",
+                    "CLOTH_WORKERS": str(options.workers),
+                },
+                port,
             )
-        finally:
-            await stop_server(baseline)
+            try:
+                await asyncio.to_thread(wrk.warm_up, baseline.url + paths[0], options, script=read_script)
+                table["read"].baselines[scale] = await asyncio.to_thread(
+                    wrk.measure, baseline.url + paths[0], options, script=read_script
+                )
+            finally:
+                await stop_server(baseline)
 
         def sql(kind: str, rows: list[UUID] | None = None) -> Measure:
             return sql_driver.run(
@@ -169,11 +171,15 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
                 ids=rows,
             )
 
-        table["directory"].baselines[scale] = await asyncio.to_thread(sql, "directory")
-        counts = await asyncio.to_thread(sql, "counts")
-        table["counts"].baselines[scale] = table["figures"].baselines[scale] = counts
-        table["patch"].baselines[scale] = await asyncio.to_thread(sql, "patch", ids)
-        table["patch_one"].baselines[scale] = await asyncio.to_thread(sql, "patch", ids[:1])
+        if wants("directory"):
+            table["directory"].baselines[scale] = await asyncio.to_thread(sql, "directory")
+        if wants("counts") or wants("figures"):
+            counts = await asyncio.to_thread(sql, "counts")
+            table["counts"].baselines[scale] = table["figures"].baselines[scale] = counts
+        if wants("patch"):
+            table["patch"].baselines[scale] = await asyncio.to_thread(sql, "patch", ids)
+        if wants("patch_one"):
+            table["patch_one"].baselines[scale] = await asyncio.to_thread(sql, "patch", ids[:1])
 
         await _forget_baseline_outbox(url)
         port = free_port()
@@ -183,21 +189,25 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
             await _outbox_drained(url)
             base = service.url
             await asyncio.to_thread(wrk.warm_up, base + paths[0], options, script=read_script)
-            table["read"].measures[scale] = await asyncio.to_thread(
-                wrk.measure, base + paths[0], options, script=read_script
-            )
+            if wants("read"):
+                table["read"].measures[scale] = await asyncio.to_thread(
+                    wrk.measure, base + paths[0], options, script=read_script
+                )
             for key, path in (
                 ("directory", "/directory?limit=20"),
                 ("counts", "/map/counts"),
                 ("figures", "/figures"),
             ):
-                table[key].measures[scale] = await asyncio.to_thread(wrk.measure, base + path, options)
-            table["patch"].measures[scale] = await asyncio.to_thread(
-                wrk.measure, base + paths[0], options, script=patch_script
-            )
-            table["patch_one"].measures[scale] = await asyncio.to_thread(
-                wrk.measure, base + paths[0], options, script=one_script
-            )
+                if wants(key):
+                    table[key].measures[scale] = await asyncio.to_thread(wrk.measure, base + path, options)
+            if wants("patch"):
+                table["patch"].measures[scale] = await asyncio.to_thread(
+                    wrk.measure, base + paths[0], options, script=patch_script
+                )
+            if wants("patch_one"):
+                table["patch_one"].measures[scale] = await asyncio.to_thread(
+                    wrk.measure, base + paths[0], options, script=one_script
+                )
             await asyncio.sleep(2)
             workers = service.pids()[1:] or service.pids()
             table["rss"].measures[scale] = Measure(max(rss_mb(p) for p in workers))
@@ -210,4 +220,4 @@ async def run(options: RunOptions) -> list[Row]:
     table = rows()
     for scale in options.scales:
         await measure_scale(options, scale, table)
-    return list(table.values())
+    return [row for key, row in table.items() if key == "rss" or options.measures(key)]

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from uuid import UUID
 
-from cloth_shared.auth.principal import Role
+from cloth_shared.auth.principal import Principal, Role
 from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Organisation, Status
 from membership.domain.people import Invitation, Person
 from membership.domain.sessions import Session
+from membership.domain.standing import Standing
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,3 +250,21 @@ class FakeSessionRepository:
                 del self._sessions[s.id]
                 for token in [t for t, sid in self._tokens.items() if sid == s.id]:
                     del self._tokens[token]
+
+
+class FakeStandingRepository:
+    def __init__(self, database: FakeDatabase) -> None:
+        self._database = database
+
+    async def of(self, token: Principal) -> Standing:
+        database = self._database
+        if token.is_client:
+            client = database.clients.get(token.subject)
+            return Standing(client=client if client is not None and client.is_active else None)
+        session = database.sessions.get(token.session_id) if token.session_id is not None else None
+        return Standing(person=database.people.get(token.subject), session=session)
+
+    async def with_organisation(
+        self, token: Principal, organisation_id: UUID, *, for_update: bool = False
+    ) -> tuple[Standing, Organisation | None]:
+        return await self.of(token), self._database.organisations.get(organisation_id)

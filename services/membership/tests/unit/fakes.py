@@ -13,6 +13,7 @@ from membership.service_layer.repositories import (
     OrganisationRepository,
     PersonRepository,
     SessionRepository,
+    StandingRepository,
 )
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
@@ -26,6 +27,7 @@ from .fake_repositories import (
     FakeOrganisationRepository,
     FakePersonRepository,
     FakeSessionRepository,
+    FakeStandingRepository,
     LoginAttempt,
 )
 
@@ -50,6 +52,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
+    standing: StandingRepository
 
     def __init__(self, database: FakeDatabase | None = None) -> None:
         super().__init__(database or FakeDatabase())
@@ -62,6 +65,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
         self.clients = FakeClientRepository(work)
         self.login_attempts = FakeLoginAttemptRepository(work)
         self.sessions = FakeSessionRepository(work)
+        self.standing = FakeStandingRepository(work)
 
 
 def _keeps_the_port(uow: FakeMembershipUnitOfWork) -> MembershipUnitOfWork:

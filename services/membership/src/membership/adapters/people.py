@@ -3,6 +3,7 @@
 SQL is in `people_queries`; arguments are mapped by column name from its column lists.
 """
 
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -17,12 +18,16 @@ from membership.domain.clients import Client
 from membership.domain.people import Invitation, Person, PersonStatus
 
 
-def _person(row: asyncpg.Record) -> Person:
+def person_from_row(row: Mapping[str, Any]) -> Person:
     values: dict[str, Any] = dict(row)
     values["role"] = Role(values["role"]) if values["role"] else None
     values["status"] = PersonStatus(values["status"])
     values["language"] = values["language"].strip()
     return Person(**values)
+
+
+def client_from_row(row: Mapping[str, Any]) -> Client:
+    return Client(**{**dict(row), "scopes": tuple(row["scopes"])})
 
 
 def _person_columns(person: Person) -> dict[str, Any]:
@@ -53,11 +58,11 @@ class PostgresPersonRepository:
     async def get(self, person_id: UUID, *, for_update: bool = False) -> Person | None:
         query = queries.GET_PERSON_FOR_UPDATE if for_update else queries.GET_PERSON
         row = await self._connection.fetchrow(query, person_id)
-        return _person(row) if row else None
+        return person_from_row(row) if row else None
 
     async def by_email(self, email: str) -> Person | None:
         row = await self._connection.fetchrow(queries.GET_PERSON_BY_EMAIL, email)
-        return _person(row) if row else None
+        return person_from_row(row) if row else None
 
     async def holders(self, role: Role, *, organisation_id: UUID | None = None) -> list[UUID]:
         rows = await self._connection.fetch(queries.LOCK_ROLE_HOLDERS, role.value, organisation_id)
@@ -73,7 +78,7 @@ class PostgresPersonRepository:
 
     async def of_organisation(self, organisation_id: UUID) -> list[Person]:
         rows = await self._connection.fetch(queries.LIST_PEOPLE_OF_ORGANISATION, organisation_id)
-        return [_person(row) for row in rows]
+        return [person_from_row(row) for row in rows]
 
 
 class PostgresInvitationRepository:
@@ -110,7 +115,7 @@ class PostgresClientRepository:
 
     async def get(self, client_id: UUID) -> Client | None:
         row = await self._connection.fetchrow(queries.GET_ACTIVE_CLIENT, client_id)
-        return Client(**{**dict(row), "scopes": tuple(row["scopes"])}) if row else None
+        return client_from_row(row) if row else None
 
 
 class PostgresLoginAttemptRepository:

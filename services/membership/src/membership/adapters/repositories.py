@@ -3,6 +3,7 @@
 SQL is in `queries`; arguments are mapped by column name from its column lists.
 """
 
+from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 from uuid import UUID
@@ -16,7 +17,7 @@ from membership.domain.organisations import Category, Organisation, Status
 from membership.domain.profile import Profile
 
 
-def organisation_from_row(row: asyncpg.Record) -> Organisation:
+def organisation_from_row(row: Mapping[str, Any]) -> Organisation:
     values: dict[str, Any] = dict(row)
     profile = Profile(**{name: _domain_value(values[name]) for name in queries.PROFILE_COLUMNS})
     others = {

@@ -11,6 +11,7 @@ from membership.adapters.people import (
 )
 from membership.adapters.repositories import PostgresClusterRepository, PostgresOrganisationRepository
 from membership.adapters.sessions import PostgresSessionRepository
+from membership.adapters.standing import PostgresStandingRepository
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
@@ -19,6 +20,7 @@ from membership.service_layer.repositories import (
     OrganisationRepository,
     PersonRepository,
     SessionRepository,
+    StandingRepository,
 )
 
 
@@ -31,6 +33,7 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
+    standing: StandingRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.clusters = PostgresClusterRepository(connection)
@@ -40,3 +43,4 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
         self.clients = PostgresClientRepository(connection)
         self.login_attempts = PostgresLoginAttemptRepository(connection)
         self.sessions = PostgresSessionRepository(connection)
+        self.standing = PostgresStandingRepository(connection)

@@ -2,12 +2,13 @@
 
 from uuid import UUID
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from cloth_shared.bodies import JsonRoute
+from cloth_shared.http import model_response
 from cloth_shared.pagination import Limit, Offset
 from membership.domain.organisations import Organisation, Status
-from membership.entrypoints.dependencies import Caller, UoW
+from membership.entrypoints.dependencies import Caller, UoW, VerifiedToken
 from membership.entrypoints.schemas import (
     OrganisationCreate,
     OrganisationPublic,
@@ -15,6 +16,7 @@ from membership.entrypoints.schemas import (
     RejectionCreate,
 )
 from membership.service_layer import applications, profiles
+from membership.service_layer.callers import TokenHolder
 
 router = APIRouter(tags=["organisations"], route_class=JsonRoute)
 
@@ -39,8 +41,9 @@ async def apply(body: OrganisationCreate, caller: Caller, uow: UoW) -> Organisat
     response_model=OrganisationPublic,
     summary="The full record (its people, its cluster's managers, admins).",
 )
-async def get_organisation(organisation_id: UUID, caller: Caller, uow: UoW) -> OrganisationPublic:
-    return public(await applications.get_organisation(uow, organisation_id, caller))
+async def get_organisation(organisation_id: UUID, token: VerifiedToken, uow: UoW) -> Response:
+    found = await applications.get_organisation(uow, organisation_id, TokenHolder(token))
+    return model_response(public(found))
 
 
 @router.patch(
@@ -48,11 +51,9 @@ async def get_organisation(organisation_id: UUID, caller: Caller, uow: UoW) -> O
     response_model=OrganisationPublic,
     summary="Change the profile (the organisation's own people only).",
 )
-async def update(
-    organisation_id: UUID, body: OrganisationUpdate, caller: Caller, uow: UoW
-) -> OrganisationPublic:
+async def update(organisation_id: UUID, body: OrganisationUpdate, token: VerifiedToken, uow: UoW) -> Response:
     command = profiles.UpdateProfile(organisation_id, body.changes())
-    return public(await profiles.update_profile(uow, caller, command))
+    return model_response(public(await profiles.update_profile(uow, TokenHolder(token), command)))
 
 
 @router.post(

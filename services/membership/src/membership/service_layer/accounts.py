@@ -2,17 +2,17 @@
 
 import hashlib
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import uuid4
 
 from cloth_shared.auth.principal import Principal, Role
-from cloth_shared.errors import Conflict, NotAuthenticated, NotFound, TokenRefused
+from cloth_shared.errors import Conflict, NotAuthenticated, NotFound
 from membership.domain import passwords, people
-from membership.domain.people import Person, PersonStatus
-from membership.service_layer import events
+from membership.domain.people import Person
+from membership.service_layer import callers, events
 from membership.service_layer.ports import Identity
-from membership.service_layer.sessions import IssuedToken, check_current, end_every_session, start_session
+from membership.service_layer.sessions import IssuedToken, end_every_session, start_session
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 
@@ -126,18 +126,9 @@ async def sign_in(
 async def current_principal(uow: MembershipUnitOfWork, caller: Principal) -> Principal:
     """The caller as membership's data says now: a token's roles are those of when it was issued.
 
-    Plain reads on every authenticated request: no transaction (BEGIN/ROLLBACK were a quarter of
-    a read's time)."""
-    async with uow.reading():
-        if caller.is_client:
-            if await uow.clients.get(caller.subject) is None:
-                raise TokenRefused("this partner client was revoked", code="client-revoked")
-            return caller
-        person = await uow.people.get(caller.subject)
-        if person is None or person.status is PersonStatus.ERASED:
-            raise TokenRefused("this account no longer exists", code="account-gone")
-        await check_current(uow, caller, person)
-    return replace(person.principal(), issued_at=caller.issued_at, session_id=caller.session_id)
+    One plain read on every authenticated request: the person (or client) and the token's
+    session in one statement, no transaction."""
+    return await callers.resolve(uow, caller)
 
 
 async def change_password(

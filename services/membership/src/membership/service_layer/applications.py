@@ -11,7 +11,8 @@ from membership.domain import access, people
 from membership.domain import organisations as rules
 from membership.domain.organisations import Category, Organisation, Status
 from membership.domain.profile import Profile
-from membership.service_layer import events
+from membership.service_layer import callers, events
+from membership.service_layer.callers import CallerOrHolder
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 
@@ -61,14 +62,16 @@ async def apply_for_membership(
 
 
 async def get_organisation(
-    uow: MembershipUnitOfWork, organisation_id: UUID, caller: Principal
+    uow: MembershipUnitOfWork, organisation_id: UUID, caller: CallerOrHolder
 ) -> Organisation:
-    """The full record, for its own people, its cluster's managers and administrators."""
+    """The full record, for its own people, its cluster's managers and administrators.
+
+    A token holder's standing is read in the same statement as the organisation."""
     async with uow.reading():
-        organisation = await uow.organisations.get(organisation_id)
+        current, organisation = await callers.with_organisation(uow, caller, organisation_id)
     if organisation is None:
         raise NotFound("no such organisation", code="organisation-not-found")
-    access.view_organisation(caller, organisation)
+    access.view_organisation(current, organisation)
     return organisation
 
 

@@ -10,7 +10,8 @@ from membership.domain import organisations as rules
 from membership.domain.clusters import Cluster, DuplicateCluster
 from membership.domain.organisations import Organisation, Status
 from membership.domain.profile import ProfileChanges
-from membership.service_layer import events
+from membership.service_layer import callers, events
+from membership.service_layer.callers import CallerOrHolder
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
 
 
@@ -32,12 +33,18 @@ class AddCluster:
 
 
 async def update_profile(
-    uow: MembershipUnitOfWork, caller: Principal, command: UpdateProfile
+    uow: MembershipUnitOfWork, caller: CallerOrHolder, command: UpdateProfile
 ) -> Organisation:
-    """An organisation's own people change its profile; members' changes are announced."""
-    access.edit_profile(caller, command.organisation_id)
+    """An organisation's own people change its profile; members' changes are announced.
+
+    A token holder's standing is read with the organisation as it is locked (one statement)."""
+    if isinstance(caller, Principal):  # already current: refused before any row is locked
+        access.edit_profile(caller, command.organisation_id)
     async with uow:
-        current = await uow.organisations.get(command.organisation_id, for_update=True)
+        current_caller, current = await callers.with_organisation(
+            uow, caller, command.organisation_id, for_update=True
+        )
+        access.edit_profile(current_caller, command.organisation_id)
         if current is None:
             raise NotFound("no such organisation", code="organisation-not-found")
         updated = rules.update_profile(current, command.changes)

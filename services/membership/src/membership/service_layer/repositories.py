@@ -10,12 +10,13 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from cloth_shared.auth.principal import Role
+from cloth_shared.auth.principal import Principal, Role
 from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
 from membership.domain.organisations import Organisation, Status
 from membership.domain.people import Invitation, Person
 from membership.domain.sessions import Session
+from membership.domain.standing import Standing
 
 
 class ClusterRepository(Protocol):
@@ -149,6 +150,19 @@ class SessionRepository(Protocol):
 
     async def purge(self, *, ended_before: datetime) -> None:
         """Forget sessions that expired or were revoked before then."""
+        ...
+
+
+class StandingRepository(Protocol):
+    """A token holder's standing in one statement: alone, or with the organisation the request
+    is about (one round trip where a check and a read were two)."""
+
+    async def of(self, token: Principal) -> Standing: ...
+
+    async def with_organisation(
+        self, token: Principal, organisation_id: UUID, *, for_update: bool = False
+    ) -> tuple[Standing, Organisation | None]:
+        """`for_update` locks the organisation as `OrganisationRepository.get` does."""
         ...
 
 

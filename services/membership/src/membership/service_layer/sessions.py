@@ -124,14 +124,3 @@ async def sign_out_everywhere(uow: MembershipUnitOfWork, caller: Principal, pers
         )
         await end_every_session(uow, person, reason, at=now)
         await uow.commit()
-
-
-async def check_current(uow: MembershipUnitOfWork, caller: Principal, person: Person) -> None:
-    """Inside the caller's transaction: refuse a token from before the person's last password
-    change or sign-out everywhere, or from a session that has ended."""
-    if not rules.token_still_valid(person, issued_at=caller.issued_at):
-        raise TokenRefused("this token was issued before your sessions were ended: sign in again")
-    if caller.session_id is not None:
-        session = await uow.sessions.get(caller.session_id)
-        if session is None or not session.is_open(datetime.now(UTC)):
-            raise sessions.SessionEnded("this session was signed out: sign in again")

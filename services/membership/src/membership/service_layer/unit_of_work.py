@@ -14,6 +14,7 @@ from membership.service_layer.repositories import (
     OrganisationRepository,
     PersonRepository,
     SessionRepository,
+    StandingRepository,
 )
 
 
@@ -25,3 +26,4 @@ class MembershipUnitOfWork(UnitOfWorkPort, Protocol):
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
+    standing: StandingRepository
