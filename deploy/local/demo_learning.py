@@ -79,14 +79,14 @@ RESOURCES: list[tuple[Org, str, str, str, str, str]] = [
 # (cluster, title, skill area, audience, language, mode, place)
 COURSES: list[tuple[str, str, str, str, str, str, str | None]] = [
     ("Modacc", "Circular design for textile SMEs", "green", "members", "en", "online", None),
-    ("Modacc", "Diseño circular para pymes", "green", "members", "es", "on_site", "Igualada, Modacc"),
+    ("Modacc", "Knitting with recycled yarn", "technical", "members", "en", "on_site", "Igualada, Modacc"),
     ("BFA", "Дигитален маркетинг за малки марки", "digital", "members", "bg", "online", None),
     ("LDC", "Cluster management: peer reviews", "management", "cluster_managers", "en", "online", None),
 ]
 # course title -> who enrols (organisations by their first person, or a cluster's manager)
 ENROLMENTS: dict[str, list[Org | str]] = {
     "Circular design for textile SMEs": [("Modacc", 0), ("BFA", 0), ("EA", 1)],
-    "Diseño circular para pymes": [("Modacc", 1)],
+    "Knitting with recycled yarn": [("Modacc", 1)],
     "Дигитален маркетинг за малки марки": [("BFA", 1)],
     "Cluster management: peer reviews": ["BFA", "EA"],
 }
