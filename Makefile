@@ -37,6 +37,7 @@ up: install infra-up
 	@bash deploy/local/services.sh up
 	@$(PY) deploy/local/demo-data.py
 	@$(PY) deploy/local/demo-exchange.py
+	@$(PY) deploy/local/demo-knowledge.py
 
 down:
 	@bash deploy/local/services.sh down

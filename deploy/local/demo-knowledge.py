@@ -1,9 +1,12 @@
-"""Loads the regional analyses and the cooperation roadmap through the knowledge API. Idempotent.
+"""Loads the library, the training programme, the regional analyses and the cooperation roadmap
+through the knowledge API. Idempotent.
 
     .venv/bin/python deploy/local/demo-knowledge.py [--knowledge-url …] [--membership-url …]
 
 Runs after demo-data.py, whose accounts it signs in (the administrator, one manager per partner
-cluster). Loads: two years of analysis for each of the five partner regions; a partnership
+cluster, organisations' first people). Loads: a published resource of every kind in every
+language, courses with sessions, enrolments and a completed course with its certificate
+(demo_learning.py); two years of analysis for each of the five partner regions; a partnership
 strategy drafted by Modacc and approved by all five partners; each cluster's own strategy with
 its progress; cluster-excellence labels and plans for the next level. A second run finds
 everything in place and changes nothing. The figures are illustrative, not statistics: each
@@ -12,9 +15,11 @@ source says "demo figure" and points to where the real figure is published.
 
 import argparse
 import asyncio
+import importlib.util
 import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -132,6 +137,19 @@ LABELS = {
     "EA": ["bronze"],
     "LDC": ["bronze", "silver", "gold"],
 }
+
+
+def _sibling(name: str) -> Any:
+    """The demo's other module, beside this script however it is loaded (script or test)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / f"{name}.py")
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{name}.py is missing beside demo-knowledge.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+learning = _sibling("demo_learning")
 NEXT_STEPS = ["Self-assessment with the ESCA benchmarking questionnaire", "Peer review by a partner cluster"]
 
 
@@ -261,6 +279,8 @@ class Demo:
             self.done.append(f"plan towards {certification['next_level']} for {cluster}")
 
     async def load(self) -> None:
+        await learning.library(self)
+        await learning.training(self)
         await self.analyses()
         await self.partnership_strategy()
         await self.cluster_roadmaps()

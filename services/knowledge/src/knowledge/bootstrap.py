@@ -7,7 +7,7 @@ from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.contracts import topics
 from cloth_shared.service import Infrastructure, ServiceDefinition
 from knowledge.config import KnowledgeSettings
-from knowledge.entrypoints import analysis_routes, cluster_routes, roadmap_routes
+from knowledge.entrypoints import analysis_routes, cluster_routes, learning_plan_routes, roadmap_routes
 from knowledge.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from knowledge.entrypoints.http import router
 from knowledge.entrypoints.resource_routes import router as resource_router
@@ -39,6 +39,7 @@ DEFINITION = ServiceDefinition(
         analysis_routes.router,
         roadmap_routes.router,
         cluster_routes.router,
+        learning_plan_routes.router,
     ],
     produces=[topics.KNOWLEDGE_RESOURCES, topics.KNOWLEDGE_TRAINING, topics.KNOWLEDGE_ROADMAP],
     consumes=CONSUMED_TOPICS,

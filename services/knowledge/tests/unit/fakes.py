@@ -12,9 +12,11 @@ from knowledge.domain.analyses import RegionalAnalysis
 from knowledge.domain.authors import Author
 from knowledge.domain.cluster_strategies import ClusterStrategy
 from knowledge.domain.excellence_labels import Certification
+from knowledge.domain.learning_plans import LearnerProfile
 from knowledge.domain.library.organisations import KnownOrganisation
 from knowledge.domain.library.resources import Resource
 from knowledge.domain.roadmap import StrategyVersion
+from knowledge.service_layer.learning_plan_ports import LearnerProfileRepository
 from knowledge.service_layer.ports import AuthorRepository
 from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
 from knowledge.service_layer.roadmap_ports import (
@@ -55,6 +57,7 @@ class FakeKnowledgeDatabase:
     certifications: dict[UUID, Certification] = field(default_factory=dict)
     resources: dict[UUID, Resource] = field(default_factory=dict)
     library_organisations: dict[UUID, KnownOrganisation] = field(default_factory=dict)
+    learner_profiles: dict[UUID, LearnerProfile] = field(default_factory=dict)
 
     def copy(self) -> Self:
         return type(self)(
@@ -67,6 +70,7 @@ class FakeKnowledgeDatabase:
             certifications=dict(self.certifications),
             resources=dict(self.resources),
             library_organisations=dict(self.library_organisations),
+            learner_profiles=dict(self.learner_profiles),
         )
 
 
@@ -81,6 +85,17 @@ class FakeAuthorRepository:
         self._authors[author.person_id] = author
 
 
+class FakeLearnerProfileRepository:
+    def __init__(self, database: FakeKnowledgeDatabase) -> None:
+        self._profiles = database.learner_profiles
+
+    async def get(self, organisation_id: UUID, *, for_update: bool = False) -> LearnerProfile | None:
+        return self._profiles.get(organisation_id)
+
+    async def save(self, profile: LearnerProfile) -> None:
+        self._profiles[profile.organisation_id] = profile
+
+
 class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     authors: AuthorRepository  # the port: mypy checks the fake against it
     courses: CourseRepository
@@ -88,6 +103,7 @@ class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
     certificates: CertificateRepository
     resources: ResourceRepository
     library_organisations: KnownOrganisationRepository
+    learner_profiles: LearnerProfileRepository
     token_validity: TokenValidityRepository
     regional_analyses: RegionalAnalysisRepository
     partnership_strategy: PartnershipStrategyRepository
@@ -109,3 +125,4 @@ class FakeKnowledgeUnitOfWork(FakeUnitOfWork[FakeKnowledgeDatabase]):
         self.certifications = FakeCertificationRepository(work.certifications)
         self.resources = FakeResourceRepository(work.resources, work.library_organisations)
         self.library_organisations = FakeKnownOrganisationRepository(work.library_organisations)
+        self.learner_profiles = FakeLearnerProfileRepository(work)

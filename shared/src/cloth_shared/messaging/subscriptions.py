@@ -8,7 +8,7 @@ from faststream.kafka import KafkaRouter
 from faststream.kafka.annotations import KafkaMessage
 
 from cloth_shared.contracts.envelope import Event
-from cloth_shared.inbox.consumer import ConsumedEventHandler, InboxConsumer, UnitOfWorkT
+from cloth_shared.inbox.consumer import ConsumedEventHandler, Envelope, InboxConsumer, UnitOfWorkT
 from cloth_shared.service import Infrastructure
 
 # A polled batch is applied in one transaction with one offset commit (see inbox/consumer.py):
@@ -67,3 +67,16 @@ def subscribe_inbox(
     )
     group = f"{settings.kafka_topic_prefix}{settings.service_name}"
     subscribe(router, consumer, settings.topic(topic), group_id=group)
+
+
+def in_order(*handlers: ConsumedEventHandler[UnitOfWorkT]) -> ConsumedEventHandler[UnitOfWorkT]:
+    """Several use cases reacting to one event type, in this order, in the inbox's one transaction:
+    one fails, none is kept, and the redelivery runs them all again."""
+
+    async def run(uow: UnitOfWorkT, envelope: Envelope, event: Any) -> None:
+        for handler in handlers:
+            await handler(uow, envelope, event)
+
+    # The name shows in logs and dead letters: which steps the event went through.
+    run.__name__ = "_then_".join(getattr(handler, "__name__", "step") for handler in handlers)
+    return run

@@ -3,12 +3,19 @@
 Each builder gives a valid event with plausible defaults; tests name only what they assert on.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
 from cloth_shared.contracts.codec import encode
 from cloth_shared.contracts.envelope import Event, EventEnvelope, wrap
+from cloth_shared.contracts.exchange import (
+    ActivityKind,
+    ExchangeCompleted,
+    ExchangeSnapshot,
+    LumpSumBreakdown,
+)
 from cloth_shared.contracts.membership import (
     OrganisationCategory,
     OrganisationSnapshot,
@@ -84,6 +91,45 @@ def person_joined(
 
 def person_erased(person_id: UUID | None = None) -> PersonErased:
     return PersonErased(person_id=person_id or uuid4(), erased_at=datetime.now(UTC))
+
+
+def exchange_completed(
+    *,
+    visitor: UUID | None = None,
+    host: UUID | None = None,
+    activity_kind: ActivityKind = "knowledge_sharing",
+    shared_summary: str | None = "We learnt natural dyeing at industrial scale.",
+    shared_lessons_learned: str | None = None,
+) -> ExchangeCompleted:
+    """A completed exchange from an SME in Spain to one in Romania; the summary shared by default."""
+    snapshot = ExchangeSnapshot(
+        exchange_id=uuid4(),
+        programme_id=uuid4(),
+        visitor_organisation_id=visitor or uuid4(),
+        host_organisation_id=host or uuid4(),
+        visitor_category="sme",
+        host_category="sme",
+        slot_category="sme",
+        visitor_country="ES",
+        host_country="RO",
+        visitor_cluster_id=MODACC,
+        host_cluster_id=uuid4(),
+        first_day=date(2027, 3, 1),
+        last_day=date(2027, 3, 12),
+        activity_kind=activity_kind,
+    )
+    lump_sum = LumpSumBreakdown(
+        amount_eur=Decimal("900.00"), cap_eur=Decimal("900.00"), working_days=10, distance_km=None
+    )
+    return ExchangeCompleted(
+        exchange=snapshot,
+        validated_by=uuid4(),
+        completed_at=datetime.now(UTC),
+        payment_due=date(2027, 4, 1),
+        lump_sum=lump_sum,
+        shared_summary=shared_summary,
+        shared_lessons_learned=shared_lessons_learned,
+    )
 
 
 def enveloped(

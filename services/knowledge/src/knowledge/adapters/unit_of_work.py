@@ -5,6 +5,7 @@ import asyncpg
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
+from knowledge.adapters.learning_plan_repository import PostgresLearnerProfileRepository
 from knowledge.adapters.repositories import PostgresAuthorRepository
 from knowledge.adapters.resource_repository import (
     PostgresKnownOrganisationRepository,
@@ -21,6 +22,7 @@ from knowledge.adapters.training_repository import (
     PostgresCourseRepository,
     PostgresEnrolmentRepository,
 )
+from knowledge.service_layer.learning_plan_ports import LearnerProfileRepository
 from knowledge.service_layer.ports import AuthorRepository
 from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
 from knowledge.service_layer.roadmap_ports import (
@@ -48,6 +50,7 @@ class PostgresKnowledgeUnitOfWork(UnitOfWork):
     certifications: CertificationRepository
     resources: ResourceRepository
     library_organisations: KnownOrganisationRepository
+    learner_profiles: LearnerProfileRepository
 
     token_validity: TokenValidityRepository
 
@@ -63,3 +66,4 @@ class PostgresKnowledgeUnitOfWork(UnitOfWork):
         self.certifications = PostgresCertificationRepository(connection)
         self.resources = PostgresResourceRepository(connection)
         self.library_organisations = PostgresKnownOrganisationRepository(connection)
+        self.learner_profiles = PostgresLearnerProfileRepository(connection)

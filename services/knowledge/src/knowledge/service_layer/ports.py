@@ -5,6 +5,7 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
+from knowledge.service_layer.learning_plan_ports import LearnerProfileRepository
 from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
 from knowledge.service_layer.roadmap_ports import (
     CertificationRepository,
@@ -37,3 +38,4 @@ class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     certifications: CertificationRepository
     resources: ResourceRepository
     library_organisations: KnownOrganisationRepository
+    learner_profiles: LearnerProfileRepository

@@ -6,7 +6,6 @@ routed; exchange's topic is routed. Every routed event goes through the same use
 A directory change runs before `notify` (a person who just joined is told), an erasure after.
 """
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from faststream.kafka import KafkaRouter
@@ -69,7 +68,7 @@ from cloth_shared.contracts.membership import (
     StakeholderJoined,
 )
 from cloth_shared.inbox.consumer import ConsumedEventHandler
-from cloth_shared.messaging.subscriptions import subscribe_inbox
+from cloth_shared.messaging.subscriptions import in_order, subscribe_inbox
 from cloth_shared.service import Infrastructure
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
 from notifications.entrypoints.webhook_consumers import subscribe_webhook_fan_out
@@ -89,33 +88,19 @@ CONSUMED_TOPICS = [
 # The partner webhooks' own group reads these too (entrypoints/webhook_consumers.py).
 CONSUMED_TOPICS += [topic for topic in PARTNER_TOPICS if topic not in CONSUMED_TOPICS]
 
-Handler = Callable[[Any, Any, Any], Awaitable[None]]
-
-
-def then(*steps: Handler) -> Handler:
-    """Several use cases for one event, in order, in the inbox's one transaction."""
-
-    async def handler(uow: Any, envelope: Any, event: Any) -> None:
-        for step in steps:
-            await step(uow, envelope, event)
-
-    handler.__name__ = "_then_".join(getattr(step, "__name__", "step") for step in steps)
-    return handler
-
-
-_organisation = then(directory.remember_organisation, notify)
+_organisation = in_order(directory.remember_organisation, notify)
 ORGANISATION_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    SMEJoined: then(directory.remember_organisation, welcome_new_member, notify),
-    StakeholderJoined: then(directory.remember_organisation, welcome_new_member, notify),
+    SMEJoined: in_order(directory.remember_organisation, welcome_new_member, notify),
+    StakeholderJoined: in_order(directory.remember_organisation, welcome_new_member, notify),
     OrganisationProfileUpdated: _organisation,
     MembershipEnded: _organisation,
     MembershipReinstated: _organisation,
 }
 PEOPLE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    PersonJoined: then(directory.remember_person, notify),
-    PersonRoleChanged: then(directory.remember_person, notify),
-    PersonRemoved: then(directory.detach_person, notify),
-    PersonErased: then(notify, directory.erase_person),
+    PersonJoined: in_order(directory.remember_person, notify),
+    PersonRoleChanged: in_order(directory.remember_person, notify),
+    PersonRemoved: in_order(directory.detach_person, notify),
+    PersonErased: in_order(notify, directory.erase_person),
     PersonSessionsRevoked: notify,
 }
 EXCHANGE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
