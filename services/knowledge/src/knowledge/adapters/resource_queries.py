@@ -175,8 +175,18 @@ _MATCHED_COLUMNS = (
     "p.resource_id, p.kind, p.language, p.author_organisation_id, p.value_chains, p.regions, p.tags"
 )
 
+
+def _first_row_only(value: str, order: str) -> str:
+    # The facets are decoded from JSON by the client: once per answer, not once per hit.
+    return f"CASE WHEN row_number() OVER (ORDER BY {order}) = 1 THEN {value} END"
+
+
+_SEARCH_ORDER = "hit.block, hit.rank DESC, hit.resource_id"
+_BROWSE_ORDER = "hit.published_at DESC, hit.resource_id"
+
 # One statement, one pass over the matches: the page ($8, $9) with its snippets, and `facets` (see
-# _facets) on every row. With no hit on the page, one row still carries the facets, hit columns NULL.
+# _facets) on its first row. With no hit on the page, one row still carries the facets, hit columns
+# NULL.
 SEARCH = f"""
 WITH matches AS MATERIALIZED (
     SELECT {_MATCHED_COLUMNS},
@@ -191,12 +201,12 @@ WITH matches AS MATERIALIZED (
     ORDER BY r.block, rank DESC, r.resource_id
     LIMIT $8 OFFSET $9 - {_FIRST_BLOCK} * {RANK_BLOCK}
 )
-SELECT {_facets("matches")} AS facets, hit.*
+SELECT {_first_row_only(_facets("matches"), _SEARCH_ORDER)} AS facets, hit.*
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (
     SELECT {_HIT_COLUMNS}, page.rank, page.block, {_SNIPPET} AS snippet
     FROM page JOIN published_resources p USING (resource_id)
 ) AS hit ON true
-ORDER BY hit.block, hit.rank DESC, hit.resource_id
+ORDER BY {_SEARCH_ORDER}
 """
 BROWSE = f"""
 WITH matches AS MATERIALIZED (
@@ -204,12 +214,12 @@ WITH matches AS MATERIALIZED (
 ), page AS (
     SELECT resource_id, published_at FROM matches ORDER BY published_at DESC, resource_id LIMIT $8 OFFSET $9
 )
-SELECT {_facets("matches")} AS facets, hit.*
+SELECT {_first_row_only(_facets("matches"), _BROWSE_ORDER)} AS facets, hit.*
 FROM (SELECT 1) AS one LEFT JOIN LATERAL (
     SELECT {_HIT_COLUMNS}, 0.0::real AS rank, NULL::text AS snippet
     FROM page JOIN published_resources p USING (resource_id)
 ) AS hit ON true
-ORDER BY hit.published_at DESC, hit.resource_id
+ORDER BY {_BROWSE_ORDER}
 """
 
 # Typos: each word of the query replaced by the most similar word of a published title, if one is
