@@ -1,8 +1,9 @@
 """Profile a service under one benchmark's load with py-spy (a dev tool, not a dependency).
 
-    python -m bench.profile read|directory|patch [--seconds 8] [--scale 1]
+    python -m bench.profile read|directory|patch|search [--seconds 8] [--scale 1]
 
-Starts membership (one worker) on a copy of the scaled database, drives the load with wrk and
+Starts membership (knowledge for `search`: the library search bench's 28 queries; one worker) on
+a copy of the scaled database, drives the load with wrk and
 records the worker with `py-spy record --format raw`; prints the heaviest frames (self and
 inclusive share of samples). The raw stacks are left in .local/logs/profile-<load>.txt.
 """
@@ -14,12 +15,13 @@ import shutil
 import subprocess
 from datetime import timedelta
 
+from bench import knowledge_sql, wrk
 from bench import scale as scaling
-from bench import wrk
 from bench.common import (
     LOG_DIR,
     VENV_BIN,
     RunOptions,
+    Server,
     cloned_database,
     free_port,
     service_command,
@@ -27,6 +29,7 @@ from bench.common import (
     start_server,
     stop_server,
 )
+from bench.exchange_api import public_key_pem
 from bench.membership_api import PATCH_BODY, _members
 from cloth_shared.auth.principal import Principal, Role
 from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
@@ -54,6 +57,7 @@ SPECIFIC = [
         (
             "membership/",
             "notifications/",
+            "knowledge/",
             "cloth_shared/unit_of_work",
             "cloth_shared/service",
             "cloth_shared/outbox",
@@ -115,7 +119,9 @@ def summarise(raw: str, top: int = 25) -> str:
 
 
 async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
-    py_spy = shutil.which("py-spy") or str(VENV_BIN / "py-spy")
+    if load == "search":
+        await profile_search(seconds, scale, workers)
+        return
     options = RunOptions(workers=workers, seconds=seconds)
     template = await scaling.ensure_template("membership", scale, verbose=False)
     async with cloned_database(template, f"profile_x{scale}") as url:
@@ -130,7 +136,6 @@ async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
         env = service_env("membership", url, options, MEMBERSHIP_SIGNING_KEY_PEM=pem)
         server = await start_server("membership-profile", service_command("membership", port), env, port)
         try:
-            target = server.pids()[-1]
             script = None
             path = paths[0]
             if load == "read":
@@ -141,43 +146,50 @@ async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
                 path = {"directory": "/directory?limit=20", "counts": "/map/counts", "live": "/health/live"}[
                     load
                 ]
-            wrk.run(server.url + path, seconds=1, connections=16, script=script)
-            out = LOG_DIR / f"profile-{load}.txt"
-            spy = subprocess.Popen(  # noqa: ASYNC220 - started, not waited for
-                [
-                    py_spy,
-                    "record",
-                    "--pid",
-                    str(target),
-                    "--duration",
-                    str(int(seconds)),
-                    "--rate",
-                    "200",
-                    "--format",
-                    "raw",
-                    "--output",
-                    str(out),
-                    "--nonblocking",
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            measure = await asyncio.to_thread(
-                wrk.run, server.url + path, seconds=seconds, connections=16, script=script
-            )
-            spy.wait()
-            print(
-                f"{load}: {measure.rate:,.0f} req/s, p50 {measure.p50_ms:.1f} ms, p99 {measure.p99_ms:.1f} ms"
-            )
-            print(categorise(out.read_text()))
-            print(summarise(out.read_text()))
+            await _record(server, load, path, script, seconds)
         finally:
             await stop_server(server)
 
 
+async def profile_search(seconds: float, scale: int, workers: int) -> None:
+    options = RunOptions(workers=workers, seconds=seconds)
+    template = await scaling.ensure_template("knowledge", scale, verbose=False)
+    async with cloned_database(template, f"profile_knowledge_x{scale}") as url:
+        port = free_port()
+        pem = public_key_pem(generate_private_key_pem())
+        env = service_env(
+            "knowledge", url, options, KNOWLEDGE_AUTH_PUBLIC_KEY_PEM=pem, KNOWLEDGE_AUTH_JWKS_URL=""
+        )
+        server = await start_server("knowledge-profile", service_command("knowledge", port), env, port)
+        try:
+            paths = knowledge_sql.search_paths()
+            await _record(server, "search", paths[0], wrk.paths_script(paths), seconds)
+        finally:
+            await stop_server(server)
+
+
+async def _record(server: Server, load: str, path: str, script: str | None, seconds: float) -> None:
+    """Drive the load on one worker of `server` while py-spy samples it; print where time went."""
+    py_spy = shutil.which("py-spy") or str(VENV_BIN / "py-spy")
+    target = server.pids()[-1]
+    wrk.run(server.url + path, seconds=1, connections=16, script=script)
+    out = LOG_DIR / f"profile-{load}.txt"
+    command = [py_spy, "record", "--pid", str(target), "--duration", str(int(seconds)), "--rate", "200"]
+    command += ["--format", "raw", "--output", str(out), "--nonblocking"]
+    spy = subprocess.Popen(  # noqa: ASYNC220 - started, not waited for
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = server.url + path
+    measure = await asyncio.to_thread(wrk.run, url, seconds=seconds, connections=16, script=script)
+    spy.wait()
+    print(f"{load}: {measure.rate:,.0f} req/s, p50 {measure.p50_ms:.1f} ms, p99 {measure.p99_ms:.1f} ms")
+    print(categorise(out.read_text()))
+    print(summarise(out.read_text()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.profile")
-    parser.add_argument("load", choices=["read", "directory", "counts", "patch", "live"])
+    parser.add_argument("load", choices=["read", "directory", "counts", "patch", "live", "search"])
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1)

@@ -7,6 +7,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from cloth_shared.outbox.writer import OutboxWriter
+from knowledge.adapters.resource_queries import RANK_BLOCK
 from knowledge.adapters.unit_of_work import PostgresKnowledgeUnitOfWork
 from knowledge.bootstrap import MIGRATIONS
 from knowledge.domain.library import workflow
@@ -119,6 +120,31 @@ async def test_the_title_weighs_more_than_the_body_and_equal_ranks_are_ordered_b
         rest = await uow.resources.search(SearchQuery("linen", limit=2, offset=2))
     ids = [hit.resource_id for hit in (*page.hits, *rest.hits)]
     assert ids == sorted(r.id for r in twins) and page.total == 3
+
+
+async def test_pages_across_rank_blocks_neither_repeat_nor_skip_and_heading_matches_come_first(
+    new_uow,
+) -> None:  # type: ignore[no-untyped-def]
+    # More matches than one rank block: the blocks are cut in heading order, each ranked on its own.
+    titled = [a_resource(Language.EN, f"Linen guide {n}", "Mills.") for n in range(3)]
+    in_body = [a_resource(Language.EN, f"Note {n}", "Linen. " * (1 + n % 4)) for n in range(RANK_BLOCK + 20)]
+    await stored(new_uow, *in_body, *titled)
+    everything = RANK_BLOCK + 23
+    async with new_uow().reading() as uow:
+        pages = [
+            await uow.resources.search(SearchQuery("linen", limit=50, offset=o))
+            for o in range(0, everything, 50)
+        ]
+        straddling = await uow.resources.search(SearchQuery("linen", limit=20, offset=RANK_BLOCK - 10))
+    hits = [hit for page in pages for hit in page.hits]
+    ids = [hit.resource_id for hit in hits]
+    assert len(ids) == len(set(ids)) == everything == pages[0].total
+    assert {hit.title for hit in hits[:3]} == {r.latest.content.title for r in titled}
+    first_block = hits[:RANK_BLOCK]
+    assert [(-h.rank, h.resource_id) for h in first_block] == sorted(
+        (-h.rank, h.resource_id) for h in first_block
+    )
+    assert [hit.resource_id for hit in straddling.hits] == ids[RANK_BLOCK - 10 : RANK_BLOCK + 10]
 
 
 async def test_drafts_and_archived_resources_are_never_found(new_uow) -> None:  # type: ignore[no-untyped-def]

@@ -104,23 +104,26 @@ ON CONFLICT (organisation_id) DO UPDATE SET {_updates(KNOWN_ORGANISATION_COLUMNS
 # --- search: $1 words (NULL to browse), $2 kind, $3 language, $4 value chain, $5 region, $6 tag,
 # $7 author organisation; pages add $8 limit and $9 offset.
 
-# Each language's reading of the words, parsed once per statement (uncorrelated sub-selects are
-# evaluated once, also in a generic plan). Their union is what the GIN index looks up in one scan;
-# each row is then checked against its own language's reading, so a Danish stem never matches
-# English text.
-_ANY_LANGUAGE = (
-    "(SELECT " + " || ".join(f"library_query('{language.value}', $1)" for language in Language) + ")"
+
+def _reading(language: Language) -> str:
+    """The words as `language` reads them, parsed once per statement (an uncorrelated sub-select is
+    evaluated once, also in a generic plan); NULL when the language filter leaves that language out,
+    so its index is not even looked at."""
+    code = language.value
+    return f"(SELECT library_query('{code}', $1) WHERE $3::text IS NULL OR $3 = '{code}')"
+
+
+# One arm per language, each answered by that language's partial GIN index (migration 0007) without
+# reading the document: a row matches its own language's reading only, so a Danish stem never
+# matches English text, and no row is re-checked (GIN's answer for plain words is exact).
+_WORDS_MATCH = (
+    "("
+    + " OR ".join(f"(p.language = '{lang.value}' AND p.document @@ {_reading(lang)})" for lang in Language)
+    + ")"
 )
 _OWN_LANGUAGE = (
-    "CASE p.language "
-    + " ".join(
-        f"WHEN '{language.value}' THEN (SELECT library_query('{language.value}', $1))"
-        for language in Language
-    )
-    + " END"
+    "CASE p.language " + " ".join(f"WHEN '{lang.value}' THEN {_reading(lang)}" for lang in Language) + " END"
 )
-_WORDS_MATCH = f"""
-    p.document @@ {_ANY_LANGUAGE} AND p.document @@ {_OWN_LANGUAGE}"""
 _FILTERS = """
     ($2::text IS NULL OR p.kind = $2) AND ($3::text IS NULL OR p.language = $3)
     AND ($4::text IS NULL OR p.value_chains @> ARRAY[$4]) AND ($5::text IS NULL OR p.regions @> ARRAY[$5])
@@ -136,45 +139,85 @@ _SNIPPET = (
     f"ts_headline(library_search_config(p.language), left(p.body_text, {SNIPPET_SOURCE_CHARS}),"
     f" {_OWN_LANGUAGE}, '{_HEADLINE_OPTIONS}')"
 )
+# Ranking reads each match's whole document (often TOASTed): over thousands of matches that was
+# most of a broad word's time. So matches are first ordered by their heading (title and summary, a
+# few lexemes stored in the row), newest first among equals, and cut into blocks of RANK_BLOCK; the
+# document ranks the matches within the blocks a page falls in, never more. Searches with at most
+# RANK_BLOCK matches are ranked exactly; beyond, a resource whose heading matches comes first.
+RANK_BLOCK = 200
 
 
-def _search(condition: str, rank: str, order: str, snippet: str) -> str:
-    """One statement, one pass over the matches: the page ($8, $9) in `order` with its snippets,
-    and `facets`, a JSON array of [facet, value, count] (the total first) on every row. With no
-    hit on the page, one row still carries the facets, its hit columns NULL."""
+def _facets(source: str) -> str:
+    """A JSON array of [facet, value, count] over `source`: the total and each facet's
+    FACET_VALUES most frequent values, most frequent first. Four passes over the matches (one
+    for the total and the single-valued facets, one per array), not seven."""
+    return f"""(SELECT jsonb_agg(jsonb_build_array(facet, value, count) ORDER BY facet, place) FROM (
+    SELECT facet, value, count, row_number() OVER (PARTITION BY facet ORDER BY count DESC, value) AS place
+    FROM (
+        SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(language) = 0 THEN 'language'
+                    WHEN GROUPING(author_organisation_id) = 0 THEN 'author_organisation_id' ELSE 'total' END,
+               coalesce(kind, language, author_organisation_id::text), count(*)
+        FROM {source} GROUP BY GROUPING SETS ((), (kind), (language), (author_organisation_id))
+        UNION ALL SELECT 'value_chain', v, count(*) FROM {source}, unnest(value_chains) v GROUP BY 2
+        UNION ALL SELECT 'region', r, count(*) FROM {source}, unnest(regions) r GROUP BY 2
+        UNION ALL SELECT 'tag', t, count(*) FROM {source}, unnest(tags) t GROUP BY 2
+    ) AS counted (facet, value, count)
+) AS placed WHERE place <= {FACET_VALUES})"""
 
-    def top(facet: str, value: str, source: str = "matches") -> str:
-        return (
-            f"(SELECT '{facet}', {value}::text, count(*) FROM {source} GROUP BY 2"
-            f" ORDER BY 3 DESC, 2 LIMIT {FACET_VALUES})"
-        )
 
-    return f"""
-WITH matches AS MATERIALIZED (
-    SELECT p.resource_id, p.kind, p.language, p.author_organisation_id, p.value_chains, p.regions, p.tags,
-           p.published_at, {rank} AS rank
-    FROM published_resources p WHERE {condition} AND {_FILTERS}
-), counts (facet, value, count) AS (
-    SELECT 'total', NULL::text, count(*) FROM matches
-    UNION ALL {top("kind", "kind")}
-    UNION ALL {top("language", "language")}
-    UNION ALL {top("author_organisation_id", "author_organisation_id")}
-    UNION ALL {top("value_chain", "v", "matches, unnest(value_chains) v")}
-    UNION ALL {top("region", "r", "matches, unnest(regions) r")}
-    UNION ALL {top("tag", "t", "matches, unnest(tags) t")}
+# The blocks the page ($8 hits from the $9-th) falls in.
+_FIRST_BLOCK = f"($9::int / {RANK_BLOCK})"
+_LAST_BLOCK = f"(($9::int + $8::int - 1) / {RANK_BLOCK})"
+_MATCHED_COLUMNS = (
+    "p.resource_id, p.kind, p.language, p.author_organisation_id, p.value_chains, p.regions, p.tags"
 )
-SELECT (SELECT jsonb_agg(jsonb_build_array(facet, value, count)) FROM counts) AS facets, hit.*
-FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-    SELECT {_HIT_COLUMNS}, page.rank, {snippet} AS snippet
-    FROM (SELECT * FROM matches ORDER BY {order} LIMIT $8 OFFSET $9) AS page
+
+
+def _first_row_only(value: str, order: str) -> str:
+    # The facets are decoded from JSON by the client: once per answer, not once per hit.
+    return f"CASE WHEN row_number() OVER (ORDER BY {order}) = 1 THEN {value} END"
+
+
+_SEARCH_ORDER = "hit.block, hit.rank DESC, hit.resource_id"
+_BROWSE_ORDER = "hit.published_at DESC, hit.resource_id"
+
+# One statement, one pass over the matches: the page ($8, $9) with its snippets, and `facets` (see
+# _facets) on its first row. With no hit on the page, one row still carries the facets, hit columns
+# NULL.
+SEARCH = f"""
+WITH matches AS MATERIALIZED (
+    SELECT {_MATCHED_COLUMNS},
+           row_number() OVER (ORDER BY ts_rank_cd(p.heading, {_OWN_LANGUAGE}) DESC, p.published_at DESC,
+                                       p.resource_id) - 1 AS position
+    FROM published_resources p WHERE {_WORDS_MATCH} AND {_FILTERS}
+), page AS (
+    SELECT r.resource_id, ts_rank_cd(p.document, {_OWN_LANGUAGE}) AS rank, r.block
+    FROM (SELECT resource_id, position / {RANK_BLOCK} AS block FROM matches) AS r
     JOIN published_resources p USING (resource_id)
+    WHERE r.block BETWEEN {_FIRST_BLOCK} AND {_LAST_BLOCK}
+    ORDER BY r.block, rank DESC, r.resource_id
+    LIMIT $8 OFFSET $9 - {_FIRST_BLOCK} * {RANK_BLOCK}
+)
+SELECT {_first_row_only(_facets("matches"), _SEARCH_ORDER)} AS facets, hit.*
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+    SELECT {_HIT_COLUMNS}, page.rank, page.block, {_SNIPPET} AS snippet
+    FROM page JOIN published_resources p USING (resource_id)
 ) AS hit ON true
-ORDER BY {", ".join(f"hit.{term}" for term in order.split(", "))}
+ORDER BY {_SEARCH_ORDER}
 """
-
-
-_BY_RANK = "rank DESC, resource_id"
-SEARCH = _search(_WORDS_MATCH, f"ts_rank_cd(p.document, {_OWN_LANGUAGE})", _BY_RANK, _SNIPPET)
+BROWSE = f"""
+WITH matches AS MATERIALIZED (
+    SELECT {_MATCHED_COLUMNS}, p.published_at FROM published_resources p WHERE $1::text IS NULL AND {_FILTERS}
+), page AS (
+    SELECT resource_id, published_at FROM matches ORDER BY published_at DESC, resource_id LIMIT $8 OFFSET $9
+)
+SELECT {_first_row_only(_facets("matches"), _BROWSE_ORDER)} AS facets, hit.*
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+    SELECT {_HIT_COLUMNS}, 0.0::real AS rank, NULL::text AS snippet
+    FROM page JOIN published_resources p USING (resource_id)
+) AS hit ON true
+ORDER BY {_BROWSE_ORDER}
+"""
 
 # Typos: each word of the query replaced by the most similar word of a published title, if one is
 # similar enough (pg_trgm's threshold, 0.3); the search runs again with the corrected words.
@@ -191,4 +234,3 @@ INSERT INTO library_title_words (word)
 SELECT word FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS word
 ON CONFLICT DO NOTHING
 """
-BROWSE = _search("$1::text IS NULL", "0.0::real", "published_at DESC, resource_id", "NULL::text")

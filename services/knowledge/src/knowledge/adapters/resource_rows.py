@@ -102,7 +102,7 @@ def published_row(resource: Resource, revision: Revision) -> dict[str, Any]:
 
 
 def counts(rows: Sequence[Mapping[str, Any]]) -> tuple[int, dict[str, dict[str, int]]]:
-    """The total and the facet counts every row of a search carries (see resource_queries._search)."""
+    """The total and the facet counts a search's first row carries (see resource_queries.SEARCH)."""
     total, facets = 0, defaultdict[str, dict[str, int]](dict)
     for facet, value, count in rows[0]["facets"]:
         if facet == "total":
