@@ -4,13 +4,13 @@ Fed by membership's organisation events (category, value chains, languages) and 
 `ExchangeCompleted` (what the visitor went to learn). The plan itself is read through the profile
 at request time (domain/learning_plans.py), so nothing else is stored.
 
-Revision ID: 0007
+Revision ID: 0008
 """
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
