@@ -9,7 +9,6 @@ from notifications.adapters.inbox_wakeups import InboxWakeups
 from notifications.config import NotificationsSettings
 from notifications.entrypoints import inbox_routes, preference_routes, stream
 from notifications.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
-from notifications.entrypoints.http import router
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -27,7 +26,7 @@ DEFINITION = ServiceDefinition(
     title="CLOTH notifications",
     description="In-app notifications, e-mail and partner webhooks for what happens on the platform.",
     migrations_dir=MIGRATIONS,
-    http_routers=[router, stream.router, inbox_routes.router, preference_routes.router],
+    http_routers=[stream.router, inbox_routes.router, preference_routes.router],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,
     on_start=provide_components,

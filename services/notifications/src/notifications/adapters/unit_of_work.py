@@ -11,10 +11,8 @@ from notifications.adapters.directory import (
     PostgresRecipientDirectory,
 )
 from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
-from notifications.adapters.repositories import PostgresNotificationRepository
 from notifications.service_layer.ports import (
     EmailQueue,
-    NotificationRepository,
     OrganisationDirectory,
     PersonInbox,
     PreferenceRepository,
@@ -24,7 +22,6 @@ from notifications.service_layer.ports import (
 
 class PostgresNotificationsUnitOfWork(UnitOfWork):
     # Typed as the port, so mypy checks the asyncpg repository against it.
-    notifications: NotificationRepository
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
@@ -35,7 +32,6 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.token_validity = PostgresTokenValidity(connection)
-        self.notifications = PostgresNotificationRepository(connection)
         self.recipients = PostgresRecipientDirectory(connection)
         self.organisations = PostgresOrganisationDirectory(connection)
         self.inbox = PostgresPersonInbox(connection)

@@ -67,7 +67,6 @@ from cloth_shared.messaging.subscriptions import subscribe_inbox
 from cloth_shared.service import Infrastructure
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
 from notifications.service_layer import recipients as directory
-from notifications.service_layer.membership_events import welcome_new_member
 from notifications.service_layer.routing import notify
 
 CONSUMED_TOPICS = [
@@ -92,13 +91,15 @@ def then(*steps: Handler) -> Handler:
     return handler
 
 
-_organisation = then(directory.remember_organisation, notify)
 ORGANISATION_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    SMEJoined: then(directory.remember_organisation, welcome_new_member, notify),
-    StakeholderJoined: then(directory.remember_organisation, welcome_new_member, notify),
-    OrganisationProfileUpdated: _organisation,
-    MembershipEnded: _organisation,
-    MembershipReinstated: _organisation,
+    event: then(directory.remember_organisation, notify)
+    for event in (
+        SMEJoined,
+        StakeholderJoined,
+        OrganisationProfileUpdated,
+        MembershipEnded,
+        MembershipReinstated,
+    )
 }
 PEOPLE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
     PersonJoined: then(directory.remember_person, notify),
