@@ -1,6 +1,6 @@
 """`make bench`: every benchmark against a baseline measured in the same run, in one table.
 
-    python -m bench [--quick] [--only membership,consumer,relay,exchange] [--scales 1,100] [--workers 2]
+    python -m bench [--quick] [--only membership,consumer,relay,exchange,e2e] [--scales 1,100] [--workers 2]
     python -m bench.scale              build the 1x / 100x template databases (idempotent)
 
 Needs PostgreSQL and Kafka (`make infra-up`) and wrk; starts its own service processes (as
@@ -17,12 +17,12 @@ import platform
 import subprocess
 import time
 
-from bench import consumer, exchange_api, membership_api, outbox_relay
+from bench import consumer, end_to_end, exchange_api, membership_api, outbox_relay
 from bench import scale as scaling
 from bench.common import REPO, RunOptions
 from bench.table import Row, markdown, render
 
-FAMILIES = ("membership", "consumer", "relay", "exchange")
+FAMILIES = ("membership", "consumer", "relay", "exchange", "e2e")
 
 
 def options_from_args() -> tuple[RunOptions, argparse.Namespace]:
@@ -80,6 +80,8 @@ async def run(options: RunOptions) -> list[Row]:
         await scaling.ensure_all(["notifications"], options.scales)
     if options.wants("exchange"):
         await scaling.ensure_all(["exchange"], options.scales)
+    if options.wants("e2e"):
+        await scaling.ensure_all(["membership", "notifications"], (1,))
     rows: list[Row] = []
     memory: list[Row] = []
     if options.wants("membership"):
@@ -96,6 +98,8 @@ async def run(options: RunOptions) -> list[Row]:
         found = await exchange_api.run(options)
         rows += [r for r in found if r.family != "memory"]
         memory += [r for r in found if r.family == "memory"]
+    if options.wants("e2e"):
+        rows += await end_to_end.run(options)
     return rows + memory
 
 
@@ -105,7 +109,7 @@ def main() -> None:
     rows = asyncio.run(run(options))
     if options.quick:  # CI: every benchmark ran; no thresholds
         for row in rows:
-            row.min_ratio = row.max_p99_ms = row.min_rate = None
+            row.min_ratio = row.max_p99_ms = row.min_rate = row.max_p50_ms = None
     about = describe(options, time.perf_counter() - started)
     print()
     print(render(rows, options.scales, title=f"CLOTH benchmarks: {about}"))
