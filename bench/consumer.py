@@ -54,6 +54,7 @@ from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import EventEnvelope, wrap
 from cloth_shared.contracts.membership import SMEJoined
+from cloth_shared.db import create_pool
 from cloth_shared.messaging.topics_admin import ensure_topics
 from cloth_shared.testing.examples import sme_joined
 from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
@@ -317,8 +318,7 @@ async def run(options: RunOptions) -> list[Row]:
 
 
 async def baseline_consumer(dsn: str, topic: str, group: str) -> None:
-    pool = await asyncpg.create_pool(dsn, min_size=1, max_size=2)
-    assert pool is not None
+    pool = await create_pool(dsn, min_size=1, max_size=2)  # the service's json codecs
     consumer = AIOKafkaConsumer(
         topic,
         bootstrap_servers=bootstrap_servers(),
