@@ -186,11 +186,15 @@ async def _drive(
             nonlocal errors
             description = f"{label} {n}"
             k = n % len(paths)
-            answer = await client.patch(
-                paths[k],
-                content=PATCH_BODY.replace("bench run %d", description),
-                headers={"Authorization": f"Bearer {tokens[k]}", "Content-Type": "application/json"},
-            )
+            try:
+                answer = await client.patch(
+                    paths[k],
+                    content=PATCH_BODY.replace("bench run %d", description),
+                    headers={"Authorization": f"Bearer {tokens[k]}", "Content-Type": "application/json"},
+                )
+            except httpx.HTTPError:  # a dropped connection is a failed command
+                errors += 1
+                return
             if answer.is_success:
                 done[description] = time.perf_counter()
             else:
