@@ -1,6 +1,6 @@
 """`make bench`: every benchmark against a baseline measured in the same run, in one table.
 
-    python -m bench [--quick] [--only membership,consumer,relay,exchange,knowledge] [--rows read,patch]
+    python -m bench [--quick] [--only membership,consumer,relay,exchange,knowledge,e2e] [--rows read,patch]
                     [--scales 1,100] [--workers 2] [--server uvicorn|granian]
     python -m bench.scale              build the 1x / 100x template databases (idempotent)
 
@@ -18,12 +18,12 @@ import platform
 import subprocess
 import time
 
-from bench import consumer, exchange_api, knowledge_api, membership_api, outbox_relay
+from bench import consumer, end_to_end, exchange_api, knowledge_api, membership_api, outbox_relay
 from bench import scale as scaling
 from bench.common import REPO, RunOptions
 from bench.table import Row, markdown, render
 
-FAMILIES = ("membership", "consumer", "relay", "exchange", "knowledge")
+FAMILIES = ("membership", "consumer", "relay", "exchange", "knowledge", "e2e")
 
 
 def options_from_args() -> tuple[RunOptions, argparse.Namespace]:
@@ -89,6 +89,8 @@ async def run(options: RunOptions) -> list[Row]:
         await scaling.ensure_all(["exchange"], options.scales)
     if options.wants("knowledge"):
         await scaling.ensure_all(["knowledge"], options.scales)
+    if options.wants("e2e"):
+        await scaling.ensure_all(["membership", "notifications"], (1,))
     rows: list[Row] = []
     memory: list[Row] = []
     if options.wants("membership"):
@@ -109,6 +111,8 @@ async def run(options: RunOptions) -> list[Row]:
         found = await knowledge_api.run(options)
         rows += [r for r in found if r.family != "memory"]
         memory += [r for r in found if r.family == "memory"]
+    if options.wants("e2e"):
+        rows += await end_to_end.run(options)
     return rows + memory
 
 
@@ -118,7 +122,7 @@ def main() -> None:
     rows = asyncio.run(run(options))
     if options.quick:  # CI: every benchmark ran; no thresholds
         for row in rows:
-            row.min_ratio = row.max_p99_ms = row.min_rate = None
+            row.min_ratio = row.max_p99_ms = row.min_rate = row.max_p50_ms = None
     about = describe(options, time.perf_counter() - started)
     print()
     print(render(rows, options.scales, title=f"CLOTH benchmarks: {about}"))

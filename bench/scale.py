@@ -151,16 +151,19 @@ async def _people(connection: asyncpg.Connection, first: int, last: int) -> None
 # --- notifications ------------------------------------------------------------------------------
 
 NOTIFICATIONS_REAL_SIZE = 10_000
+INBOX_PEOPLE = ORGANISATIONS_REAL_SIZE * 100  # whose inboxes hold the generated records
 
 
 @generator(
     "notifications",
     "notifications",
     real_size=NOTIFICATIONS_REAL_SIZE,
-    count_sql="SELECT count(*) FROM notifications WHERE kind = 'scale.generated'",
+    count_sql="SELECT count(*) FROM person_notifications WHERE context->>'generated' = 'scale'",
 )
 async def _notifications(connection: asyncpg.Connection, first: int, last: int) -> None:
-    # Each notification came from an event, so the inbox holds one processed event per row.
+    # In-app records of exchange requests, spread over the generated members' own inboxes (the
+    # more data, the longer each inbox); each came from an event, so the inbox holds one
+    # processed event per row, and each person's sequence counter is past their records.
     await connection.execute(
         f"""
         WITH rows AS (
@@ -168,18 +171,23 @@ async def _notifications(connection: asyncpg.Connection, first: int, last: int) 
             FROM generate_series($1::int, $2::int) AS n
         ), inbox AS (
             INSERT INTO processed_events (consumer, event_id, event_type, processed_at)
-            SELECT 'notifications.membership', event_id, 'SMEJoined', now() - make_interval(secs => n)
+            SELECT 'notifications.exchange', event_id, 'ExchangeRequested', now() - make_interval(secs => n)
             FROM rows ON CONFLICT DO NOTHING
+        ), made AS (
+            INSERT INTO person_notifications (id, person_id, event_id, event_type, category, channel,
+                                              frequency, title, context, created_at, sequence, read_at)
+            SELECT md5('cloth-scale-notification-' || n)::uuid,
+                   {person_id_sql(f"1 + n % {INBOX_PEOPLE}")}, event_id, 'ExchangeRequested',
+                   'exchanges', 'in_app', 'immediate', 'Exchange requested',
+                   jsonb_build_object('event_type', 'ExchangeRequested', 'generated', 'scale'),
+                   now() - make_interval(secs => n), n, CASE WHEN n % 3 = 0 THEN now() END
+            FROM rows ON CONFLICT DO NOTHING
+            RETURNING person_id, sequence
         )
-        INSERT INTO notifications (id, organisation_id, kind, title, body, source_event_id,
-                                   created_at, read_at)
-        SELECT md5('cloth-scale-notification-' || n)::uuid,
-               {organisation_id_sql(f"1 + n % {ORGANISATIONS_REAL_SIZE * 100}")},
-               'scale.generated', 'Welcome to the CLOTH alliance',
-               'Generated notification for the 100x benchmark.', event_id,
-               now() - make_interval(secs => n),
-               CASE WHEN n % 3 = 0 THEN now() END
-        FROM rows ON CONFLICT DO NOTHING
+        INSERT INTO inbox_sequences (person_id, last_sequence)
+        SELECT person_id, max(sequence) FROM made GROUP BY person_id
+        ON CONFLICT (person_id) DO UPDATE
+            SET last_sequence = greatest(inbox_sequences.last_sequence, EXCLUDED.last_sequence)
         """,
         first,
         last,

@@ -23,7 +23,7 @@ from bench import exchange_sql, knowledge_sql
 from bench.common import Measure
 from cloth_shared.outbox.writer import INSERT_OUTBOX_ROW
 from membership.adapters import queries
-from notifications.adapters.queries import LIST_FOR_ORGANISATION
+from notifications.adapters.inbox_queries import INBOX_PAGE, UNREAD_COUNT
 
 DIRECTORY_ARGS = (None, None, None, None, None, None, 21, 0)  # a page of 20, and one more
 
@@ -105,8 +105,10 @@ async def _patch(connection: asyncpg.Connection, organisation_id: UUID | None) -
         )
 
 
-async def _notifications(connection: asyncpg.Connection, organisation_id: UUID | None) -> None:
-    await connection.fetch(LIST_FOR_ORGANISATION, organisation_id, 20, 0)
+async def _notifications(connection: asyncpg.Connection, person_id: UUID | None) -> None:
+    """What GET /inbox?limit=20 runs: the first page (and one more), then the unread count."""
+    await connection.fetch(INBOX_PAGE, person_id, None, None, 21)
+    await connection.fetchval(UNREAD_COUNT, person_id)
 
 
 KINDS = {

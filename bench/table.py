@@ -21,22 +21,34 @@ class Row:
     min_ratio: float | None = None
     max_p99_ms: float | None = None
     min_rate: float | None = None
+    max_p50_ms: float | None = None
+    # A latency row's ratio is its p50 over the baseline's (how many baseline hops it takes).
+    ratio_of: str = "rate"
 
     def ratio(self, scale: int) -> float:
         m, b = self.measures.get(scale), self.baselines.get(scale)
-        if m is None or b is None or not b.rate:
+        if m is None or b is None:
+            return float("nan")
+        if self.ratio_of == "p50":
+            return m.p50_ms / b.p50_ms if b.p50_ms else float("nan")
+        if not b.rate:
             return float("nan")
         return m.rate / b.rate
 
     def verdict(self) -> str:
         if not self.measures or (
-            self.min_ratio is None and self.max_p99_ms is None and self.min_rate is None
+            self.min_ratio is None
+            and self.max_p99_ms is None
+            and self.min_rate is None
+            and self.max_p50_ms is None
         ):
             return ""
         misses = []
         for scale, m in self.measures.items():
             if self.min_ratio is not None and not self.ratio(scale) >= self.min_ratio:
                 misses.append(f"ratio@{scale}x")
+            if self.max_p50_ms is not None and not m.p50_ms <= self.max_p50_ms:
+                misses.append(f"p50@{scale}x")
             if self.max_p99_ms is not None and not m.p99_ms <= self.max_p99_ms:
                 misses.append(f"p99@{scale}x")
             if self.min_rate is not None and not m.rate >= self.min_rate:

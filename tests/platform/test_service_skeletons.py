@@ -69,7 +69,7 @@ async def test_a_bad_request_gets_a_problem_document_naming_the_field(
     definition, settings_class = definition_and_settings(name)
     async with running(create_app(definition, lambda: load_settings(settings_class))) as (client, _):
         # Callers allowed to ask, so the answer is about the input, not about who asks.
-        path = "/notifications?limit=0" if name == "notifications" else "/directory?limit=0"
+        path = "/inbox?limit=0" if name == "notifications" else "/directory?limit=0"
         response = await client.get(path, headers=TOKENS.admin())
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"

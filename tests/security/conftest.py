@@ -38,7 +38,7 @@ def _notifications() -> tuple[ServiceDefinition, Callable[[], ServiceSettings], 
     from notifications.bootstrap import DEFINITION
     from notifications.config import NotificationsSettings
 
-    return DEFINITION, lambda: load_settings(NotificationsSettings), "/notifications"
+    return DEFINITION, lambda: load_settings(NotificationsSettings), "/inbox"
 
 
 def _knowledge() -> tuple[ServiceDefinition, Callable[[], ServiceSettings], str]:

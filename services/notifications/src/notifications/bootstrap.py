@@ -11,7 +11,6 @@ from notifications.config import NotificationsSettings
 from notifications.entrypoints import inbox_routes, preference_routes, stream
 from notifications.entrypoints.catalogue_routes import router as catalogue_router
 from notifications.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
-from notifications.entrypoints.http import router
 from notifications.entrypoints.webhook_dispatcher import start_webhook_dispatcher, target_policy
 from notifications.entrypoints.webhook_routes import router as webhook_router
 
@@ -36,7 +35,6 @@ DEFINITION = ServiceDefinition(
     description="In-app notifications, e-mail and partner webhooks for what happens on the platform.",
     migrations_dir=MIGRATIONS,
     http_routers=[
-        router,
         stream.router,
         inbox_routes.router,
         preference_routes.router,

@@ -10,14 +10,12 @@ from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
 from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
-from notifications.domain.notifications import Notification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
 from notifications.domain.routing import Category, Channel
 from notifications.service_layer.ports import (
     Choices,
     EmailQueue,
-    NotificationRepository,
     OrganisationDirectory,
     PersonInbox,
     PreferenceRepository,
@@ -30,7 +28,6 @@ from .fake_webhooks import FakeWebhookDeliveryRepository, FakeWebhookSubscriptio
 
 @dataclass
 class FakeNotificationsDatabase:
-    notifications: dict[UUID, Notification] = field(default_factory=dict)
     token_validity: dict[UUID, datetime] = field(default_factory=dict)
     recipients: dict[UUID, Recipient] = field(default_factory=dict)
     organisations: dict[UUID, MemberOrganisation] = field(default_factory=dict)
@@ -43,7 +40,6 @@ class FakeNotificationsDatabase:
 
     def copy(self) -> Self:
         return type(self)(
-            notifications=dict(self.notifications),
             token_validity=dict(self.token_validity),
             recipients=dict(self.recipients),
             organisations=dict(self.organisations),
@@ -54,25 +50,6 @@ class FakeNotificationsDatabase:
             digests_sent=dict(self.digests_sent),
             webhooks=self.webhooks.copy(),
         )
-
-
-class FakeNotificationRepository:
-    def __init__(self, database: FakeNotificationsDatabase) -> None:
-        self._notifications = database.notifications
-
-    async def add(self, notification: Notification) -> None:
-        already = any(
-            (n.source_event_id, n.kind) == (notification.source_event_id, notification.kind)
-            for n in self._notifications.values()
-        )
-        if not already:
-            self._notifications[notification.id] = notification
-
-    async def for_organisation(self, organisation_id: UUID, *, limit: int, offset: int) -> list[Notification]:
-        found = [n for n in self._notifications.values() if n.organisation_id == organisation_id]
-        found.sort(key=lambda n: n.id)
-        found.sort(key=lambda n: n.created_at, reverse=True)
-        return found[offset : offset + limit]
 
 
 def _mentions(context: Mapping[str, Any], person_id: UUID) -> bool:
@@ -253,7 +230,6 @@ class FakePreferenceRepository:
 
 
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
-    notifications: NotificationRepository  # the port: mypy checks the fake against it
     token_validity: TokenValidityRepository
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
@@ -268,7 +244,6 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
 
     def _bind(self, work: FakeNotificationsDatabase) -> None:
         self.token_validity = FakeTokenValidity(work.token_validity)
-        self.notifications = FakeNotificationRepository(work)
         self.recipients = FakeRecipientDirectory(work)
         self.organisations = FakeOrganisationDirectory(work)
         self.inbox = FakePersonInbox(work)

@@ -120,7 +120,6 @@ async def test_a_joined_sme_welcomes_its_people_and_tells_its_clusters_managers_
         (manager, Channel.IN_APP),
     }
     assert uow.database.organisations[organisation_id].cluster_id == cluster_id
-    assert len(uow.database.notifications) == 1  # the organisation's welcome is still kept
 
 
 async def test_an_unverified_address_receives_no_email_but_security_mail() -> None:

@@ -14,6 +14,11 @@ from cloth_shared.service import Infrastructure
 # A polled batch is applied in one transaction with one offset commit (see inbox/consumer.py):
 # large enough to amortise both commits, small enough to keep a rebalance or a fallback short.
 MAX_BATCH_RECORDS = 500
+# How long an idle poll waits for records — and FastStream then sleeps as long again before the
+# next poll (its batch subscriber's `batch_timeout_ms`, 200 by default), so a record arriving at
+# an idle consumer waited up to twice this. A poll returns as soon as records are there, so a
+# busy consumer's batches are no smaller for it; an idle one polls 20 times a second.
+IDLE_POLL_MS = 25
 
 
 async def _undecoded(message: Any) -> Any:
@@ -40,6 +45,7 @@ def subscribe(
         ack_policy=AckPolicy.NACK_ON_ERROR,
         batch=True,
         max_records=max_batch_records,
+        batch_timeout_ms=IDLE_POLL_MS,
         decoder=_undecoded,
         title=f"{group_id}:{','.join(topics)}",
     )(on_batch)

@@ -11,14 +11,12 @@ from notifications.adapters.directory import (
     PostgresRecipientDirectory,
 )
 from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
-from notifications.adapters.repositories import PostgresNotificationRepository
 from notifications.adapters.webhook_repositories import (
     PostgresWebhookDeliveryRepository,
     PostgresWebhookSubscriptionRepository,
 )
 from notifications.service_layer.ports import (
     EmailQueue,
-    NotificationRepository,
     OrganisationDirectory,
     PersonInbox,
     PreferenceRepository,
@@ -29,7 +27,6 @@ from notifications.service_layer.webhook_ports import WebhookDeliveryRepository,
 
 class PostgresNotificationsUnitOfWork(UnitOfWork):
     # Typed as the port, so mypy checks the asyncpg repository against it.
-    notifications: NotificationRepository
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
@@ -42,7 +39,6 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.token_validity = PostgresTokenValidity(connection)
-        self.notifications = PostgresNotificationRepository(connection)
         self.recipients = PostgresRecipientDirectory(connection)
         self.organisations = PostgresOrganisationDirectory(connection)
         self.inbox = PostgresPersonInbox(connection)

@@ -73,7 +73,6 @@ from cloth_shared.service import Infrastructure
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
 from notifications.entrypoints.webhook_consumers import subscribe_webhook_fan_out
 from notifications.service_layer import recipients as directory
-from notifications.service_layer.membership_events import welcome_new_member
 from notifications.service_layer.routing import notify
 from notifications.service_layer.webhook_fan_out import PARTNER_TOPICS
 
@@ -90,8 +89,8 @@ CONSUMED_TOPICS += [topic for topic in PARTNER_TOPICS if topic not in CONSUMED_T
 
 _organisation = in_order(directory.remember_organisation, notify)
 ORGANISATION_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    SMEJoined: in_order(directory.remember_organisation, welcome_new_member, notify),
-    StakeholderJoined: in_order(directory.remember_organisation, welcome_new_member, notify),
+    SMEJoined: _organisation,
+    StakeholderJoined: _organisation,
     OrganisationProfileUpdated: _organisation,
     MembershipEnded: _organisation,
     MembershipReinstated: _organisation,

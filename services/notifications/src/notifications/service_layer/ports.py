@@ -7,22 +7,12 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
-from notifications.domain.notifications import Notification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
 from notifications.domain.routing import Category, Channel
 from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 Choices = dict[tuple[Category, Channel], Frequency]
-
-
-class NotificationRepository(Protocol):
-    async def add(self, notification: Notification) -> None:
-        """Store it; a second notification of the same kind for the same event is ignored."""
-
-    async def for_organisation(self, organisation_id: UUID, *, limit: int, offset: int) -> list[Notification]:
-        """Newest first."""
-        ...
 
 
 class RecipientDirectory(Protocol):
@@ -113,7 +103,6 @@ class PreferenceRepository(Protocol):
 
 
 class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
-    notifications: NotificationRepository
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
