@@ -1,13 +1,13 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider, createBrowserRouter } from "react-router";
+import { queryClient } from "./app/queryClient";
 import { routes } from "./app/routes";
 import { AuthProvider } from "./auth/AuthProvider";
 import { I18nProvider } from "./i18n/I18nProvider";
 import "./styles.css";
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } });
 const router = createBrowserRouter(routes);
 
 createRoot(document.getElementById("root")!).render(

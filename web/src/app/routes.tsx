@@ -2,6 +2,8 @@
 import { lazy } from "react";
 import type { RouteObject } from "react-router";
 import { Layout } from "../components/Layout";
+import { prefetchHome } from "../pages/homeQueries";
+import { queryClient } from "./queryClient";
 
 const HomePage = lazy(() => import("../pages/HomePage"));
 const DirectoryPage = lazy(() => import("../pages/DirectoryPage"));
@@ -16,7 +18,14 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
+      {
+        index: true,
+        element: <HomePage />,
+        loader: () => {
+          prefetchHome(queryClient);
+          return null;
+        },
+      },
       { path: "directory", element: <DirectoryPage /> },
       { path: "map", element: <MapPage /> },
       { path: "sign-in", element: <SignInPage /> },

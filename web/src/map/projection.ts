@@ -8,11 +8,11 @@ import atlas from "world-atlas/countries-50m.json";
 
 export const WIDTH = 800;
 export const HEIGHT = 600;
-// Longitude/latitude corners framing Spain to Bulgaria and the Channel to Sicily.
+// Longitude/latitude corners framing the partner regions: Spain to Romania, Sicily to Denmark.
 const FRAME: Feature<Geometry> = {
   type: "Feature",
   properties: {},
-  geometry: { type: "MultiPoint", coordinates: [[-10, 35], [30, 52]] },
+  geometry: { type: "MultiPoint", coordinates: [[-10, 35], [31, 58]] },
 };
 
 export function europeProjection(): GeoProjection {

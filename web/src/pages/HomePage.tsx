@@ -1,32 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import { exchange, membership, unwrap } from "../api/clients";
-import type { components } from "../api/exchange";
 import { BarChart } from "../components/BarChart";
 import { ProgressChart } from "../components/ProgressChart";
 import { QueryState } from "../components/QueryState";
 import type { MessageKey } from "../i18n/en";
 import { useI18n } from "../i18n/I18nProvider";
-
-interface MembershipFigures {
-  active_participants: number;
-  target: number;
-  by_category: Record<string, number>;
-  by_country: Record<string, number>;
-}
-type Programme = components["schemas"]["ProgrammePublic"];
-
-/** The programme the public follows: the newest one still open, else the newest. */
-export function currentProgramme(programmes: Programme[]): Programme | undefined {
-  const newest = [...programmes].sort((a, b) => b.created_at.localeCompare(a.created_at));
-  return newest.find((p) => p.closed_at === null) ?? newest[0];
-}
+import { followedProgramme, membershipFigures, programmeFigures } from "./homeQueries";
 
 function MembersSection() {
   const { t, formatNumber, language } = useI18n();
-  const figures = useQuery({
-    queryKey: ["membership", "figures"],
-    queryFn: async () => unwrap(await membership.GET("/figures")) as unknown as MembershipFigures,
-  });
+  const figures = useQuery(membershipFigures);
   const countries = new Intl.DisplayNames([language], { type: "region" });
   return (
     <section aria-labelledby="members-heading">
@@ -65,17 +47,9 @@ function MembersSection() {
 
 function ExchangesSection() {
   const { t, formatNumber, formatDate } = useI18n();
-  const programme = useQuery({
-    queryKey: ["exchange", "programmes"],
-    queryFn: async () => currentProgramme(unwrap(await exchange.GET("/programmes"))) ?? null,
-  });
+  const programme = useQuery(followedProgramme);
   const programmeId = programme.data?.id;
-  const figures = useQuery({
-    queryKey: ["exchange", "figures", programmeId],
-    enabled: programmeId !== undefined,
-    queryFn: async () =>
-      unwrap(await exchange.GET("/programmes/{programme_id}/figures", { params: { path: { programme_id: programmeId! } } })),
-  });
+  const figures = useQuery({ ...programmeFigures(programmeId ?? ""), enabled: programmeId !== undefined });
   return (
     <section aria-labelledby="exchanges-heading">
       <h2 id="exchanges-heading">{t("home.exchanges")}</h2>
