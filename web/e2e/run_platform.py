@@ -90,14 +90,14 @@ async def run(command: list[str]) -> int:
     kafka = os.environ["KAFKA_BOOTSTRAP_SERVERS"]
     admin_url = os.environ["TEST_DATABASE_ADMIN_URL"]
     ports = {name: free_port() for name in (*SERVICES, "gateway")}
-    topics_before = await existing_test_topics(kafka)
+    namespace = f"test-{uuid4().hex[:10]}."
     with tempfile.TemporaryDirectory(prefix="cloth-web-e2e-") as state:
         env = {
             **os.environ,
             "CLOTH_STATE_DIR": state,
             "CLOTH_WORKERS": "1",
             "CLOTH_ENV": "development",  # the demo administrator's default account
-            "KAFKA_TOPIC_PREFIX": f"test-{uuid4().hex[:10]}.",
+            "KAFKA_TOPIC_PREFIX": namespace,
             "GATEWAY_PORT": str(ports["gateway"]),
             "GATEWAY_STATE": f"{state}/gateway",
             **{f"{name.upper()}_PORT": str(ports[name]) for name in SERVICES},
@@ -120,7 +120,9 @@ async def run(command: list[str]) -> int:
                 print(f"-- platform ready behind {gateway}; running: {' '.join(command)}", flush=True)
                 return await run_to_end(*command, env={**env, "GATEWAY_URL": gateway})
         finally:
-            await delete_topics(kafka, await existing_test_topics(kafka) - topics_before)
+            # Only this run's namespace: other people's tests create topics on the same broker meanwhile.
+            ours = {topic for topic in await existing_test_topics(kafka) if topic.startswith(namespace)}
+            await delete_topics(kafka, ours)
 
 
 def main() -> int:
