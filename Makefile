@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PACKAGES := shared services/membership services/exchange services/knowledge services/notifications
 
-.PHONY: help install infra-up infra-down infra-status up down status logs test lint typecheck pytest bench bench-quick clean
+.PHONY: web-install web-build web-test web-api help install infra-up infra-down infra-status up down status logs test lint typecheck pytest bench bench-quick clean
 
 help:
 	@echo "make up         - install, start PostgreSQL + Kafka + the four services (prints URLs)"
@@ -14,6 +14,9 @@ help:
 	@echo "make bench      - benchmarks with same-run baselines, 1x and 100x data (~8 min)"
 	@echo "make bench-quick - every benchmark for about a second, no thresholds (CI)"
 	@echo "make logs       - where the logs are"
+	@echo "make web-build  - build the web app (web/dist) that the gateway serves"
+	@echo "make web-test   - web app: type check, component tests, API types check, browser tests on a platform of its own"
+	@echo "make web-api    - regenerate the web app's typed API clients from the services' OpenAPI documents"
 
 $(VENV)/.installed: constraints.txt deploy/local/prerequisites.sh $(addsuffix /pyproject.toml,$(PACKAGES))
 	@bash deploy/local/prerequisites.sh >/dev/null
@@ -73,3 +76,22 @@ bench-quick: install infra-up
 
 clean: down
 	rm -rf .local $(VENV)
+
+# The web app (web/README.md). npm ci installs exactly package-lock.json.
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+web-install: web/node_modules/.installed
+
+web-build: web-install
+	cd web && npm run build
+
+web-api: install web-install
+	cd web && npm run gen:api
+
+# Browser tests start their own services (free ports, throwaway databases) and gateway.
+web-test: install web-build
+	cd web && npm run typecheck && npm test && npm run check:api
+	@set -a; eval "$$(bash deploy/local/infra.sh env)"; set +a; \
+		cd web && ../$(PY) e2e/run_platform.py -- npx playwright test

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a bare Debian machine and is not a Python package:
-# a JDK 17 and Maven (to fetch and run Apache Kafka), curl, wrk (benchmarks), and Python 3.11.
+# a JDK 17 and Maven (to fetch and run Apache Kafka), curl, wrk (benchmarks), Python 3.11, and for
+# the web app Node.js with npm (build), nginx (the gateway) and Chromium (the browser tests).
 # PostgreSQL is installed by postgres.sh on first start. Idempotent; needs root to install.
 set -euo pipefail
 
@@ -11,6 +12,9 @@ command -v curl >/dev/null || missing+=(curl)
 command -v runuser >/dev/null || missing+=(util-linux)
 command -v wrk >/dev/null || missing+=(wrk)  # HTTP load for `make bench`
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)  # certificates (PDF) in any script
+command -v npm >/dev/null || missing+=(nodejs npm)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+command -v chromium >/dev/null || missing+=(chromium)
 python3 -c 'import sys, venv; assert sys.version_info[:2] == (3, 11)' 2>/dev/null || missing+=(python3.11 python3.11-venv)
 
 if ((${#missing[@]})); then

@@ -21,7 +21,9 @@ CLOTH_WORKERS="${CLOTH_WORKERS:-2}"
 CLOTH_DATABASE_POOL_MAX="${CLOTH_DATABASE_POOL_MAX:-10}"
 mkdir -p "$RUN_DIR"
 
-declare -A PORTS=([membership]=8001 [exchange]=8002 [knowledge]=8003 [notifications]=8004)
+# <SERVICE>_PORT moves a service (a second platform beside the developer's, e.g. the browser tests).
+declare -A PORTS=([membership]=${MEMBERSHIP_PORT:-8001} [exchange]=${EXCHANGE_PORT:-8002}
+  [knowledge]=${KNOWLEDGE_PORT:-8003} [notifications]=${NOTIFICATIONS_PORT:-8004})
 
 upper() { echo "$1" | tr a-z A-Z; }
 

@@ -19,6 +19,7 @@ from faststream.kafka import KafkaBroker, KafkaRouter
 
 from cloth_shared.contracts.topics import dead_letter_topic, topic_config
 from cloth_shared.db import create_pool
+from cloth_shared.forwarded_prefix import install_forwarded_prefix
 from cloth_shared.http import install_correlation_ids, install_operational_endpoints, install_problem_handlers
 from cloth_shared.http_security import install_http_security
 from cloth_shared.logging import configure_logging
@@ -194,6 +195,7 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
     install_problem_handlers(app)
     install_http_security(app)
     install_correlation_ids(app)
+    install_forwarded_prefix(app)
 
     async def readiness() -> dict[str, bool]:
         infra: Infrastructure | None = getattr(app.state, "infrastructure", None)

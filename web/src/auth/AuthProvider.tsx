@@ -1,0 +1,67 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { membership, problemMessage } from "../api/clients";
+import { isLanguage, useI18n } from "../i18n/I18nProvider";
+import { session, type Token } from "./session";
+
+session.useRefresher(async (refreshToken) => {
+  const { data } = await membership.POST("/auth/refresh", { body: { refresh_token: refreshToken } });
+  return data ?? null;
+});
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+export interface SignUpDetails extends Credentials {
+  display_name: string;
+  language: string;
+}
+
+interface Auth {
+  token: Token | null;
+  signIn: (credentials: Credentials) => Promise<void>;
+  signUp: (details: SignUpDetails) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [token, setToken] = useState<Token | null>(session.current());
+  const { setLanguage } = useI18n();
+  useEffect(() => session.subscribe(setToken), []);
+
+  const auth = useMemo<Auth>(() => {
+    // The interface follows the language in the person's profile once they are signed in.
+    const followProfile = async () => {
+      const { data } = await membership.GET("/people/me");
+      if (isLanguage(data?.language)) setLanguage(data.language);
+    };
+    return {
+      token,
+      async signIn(credentials) {
+        const { data, error } = await membership.POST("/auth/sign-in", { body: credentials });
+        if (!data) throw new Error(problemMessage(error));
+        session.start(data);
+        await followProfile();
+      },
+      async signUp(details) {
+        const { data, error } = await membership.POST("/auth/sign-up", { body: details });
+        if (!data) throw new Error(problemMessage(error));
+        session.start(data);
+      },
+      async signOut() {
+        // Sign-out ends the session server-side (its refresh token) for the bearer's session.
+        if (session.accessToken()) await membership.POST("/auth/sign-out");
+        session.end();
+      },
+    };
+  }, [token, setLanguage]);
+  return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error("useAuth outside AuthProvider");
+  return auth;
+}
