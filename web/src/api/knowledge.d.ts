@@ -4,6 +4,112 @@
  */
 
 export interface paths {
+    "/certificates/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a certificate by the code printed on it (public, no sign-in).
+         * @description Answers valid or revoked, the course, the completion date and the holder's name; nothing else. After the holder asked to be forgotten: "data erased on request".
+         */
+        get: operations["verify_certificates_verify__code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{cluster_id}/certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner cluster's cluster-excellence labels and its plan for the next level (public). */
+        get: operations["certification_clusters__cluster_id__certification_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{cluster_id}/label-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Plan the steps to the cluster's next label level (the cluster's managers, administrators). */
+        put: operations["plan_clusters__cluster_id__label_plan_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{cluster_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a label awarded to a partner cluster: higher than its current one, or the same renewed later (administrators). */
+        post: operations["award_clusters__cluster_id__labels_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{cluster_id}/strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner cluster's own strategy and its progress on the common indicators (public). */
+        get: operations["strategy_clusters__cluster_id__strategy_get"];
+        /** Replace a partner cluster's strategy, aligned with the common one (the cluster's managers, administrators). */
+        put: operations["update_strategy_clusters__cluster_id__strategy_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cooperation-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner clusters with their labels, and which work together on which actions (public). */
+        get: operations["cooperation_cooperation_map_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -38,6 +144,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{organisation_id}/learning-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The courses suggested to an organisation now (its people, its cluster's managers, administrators). */
+        get: operations["organisation_learning_plan_organisations__organisation_id__learning_plan_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisation_id}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every resource of an organisation, drafts included (its people and moderators). */
+        get: operations["of_organisation_organisations__organisation_id__resources_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The five partner clusters and the region each represents (public). */
+        get: operations["partner_clusters_partner_clusters_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnership-strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership strategy in force: the latest version all five partners approved (public). */
+        get: operations["in_force_partnership_strategy_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnership-strategy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version, oldest first, with approvals and comments (partner clusters' managers, administrators). */
+        get: operations["versions_partnership_strategy_versions_get"];
+        put?: never;
+        /** Draft the next version (a partner cluster's manager); it needs all five approvals again. */
+        post: operations["draft_partnership_strategy_versions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnership-strategy/versions/{number}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the latest version for your partner cluster, once; the fifth approval brings it into force. */
+        post: operations["approve_partnership_strategy_versions__number__approvals_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnership-strategy/versions/{number}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on the latest version for your partner cluster (a partner cluster's manager). */
+        post: operations["comment_partnership_strategy_versions__number__comments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/me": {
         parameters: {
             query?: never;
@@ -55,10 +281,571 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regional-analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each partner region's latest analysis, keyed by region code, for the map (public). */
+        get: operations["map_layer_regional_analyses_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-analyses/{region_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner region's analyses, newest year first (public). */
+        get: operations["region_history_regional_analyses__region_code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-analyses/{region_code}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write a year's analysis of a partner region, or revise it (the region's cluster managers, administrators): 201 the first time, 200 for a revision. */
+        put: operations["write_regional_analyses__region_code___year__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search published resources in any of the seven languages, with facet counts (public).
+         * @description Words are stemmed in each resource's own language (Bulgarian unaccented), titles tolerate typos; without `q` the newest come first.
+         */
+        get: operations["search_resources_get"];
+        put?: never;
+        /** Start a resource, as a draft, for your organisation (its people). */
+        post: operations["write_resources_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/moderation-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resources waiting for moderation: your cluster's (cluster managers), or all (administrators). */
+        get: operations["moderation_queue_resources_moderation_queue_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resource: its published revision (public), or its latest for its authors and moderators. */
+        get: operations["read_resources__resource_id__get"];
+        /**
+         * Edit: rewrites a draft; a sent-back or published resource gets a new revision (authors).
+         * @description The published revision stays visible until the new one is published.
+         */
+        put: operations["edit_resources__resource_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the resource out of the library; revisions are kept (authors, moderators). Emits ResourceArchived. */
+        post: operations["archive_resources__resource_id__archive_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the submitted revision (the author organisation's cluster managers, administrators). Emits ResourcePublished. */
+        post: operations["publish_resources__resource_id__publish_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revision of a resource, oldest first (authors and moderators). */
+        get: operations["revisions_resources__resource_id__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}/revisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision in full, Markdown source and rendered body (authors and moderators). */
+        get: operations["revision_resources__resource_id__revisions__number__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the submitted revision back to its authors with a comment (moderators). Emits ResourceSentBack. */
+        post: operations["send_back_resources__resource_id__send_back_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the latest revision for moderation (authors). Emits ResourceSubmitted. */
+        post: operations["submit_resources__resource_id__submit_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resources/{resource_id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resource in every language you may read it in, itself included (public: published ones). */
+        get: operations["translations_resources__resource_id__translations_get"];
+        put?: never;
+        /** Start a translation, as a draft in the same group (the author organisation's people). */
+        post: operations["translate_resources__resource_id__translations_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/certificates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's certificates, newest first (signed in). */
+        get: operations["my_certificates_training_certificates_mine_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/certificates/{certificate_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one's certificate as a PDF with its verification QR code (the holder). */
+        get: operations["certificate_pdf_training_certificates__certificate_id__pdf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/certificates/{certificate_id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate (administrators, the course's cluster managers). */
+        post: operations["revoke_certificate_training_certificates__certificate_id__revocation_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course catalogue, in title order (public). */
+        get: operations["catalogue_training_courses_get"];
+        put?: never;
+        /** Add a course to a cluster's programme (that cluster's managers, administrators). */
+        post: operations["create_course_training_courses_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course with its sessions and the seats left in each (public). */
+        get: operations["course_training_courses__course_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/courses/{course_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule a session of the course (the course's cluster managers, administrators). */
+        post: operations["schedule_session_training_courses__course_id__sessions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/enrolments/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's enrolments, newest first (signed in). */
+        get: operations["my_enrolments_training_enrolments_mine_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/enrolments/{enrolment_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record attendance and assessment (the session's trainer, the course's cluster managers).
+         * @description Meeting the course's completion rule completes it and issues the certificate, once.
+         */
+        put: operations["record_attendance_training_enrolments__enrolment_id__attendance_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/enrolments/{enrolment_id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up one's place before the cancellation deadline (the enrolled person).
+         * @description A freed seat goes at once to the first person waiting. After the deadline: 409 `cancellation-deadline-passed`.
+         */
+        post: operations["cancel_training_enrolments__enrolment_id__cancellation_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training/sessions/{session_id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's enrolments, seats then waiting list (trainer, cluster managers, administrators). */
+        get: operations["session_roster_training_sessions__session_id__enrolments_get"];
+        put?: never;
+        /**
+         * Enrol the caller: a seat, or the waiting list when full (signed in, in the audience).
+         * @description `status` says which: `confirmed` or `waitlisted` with the arrival number.
+         */
+        post: operations["enrol_training_sessions__session_id__enrolments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActionStatus
+         * @enum {string}
+         */
+        ActionStatus: "planned" | "in_progress" | "done";
+        /**
+         * AnalysisPublic
+         * @description One year of a region's analysis, with its text.
+         * @example {
+         *       "challenges": "Finding skilled technicians.",
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "indicators": {
+         *         "exports": {
+         *           "source": {
+         *             "title": "ICEX trade statistics",
+         *             "url": "https://www.icex.es/"
+         *           },
+         *           "unit": "EUR billion",
+         *           "value": 8.9
+         *         },
+         *         "fashion_textile_companies": {
+         *           "source": {
+         *             "title": "Idescat business directory 2025",
+         *             "url": "https://www.idescat.cat/"
+         *           },
+         *           "unit": "companies",
+         *           "value": 4150
+         *         }
+         *       },
+         *       "region_code": "ES51",
+         *       "region_name": "Catalonia",
+         *       "revision": 2,
+         *       "trends": "Knitwear makers move to recycled and regenerated yarns.",
+         *       "written_at": "2026-11-30T12:00:00Z",
+         *       "year": 2025
+         *     }
+         */
+        AnalysisPublic: {
+            /** Challenges */
+            challenges: string;
+            /**
+             * Cluster Id
+             * Format: uuid
+             * @description The partner cluster of the region.
+             */
+            cluster_id: string;
+            /** Indicators */
+            indicators: {
+                [key: string]: components["schemas"]["IndicatorPublic"];
+            };
+            /**
+             * Region Code
+             * @description NUTS 2 code of the partner region; membership's organisations carry NUTS 3 codes that start with it (ES511 is in ES51).
+             */
+            region_code: string;
+            /** Region Name */
+            region_name: string;
+            /**
+             * Revision
+             * @description 1 for the first writing of that year, then one more per revision.
+             */
+            revision: number;
+            /** Trends */
+            trends: string;
+            /**
+             * Written At
+             * Format: date-time
+             */
+            written_at: string;
+            /** Year */
+            year: number;
+        };
+        /**
+         * AnalysisWrite
+         * @example {
+         *       "challenges": "Finding skilled technicians; energy costs of finishing.",
+         *       "indicators": {
+         *         "exports": {
+         *           "source": {
+         *             "title": "ICEX trade statistics",
+         *             "url": "https://www.icex.es/"
+         *           },
+         *           "unit": "EUR billion",
+         *           "value": 8.9
+         *         },
+         *         "fashion_textile_companies": {
+         *           "source": {
+         *             "title": "Idescat business directory 2025",
+         *             "url": "https://www.idescat.cat/"
+         *           },
+         *           "unit": "companies",
+         *           "value": 4150
+         *         }
+         *       },
+         *       "trends": "Knitwear makers move to recycled and regenerated yarns."
+         *     }
+         */
+        AnalysisWrite: {
+            /**
+             * Challenges
+             * @description Plain text (shown as text, never as HTML).
+             */
+            challenges: string;
+            /** Indicators */
+            indicators: {
+                [key: string]: components["schemas"]["knowledge__entrypoints__analysis_schemas__IndicatorBody"];
+            };
+            /**
+             * Trends
+             * @description Plain text (shown as text, never as HTML).
+             */
+            trends: string;
+        };
+        /**
+         * AttendanceBody
+         * @example {
+         *       "assessment_passed": true,
+         *       "attended": [
+         *         0,
+         *         1,
+         *         2
+         *       ]
+         *     }
+         */
+        AttendanceBody: {
+            /**
+             * Assessment Passed
+             * @description None while not assessed.
+             */
+            assessment_passed?: boolean | null;
+            /**
+             * Attended
+             * @description Meetings attended, numbered from 0 in the session's order.
+             */
+            attended: number[];
+        };
+        /** AttendancePublic */
+        AttendancePublic: {
+            /**
+             * Certificate Id
+             * @description The certificate issued when this completed the course.
+             */
+            certificate_id: string | null;
+            enrolment: components["schemas"]["EnrolmentPublic"];
+        };
+        /**
+         * Audience
+         * @enum {string}
+         */
+        Audience: "cluster_managers" | "members" | "both";
         /** AuthorPublic */
         AuthorPublic: {
             /** Display Name */
@@ -76,6 +863,1729 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * AwardBody
+         * @example {
+         *       "awarded_on": "2026-06-15",
+         *       "level": "silver",
+         *       "valid_until": "2028-06-15"
+         *     }
+         */
+        AwardBody: {
+            /**
+             * Awarded On
+             * Format: date
+             */
+            awarded_on: string;
+            level: components["schemas"]["LabelLevel"];
+            /** Valid Until */
+            valid_until?: string | null;
+        };
+        /** AwardPublic */
+        AwardPublic: {
+            /**
+             * Awarded On
+             * Format: date
+             */
+            awarded_on: string;
+            level: components["schemas"]["LabelLevel"];
+            /** Valid Until */
+            valid_until: string | null;
+        };
+        /**
+         * CertificatePublic
+         * @example {
+         *       "certificate_id": "ad516a7f-8e92-43a4-8ebf-3a4b5c6d7e8f",
+         *       "completed_on": "2027-03-08",
+         *       "course_id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+         *       "course_title": "Circular design for textile SMEs",
+         *       "session_id": "7a2e3d4c-5b6f-4071-9b8c-0d1e2f3a4b5c",
+         *       "status": "valid",
+         *       "verification_code": "7KQ2M4XJ5N3P6R2T4V5W6X7Y2Z"
+         *     }
+         */
+        CertificatePublic: {
+            /**
+             * Certificate Id
+             * Format: uuid
+             */
+            certificate_id: string;
+            /**
+             * Completed On
+             * Format: date
+             */
+            completed_on: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            status: components["schemas"]["CertificateStatus"];
+            /** Verification Code */
+            verification_code: string;
+        };
+        /**
+         * CertificateStatus
+         * @enum {string}
+         */
+        CertificateStatus: "valid" | "revoked";
+        /**
+         * CertificationPublic
+         * @example {
+         *       "awards": [
+         *         {
+         *           "awarded_on": "2024-03-01",
+         *           "level": "bronze",
+         *           "valid_until": "2026-03-01"
+         *         },
+         *         {
+         *           "awarded_on": "2026-06-15",
+         *           "level": "silver",
+         *           "valid_until": "2028-06-15"
+         *         }
+         *       ],
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000005",
+         *       "current_level": "silver",
+         *       "next_level": "gold",
+         *       "plan": [
+         *         {
+         *           "done": false,
+         *           "due": "2027-03-31",
+         *           "title": "Benchmarking with the ESCA method"
+         *         }
+         *       ]
+         *     }
+         */
+        CertificationPublic: {
+            /**
+             * Awards
+             * @description Oldest first.
+             */
+            awards: components["schemas"]["AwardPublic"][];
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            current_level: components["schemas"]["LabelLevel"] | null;
+            /** @description What the plan aims at; null after gold. */
+            next_level: components["schemas"]["LabelLevel"] | null;
+            /** Plan */
+            plan: components["schemas"]["PlannedStepBody"][];
+        };
+        /**
+         * ClusterActionBody
+         * @example {
+         *       "code": "M1",
+         *       "due": "2027-06-30",
+         *       "partner_cluster_ids": [
+         *         "0b1c0000-0000-4000-8000-000000000005"
+         *       ],
+         *       "serves": [
+         *         "O1"
+         *       ],
+         *       "status": "in_progress",
+         *       "title": "Repair-and-reuse workshops"
+         *     }
+         */
+        ClusterActionBody: {
+            /**
+             * Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            code: string;
+            /** Due */
+            due?: string | null;
+            /**
+             * Partner Cluster Ids
+             * @description Other partner clusters involved.
+             * @default []
+             */
+            partner_cluster_ids: string[];
+            /**
+             * Serves
+             * @description Codes of the common objectives the action serves.
+             */
+            serves: string[];
+            /** @default planned */
+            status: components["schemas"]["ActionStatus"];
+            /** Title */
+            title: string;
+        };
+        /**
+         * ClusterStrategyBody
+         * @example {
+         *       "actions": [
+         *         {
+         *           "code": "M1",
+         *           "due": "2027-06-30",
+         *           "partner_cluster_ids": [
+         *             "0b1c0000-0000-4000-8000-000000000005"
+         *           ],
+         *           "serves": [
+         *             "O1"
+         *           ],
+         *           "status": "in_progress",
+         *           "title": "Repair-and-reuse workshops"
+         *         }
+         *       ],
+         *       "progress": [
+         *         {
+         *           "as_of": "2026-10-01",
+         *           "indicator_code": "I1",
+         *           "value": 70
+         *         }
+         *       ],
+         *       "summary": "Modacc's way to 2030: circular knitwear and export missions."
+         *     }
+         */
+        ClusterStrategyBody: {
+            /**
+             * Actions
+             * @default []
+             */
+            actions: components["schemas"]["ClusterActionBody"][];
+            /**
+             * Progress
+             * @default []
+             */
+            progress: components["schemas"]["ProgressBody"][];
+            /**
+             * Summary
+             * @description Plain text.
+             */
+            summary: string;
+        };
+        /**
+         * ClusterStrategyPublic
+         * @example {
+         *       "actions": [
+         *         {
+         *           "code": "M1",
+         *           "due": "2027-06-30",
+         *           "partner_cluster_ids": [
+         *             "0b1c0000-0000-4000-8000-000000000005"
+         *           ],
+         *           "serves": [
+         *             "O1"
+         *           ],
+         *           "status": "in_progress",
+         *           "title": "Repair-and-reuse workshops"
+         *         }
+         *       ],
+         *       "aligned_with_version": 1,
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "progress": [
+         *         {
+         *           "as_of": "2026-10-01",
+         *           "indicator_code": "I1",
+         *           "value": 70
+         *         }
+         *       ],
+         *       "revision": 3,
+         *       "standings": [
+         *         {
+         *           "as_of": "2026-10-01",
+         *           "baseline": 20,
+         *           "indicator_code": "I1",
+         *           "share_of_target": 0.5,
+         *           "target": 120,
+         *           "target_year": 2030,
+         *           "title": "Members with a circular product",
+         *           "unit": "companies",
+         *           "value": 70
+         *         }
+         *       ],
+         *       "summary": "Modacc's way to 2030: circular knitwear and export missions.",
+         *       "updated_at": "2026-11-30T12:00:00Z",
+         *       "updated_by": "5f0c6a43-2f1e-4a55-9d0a-6f2b1c3d4e5f"
+         *     }
+         */
+        ClusterStrategyPublic: {
+            /** Actions */
+            actions: components["schemas"]["ClusterActionBody"][];
+            /**
+             * Aligned With Version
+             * @description The partnership strategy version it follows.
+             */
+            aligned_with_version: number;
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            /** Progress */
+            progress: components["schemas"]["ProgressBody"][];
+            /** Revision */
+            revision: number;
+            /**
+             * Standings
+             * @description Every indicator of the version it follows.
+             */
+            standings: components["schemas"]["StandingPublic"][];
+            /** Summary */
+            summary: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Updated By
+             * Format: uuid
+             */
+            updated_by: string;
+        };
+        /**
+         * CommentBody
+         * @example {
+         *       "text": "Could O2 name a target for exchanges with Denmark?"
+         *     }
+         */
+        CommentBody: {
+            /** Text */
+            text: string;
+        };
+        /** CommentPublic */
+        CommentPublic: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * By
+             * Format: uuid
+             */
+            by: string;
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * CommonActionBody
+         * @example {
+         *       "cluster_ids": [
+         *         "0b1c0000-0000-4000-8000-000000000001",
+         *         "0b1c0000-0000-4000-8000-000000000003"
+         *       ],
+         *       "code": "A1",
+         *       "objective_code": "O1",
+         *       "title": "Textile-waste pilots"
+         *     }
+         */
+        CommonActionBody: {
+            /**
+             * Cluster Ids
+             * @description The partner clusters carrying the action out together.
+             */
+            cluster_ids: string[];
+            /**
+             * Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            code: string;
+            /** Due */
+            due?: string | null;
+            /**
+             * Objective Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            objective_code: string;
+            /** Title */
+            title: string;
+        };
+        /** CompletionRuleBody */
+        CompletionRuleBody: {
+            /**
+             * Assessment Required
+             * @description Whether an assessment must be passed too.
+             * @default false
+             */
+            assessment_required: boolean;
+            /**
+             * Min Attendance Percent
+             * @description Share of the meetings a person attends to complete the course.
+             */
+            min_attendance_percent: number;
+        };
+        /**
+         * ContentBody
+         * @example {
+         *       "body": "## Materiales\n\nElige fibras **recicladas** y tintes naturales.",
+         *       "links": [
+         *         "https://example.org/ecodesign"
+         *       ],
+         *       "regions": [
+         *         "ES51"
+         *       ],
+         *       "summary": "Cómo diseñar prendas sostenibles desde el primer boceto.",
+         *       "tags": [
+         *         "ecodiseño"
+         *       ],
+         *       "title": "Moda sostenible: guía de ecodiseño",
+         *       "value_chains": [
+         *         "apparel"
+         *       ]
+         *     }
+         */
+        ContentBody: {
+            /**
+             * Body
+             * @description Markdown; raw HTML is shown as text.
+             */
+            body: string;
+            /**
+             * Links
+             * @description Absolute http(s) addresses.
+             * @default []
+             */
+            links: string[];
+            /**
+             * Regions
+             * @default []
+             */
+            regions: string[];
+            /** Summary */
+            summary: string;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /** Title */
+            title: string;
+            /**
+             * Value Chains
+             * @default []
+             */
+            value_chains: string[];
+        };
+        /** CooperationCluster */
+        CooperationCluster: {
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            /** Country */
+            country: string;
+            label: components["schemas"]["LabelLevel"] | null;
+            /** Region Code */
+            region_code: string;
+            /** Region Name */
+            region_name: string;
+            /** Short Name */
+            short_name: string;
+        };
+        /**
+         * CooperationPublic
+         * @example {
+         *       "clusters": [
+         *         {
+         *           "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *           "country": "ES",
+         *           "label": "silver",
+         *           "region_code": "ES51",
+         *           "region_name": "Catalonia",
+         *           "short_name": "Modacc"
+         *         }
+         *       ],
+         *       "links": [
+         *         {
+         *           "actions": [
+         *             {
+         *               "code": "A1",
+         *               "objective_codes": [
+         *                 "O1"
+         *               ],
+         *               "origin": "common",
+         *               "title": "Textile-waste pilots"
+         *             }
+         *           ],
+         *           "cluster_ids": [
+         *             "0b1c0000-0000-4000-8000-000000000001",
+         *             "0b1c0000-0000-4000-8000-000000000003"
+         *           ]
+         *         }
+         *       ],
+         *       "strategy_version": 1
+         *     }
+         */
+        CooperationPublic: {
+            /** Clusters */
+            clusters: components["schemas"]["CooperationCluster"][];
+            /** Links */
+            links: components["schemas"]["LinkPublic"][];
+            /**
+             * Strategy Version
+             * @description The partnership strategy version the links come from.
+             */
+            strategy_version: number | null;
+        };
+        /**
+         * CourseCreate
+         * @example {
+         *       "audience": "members",
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "completion_rule": {
+         *         "assessment_required": true,
+         *         "min_attendance_percent": 75
+         *       },
+         *       "language": "en",
+         *       "learning_outcomes": [
+         *         "Plan a product for disassembly",
+         *         "Choose recyclable fibre blends"
+         *       ],
+         *       "modules": [
+         *         "Why circularity pays",
+         *         "Design for disassembly",
+         *         "Take-back schemes"
+         *       ],
+         *       "skill_area": "green",
+         *       "title": "Circular design for textile SMEs"
+         *     }
+         */
+        CourseCreate: {
+            audience: components["schemas"]["Audience"];
+            /**
+             * Cluster Id
+             * Format: uuid
+             * @description The cluster whose programme the course belongs to.
+             */
+            cluster_id: string;
+            completion_rule: components["schemas"]["CompletionRuleBody"];
+            language: components["schemas"]["knowledge__domain__training__courses__Language"];
+            /** Learning Outcomes */
+            learning_outcomes: string[];
+            /** Modules */
+            modules: string[];
+            skill_area: components["schemas"]["SkillArea"];
+            /** Title */
+            title: string;
+        };
+        /**
+         * CourseDetail
+         * @example {
+         *       "audience": "members",
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "completion_rule": {
+         *         "assessment_required": true,
+         *         "min_attendance_percent": 75
+         *       },
+         *       "course_id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+         *       "language": "en",
+         *       "learning_outcomes": [
+         *         "Plan a product for disassembly"
+         *       ],
+         *       "modules": [
+         *         "Design for disassembly"
+         *       ],
+         *       "skill_area": "green",
+         *       "title": "Circular design for textile SMEs"
+         *     }
+         */
+        CourseDetail: {
+            audience: components["schemas"]["Audience"];
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            completion_rule: components["schemas"]["CompletionRuleBody"];
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            language: components["schemas"]["knowledge__domain__training__courses__Language"];
+            /** Learning Outcomes */
+            learning_outcomes: string[];
+            /** Modules */
+            modules: string[];
+            /** Sessions */
+            sessions: components["schemas"]["SessionPublic"][];
+            skill_area: components["schemas"]["SkillArea"];
+            /** Title */
+            title: string;
+        };
+        /**
+         * CoursePublic
+         * @example {
+         *       "audience": "members",
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "completion_rule": {
+         *         "assessment_required": true,
+         *         "min_attendance_percent": 75
+         *       },
+         *       "course_id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+         *       "language": "en",
+         *       "learning_outcomes": [
+         *         "Plan a product for disassembly"
+         *       ],
+         *       "modules": [
+         *         "Design for disassembly"
+         *       ],
+         *       "skill_area": "green",
+         *       "title": "Circular design for textile SMEs"
+         *     }
+         */
+        CoursePublic: {
+            audience: components["schemas"]["Audience"];
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            completion_rule: components["schemas"]["CompletionRuleBody"];
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            language: components["schemas"]["knowledge__domain__training__courses__Language"];
+            /** Learning Outcomes */
+            learning_outcomes: string[];
+            /** Modules */
+            modules: string[];
+            skill_area: components["schemas"]["SkillArea"];
+            /** Title */
+            title: string;
+        };
+        /**
+         * DeliveryMode
+         * @enum {string}
+         */
+        DeliveryMode: "online" | "on_site";
+        /**
+         * EnrolmentPublic
+         * @example {
+         *       "attended": [],
+         *       "course_id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+         *       "enrolled_at": "2027-02-01T10:00:00Z",
+         *       "enrolment_id": "9c405f6e-7d81-4293-9dae-2f3a4b5c6d7e",
+         *       "holder_name": "Laia Puig",
+         *       "person_id": "8b3f4e5d-6c70-4182-8c9d-1e2f3a4b5c6d",
+         *       "session_id": "7a2e3d4c-5b6f-4071-9b8c-0d1e2f3a4b5c",
+         *       "status": "waitlisted",
+         *       "waitlist_position": 2
+         *     }
+         */
+        EnrolmentPublic: {
+            /** Assessment Passed */
+            assessment_passed: boolean | null;
+            /** Attended */
+            attended: number[];
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /**
+             * Enrolled At
+             * Format: date-time
+             */
+            enrolled_at: string;
+            /**
+             * Enrolment Id
+             * Format: uuid
+             */
+            enrolment_id: string;
+            /**
+             * Holder Name
+             * @description None when unknown or erased on request.
+             */
+            holder_name: string | null;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            status: components["schemas"]["EnrolmentStatus"];
+            /**
+             * Waitlist Position
+             * @description Arrival number while waiting.
+             */
+            waitlist_position: number | null;
+        };
+        /**
+         * EnrolmentStatus
+         * @enum {string}
+         */
+        EnrolmentStatus: "confirmed" | "waitlisted" | "cancelled";
+        /**
+         * IndicatorBody
+         * @example {
+         *       "baseline": 20,
+         *       "code": "I1",
+         *       "objective_code": "O1",
+         *       "target": 120,
+         *       "target_year": 2030,
+         *       "title": "Members with a circular product",
+         *       "unit": "companies"
+         *     }
+         */
+        "IndicatorBody-Output": {
+            /** Baseline */
+            baseline: number;
+            /**
+             * Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            code: string;
+            /**
+             * Objective Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            objective_code: string;
+            /** Target */
+            target: number;
+            /** Target Year */
+            target_year: number;
+            /** Title */
+            title: string;
+            /** Unit */
+            unit: string;
+        };
+        /** IndicatorPublic */
+        IndicatorPublic: {
+            source: components["schemas"]["SourcePublic"];
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number;
+        };
+        /**
+         * Kind
+         * @enum {string}
+         */
+        Kind: "know_how" | "best_practice" | "case_study" | "guide" | "tool" | "regional_analysis" | "lessons_learned";
+        /**
+         * LabelLevel
+         * @enum {string}
+         */
+        LabelLevel: "bronze" | "silver" | "gold";
+        /**
+         * LabelPlanBody
+         * @example {
+         *       "steps": [
+         *         {
+         *           "done": false,
+         *           "due": "2027-03-31",
+         *           "title": "Benchmarking with the ESCA method"
+         *         }
+         *       ]
+         *     }
+         */
+        LabelPlanBody: {
+            /** Steps */
+            steps: components["schemas"]["PlannedStepBody"][];
+        };
+        /**
+         * LearningPlanPublic
+         * @example {
+         *       "audience": "members",
+         *       "courses": [
+         *         {
+         *           "course_id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+         *           "title": "Circular design for textile SMEs"
+         *         }
+         *       ],
+         *       "languages": [
+         *         "ca",
+         *         "es"
+         *       ],
+         *       "organisation_id": "0b1c0000-0000-4000-8000-00000000a001",
+         *       "skill_areas": [
+         *         "green",
+         *         "technical",
+         *         "entrepreneurial"
+         *       ]
+         *     }
+         */
+        LearningPlanPublic: {
+            /** @description Whose courses: cluster organisations' or members'. */
+            audience: components["schemas"]["Audience"];
+            /**
+             * Courses
+             * @description Suggested courses, in title order.
+             */
+            courses: components["schemas"]["CoursePublic"][];
+            /**
+             * Languages
+             * @description The organisation's languages the programme teaches in.
+             */
+            languages: components["schemas"]["knowledge__domain__training__courses__Language"][];
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Skill Areas
+             * @description Matched from value chains, completed exchanges' activities, then the category.
+             */
+            skill_areas: components["schemas"]["SkillArea"][];
+        };
+        /** LinkPublic */
+        LinkPublic: {
+            /** Actions */
+            actions: components["schemas"]["SharedActionPublic"][];
+            /**
+             * Cluster Ids
+             * @description The two clusters working together.
+             */
+            cluster_ids: string[];
+        };
+        /**
+         * MapRegion
+         * @description A partner region's latest analysis, ready for a map layer keyed by region code.
+         * @example {
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "indicators": {
+         *         "exports": {
+         *           "source": {
+         *             "title": "ICEX trade statistics",
+         *             "url": "https://www.icex.es/"
+         *           },
+         *           "unit": "EUR billion",
+         *           "value": 8.9
+         *         },
+         *         "fashion_textile_companies": {
+         *           "source": {
+         *             "title": "Idescat business directory 2025",
+         *             "url": "https://www.idescat.cat/"
+         *           },
+         *           "unit": "companies",
+         *           "value": 4150
+         *         }
+         *       },
+         *       "region_code": "ES51",
+         *       "region_name": "Catalonia",
+         *       "year": 2025
+         *     }
+         */
+        MapRegion: {
+            /**
+             * Cluster Id
+             * Format: uuid
+             * @description The partner cluster of the region.
+             */
+            cluster_id: string;
+            /** Indicators */
+            indicators: {
+                [key: string]: components["schemas"]["IndicatorPublic"];
+            };
+            /**
+             * Region Code
+             * @description NUTS 2 code of the partner region; membership's organisations carry NUTS 3 codes that start with it (ES511 is in ES51).
+             */
+            region_code: string;
+            /** Region Name */
+            region_name: string;
+            /** Year */
+            year: number;
+        };
+        /**
+         * ObjectiveBody
+         * @example {
+         *       "code": "O1",
+         *       "description": "Design for reuse and recycling.",
+         *       "title": "Circularity"
+         *     }
+         */
+        ObjectiveBody: {
+            /**
+             * Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * PartnerPublic
+         * @example {
+         *       "cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "country": "ES",
+         *       "name": "Modacc - Catalan textile and fashion cluster",
+         *       "region_code": "ES51",
+         *       "region_name": "Catalonia",
+         *       "short_name": "Modacc"
+         *     }
+         */
+        PartnerPublic: {
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            /** Country */
+            country: string;
+            /** Name */
+            name: string;
+            /** Region Code */
+            region_code: string;
+            /** Region Name */
+            region_name: string;
+            /** Short Name */
+            short_name: string;
+        };
+        /**
+         * PlannedStepBody
+         * @example {
+         *       "done": false,
+         *       "due": "2027-03-31",
+         *       "title": "Benchmarking with the ESCA method"
+         *     }
+         */
+        PlannedStepBody: {
+            /**
+             * Done
+             * @default false
+             */
+            done: boolean;
+            /** Due */
+            due?: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * ProgressBody
+         * @example {
+         *       "as_of": "2026-10-01",
+         *       "indicator_code": "I1",
+         *       "value": 70
+         *     }
+         */
+        ProgressBody: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * Indicator Code
+             * @description An indicator of the common strategy.
+             */
+            indicator_code: string;
+            /** Note */
+            note?: string | null;
+            /** Value */
+            value: number;
+        };
+        /**
+         * ResourceCreate
+         * @example {
+         *       "author_organisation_id": "0e2b5a4c-8f3d-4a61-b2c7-5d9e1f3a7b02",
+         *       "body": "## Materiales\n\nElige fibras **recicladas** y tintes naturales.",
+         *       "kind": "guide",
+         *       "language": "es",
+         *       "links": [
+         *         "https://example.org/ecodesign"
+         *       ],
+         *       "regions": [
+         *         "ES51"
+         *       ],
+         *       "summary": "Cómo diseñar prendas sostenibles desde el primer boceto.",
+         *       "tags": [
+         *         "ecodiseño"
+         *       ],
+         *       "title": "Moda sostenible: guía de ecodiseño",
+         *       "value_chains": [
+         *         "apparel"
+         *       ]
+         *     }
+         */
+        ResourceCreate: {
+            /**
+             * Author Organisation Id
+             * Format: uuid
+             */
+            author_organisation_id: string;
+            /**
+             * Body
+             * @description Markdown; raw HTML is shown as text.
+             */
+            body: string;
+            kind: components["schemas"]["Kind"];
+            language: components["schemas"]["knowledge__domain__library__vocabulary__Language"];
+            /**
+             * Links
+             * @description Absolute http(s) addresses.
+             * @default []
+             */
+            links: string[];
+            /**
+             * Regions
+             * @default []
+             */
+            regions: string[];
+            /** Summary */
+            summary: string;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /** Title */
+            title: string;
+            /**
+             * Value Chains
+             * @default []
+             */
+            value_chains: string[];
+        };
+        /**
+         * ResourcePublic
+         * @example {
+         *       "author_organisation_id": "0e2b5a4c-8f3d-4a61-b2c7-5d9e1f3a7b02",
+         *       "body_html": "<h2>Materiales</h2>\n<p>Elige fibras <strong>recicladas</strong>.</p>",
+         *       "group_id": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "id": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "kind": "guide",
+         *       "language": "es",
+         *       "links": [
+         *         "https://example.org/ecodesign"
+         *       ],
+         *       "published_at": "2026-11-30T12:00:00Z",
+         *       "regions": [
+         *         "ES51"
+         *       ],
+         *       "revision": 1,
+         *       "status": "published",
+         *       "summary": "Cómo diseñar prendas sostenibles desde el primer boceto.",
+         *       "tags": [
+         *         "ecodiseño"
+         *       ],
+         *       "title": "Moda sostenible: guía de ecodiseño",
+         *       "value_chains": [
+         *         "apparel"
+         *       ]
+         *     }
+         */
+        ResourcePublic: {
+            /**
+             * Author Organisation Id
+             * Format: uuid
+             */
+            author_organisation_id: string;
+            /**
+             * Body Html
+             * @description The body rendered from Markdown and sanitised: safe to show as it is.
+             */
+            body_html: string;
+            /**
+             * Group Id
+             * Format: uuid
+             * @description Translation group: GET /resources/{id}/translations lists it.
+             */
+            group_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["Kind"];
+            language: components["schemas"]["knowledge__domain__library__vocabulary__Language"];
+            /** @description For its authors and moderators: the revision in work (may differ from the one shown). */
+            latest_revision: components["schemas"]["RevisionSummary"] | null;
+            /** Links */
+            links: string[];
+            /** Published At */
+            published_at: string | null;
+            /** Regions */
+            regions: string[];
+            /**
+             * Revision
+             * @description The revision shown: the published one if any, else the latest.
+             */
+            revision: number;
+            /**
+             * Status
+             * @description archived, or the status of the revision shown.
+             */
+            status: string;
+            /** Summary */
+            summary: string;
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /** Value Chains */
+            value_chains: string[];
+        };
+        /** RevisionPublic */
+        RevisionPublic: {
+            /**
+             * Body
+             * @description The Markdown source.
+             */
+            body: string;
+            /**
+             * Body Html
+             * @description The body rendered and sanitised: safe to show as it is.
+             */
+            body_html: string;
+            /**
+             * Comment
+             * @description The moderator's comment when sent back.
+             */
+            comment: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Links */
+            links: string[];
+            /** Number */
+            number: number;
+            /** Regions */
+            regions: string[];
+            status: components["schemas"]["RevisionStatus"];
+            /** Summary */
+            summary: string;
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /** Value Chains */
+            value_chains: string[];
+            /**
+             * Written At
+             * Format: date-time
+             */
+            written_at: string;
+        };
+        /**
+         * RevisionStatus
+         * @enum {string}
+         */
+        RevisionStatus: "draft" | "submitted" | "sent_back" | "published" | "superseded";
+        /** RevisionSummary */
+        RevisionSummary: {
+            /**
+             * Comment
+             * @description The moderator's comment when sent back.
+             */
+            comment: string | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Number */
+            number: number;
+            status: components["schemas"]["RevisionStatus"];
+            /** Title */
+            title: string;
+            /**
+             * Written At
+             * Format: date-time
+             */
+            written_at: string;
+        };
+        /** RevisionsPublic */
+        RevisionsPublic: {
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /**
+             * Revisions
+             * @description Oldest first.
+             */
+            revisions: components["schemas"]["RevisionSummary"][];
+        };
+        /**
+         * RevocationBody
+         * @example {
+         *       "reason": "attendance was recorded for the wrong person"
+         *     }
+         */
+        RevocationBody: {
+            /** Reason */
+            reason: string;
+        };
+        /** SearchHitPublic */
+        SearchHitPublic: {
+            /**
+             * Author Organisation Id
+             * Format: uuid
+             */
+            author_organisation_id: string;
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            kind: components["schemas"]["Kind"];
+            language: components["schemas"]["knowledge__domain__library__vocabulary__Language"];
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Rank */
+            rank: number;
+            /** Regions */
+            regions: string[];
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /**
+             * Snippet Html
+             * @description A passage of the body, matched words in <mark>; escaped.
+             */
+            snippet_html: string | null;
+            /** Summary */
+            summary: string;
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /** Value Chains */
+            value_chains: string[];
+        };
+        /**
+         * SearchPagePublic
+         * @example {
+         *       "facets": {
+         *         "kind": {
+         *           "guide": 1
+         *         },
+         *         "language": {
+         *           "es": 1
+         *         },
+         *         "tag": {
+         *           "ecodiseño": 1
+         *         }
+         *       },
+         *       "hits": [],
+         *       "limit": 20,
+         *       "offset": 0,
+         *       "total": 1
+         *     }
+         */
+        SearchPagePublic: {
+            /**
+             * Corrected Query
+             * @description When the words typed found nothing: the title words searched instead.
+             */
+            corrected_query?: string | null;
+            /**
+             * Facets
+             * @description For each filter (kind, language, value_chain, region, tag, author_organisation_id), the matches per value, most frequent first (at most 20 values).
+             */
+            facets: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /**
+             * Hits
+             * @description Best first, then by resource id: a stable order.
+             */
+            hits: components["schemas"]["SearchHitPublic"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Total
+             * @description Every published resource that matches.
+             */
+            total: number;
+        };
+        /**
+         * SendBackBody
+         * @example {
+         *       "comment": "Add the sources of the figures in the second section."
+         *     }
+         */
+        SendBackBody: {
+            /** Comment */
+            comment: string;
+        };
+        /**
+         * SessionCreate
+         * @example {
+         *       "cancellation_deadline": "2027-02-22T23:59:00Z",
+         *       "capacity": 20,
+         *       "meetings": [
+         *         "2027-03-01T09:00:00Z",
+         *         "2027-03-08T09:00:00Z"
+         *       ],
+         *       "mode": "on_site",
+         *       "place": "Igualada, Escola d'Adoberia",
+         *       "trainer_id": "8b3f4e5d-6c70-4182-8c9d-1e2f3a4b5c6d"
+         *     }
+         */
+        SessionCreate: {
+            /**
+             * Cancellation Deadline
+             * Format: date-time
+             * @description Enrolments can be cancelled until then.
+             */
+            cancellation_deadline: string;
+            /** Capacity */
+            capacity: number;
+            /**
+             * Meetings
+             * @description Start of each meeting; attendance counts them.
+             */
+            meetings: string[];
+            mode: components["schemas"]["DeliveryMode"];
+            /**
+             * Place
+             * @description Required on site; ignored online.
+             */
+            place?: string | null;
+            /**
+             * Trainer Id
+             * Format: uuid
+             */
+            trainer_id: string;
+        };
+        /**
+         * SessionPublic
+         * @example {
+         *       "cancellation_deadline": "2027-02-22T23:59:00Z",
+         *       "capacity": 20,
+         *       "course_id": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+         *       "meetings": [
+         *         "2027-03-01T09:00:00Z"
+         *       ],
+         *       "mode": "online",
+         *       "seats_left": 3,
+         *       "session_id": "7a2e3d4c-5b6f-4071-9b8c-0d1e2f3a4b5c",
+         *       "trainer_id": "8b3f4e5d-6c70-4182-8c9d-1e2f3a4b5c6d"
+         *     }
+         */
+        SessionPublic: {
+            /**
+             * Cancellation Deadline
+             * Format: date-time
+             */
+            cancellation_deadline: string;
+            /** Capacity */
+            capacity: number;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Meetings */
+            meetings: string[];
+            mode: components["schemas"]["DeliveryMode"];
+            /** Place */
+            place: string | null;
+            /** Seats Left */
+            seats_left: number;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /**
+             * Trainer Id
+             * Format: uuid
+             */
+            trainer_id: string;
+        };
+        /** SharedActionPublic */
+        SharedActionPublic: {
+            /** Code */
+            code: string;
+            /** Objective Codes */
+            objective_codes: string[];
+            /**
+             * Origin
+             * @description The partnership strategy, or one cluster's own.
+             * @enum {string}
+             */
+            origin: "common" | "cluster";
+            /** Owner Cluster Id */
+            owner_cluster_id: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * SkillArea
+         * @enum {string}
+         */
+        SkillArea: "management" | "technical" | "entrepreneurial" | "digital" | "green";
+        /**
+         * SourceBody
+         * @example {
+         *       "title": "Idescat business directory 2025",
+         *       "url": "https://www.idescat.cat/"
+         *     }
+         */
+        SourceBody: {
+            /** Title */
+            title: string;
+            /**
+             * Url
+             * Format: uri
+             */
+            url: string;
+        };
+        /** SourcePublic */
+        SourcePublic: {
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * StandingPublic
+         * @description One indicator of the common strategy and the cluster's latest reported value on it.
+         */
+        StandingPublic: {
+            /** As Of */
+            as_of: string | null;
+            /** Baseline */
+            baseline: number;
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Share Of Target
+             * @description 0 at the baseline, 1 at the target.
+             */
+            share_of_target: number | null;
+            /** Target */
+            target: number;
+            /** Target Year */
+            target_year: number;
+            /** Title */
+            title: string;
+            /** Unit */
+            unit: string;
+            /**
+             * Value
+             * @description Null until the cluster reports on the indicator.
+             */
+            value: number | null;
+        };
+        /**
+         * StrategyDraft
+         * @example {
+         *       "actions": [
+         *         {
+         *           "cluster_ids": [
+         *             "0b1c0000-0000-4000-8000-000000000001",
+         *             "0b1c0000-0000-4000-8000-000000000003"
+         *           ],
+         *           "code": "A1",
+         *           "objective_code": "O1",
+         *           "title": "Textile-waste pilots"
+         *         }
+         *       ],
+         *       "indicators": [
+         *         {
+         *           "baseline": 20,
+         *           "code": "I1",
+         *           "objective_code": "O1",
+         *           "target": 120,
+         *           "target_year": 2030,
+         *           "title": "Members with a circular product",
+         *           "unit": "companies"
+         *         }
+         *       ],
+         *       "objectives": [
+         *         {
+         *           "code": "O1",
+         *           "description": "Design for reuse and recycling.",
+         *           "title": "Circularity"
+         *         }
+         *       ],
+         *       "title": "Circular fashion alliance 2030",
+         *       "vision": "A circular, digital fashion industry in every partner region."
+         *     }
+         */
+        StrategyDraft: {
+            /**
+             * Actions
+             * @default []
+             */
+            actions: components["schemas"]["CommonActionBody"][];
+            /**
+             * Indicators
+             * @default []
+             */
+            indicators: components["schemas"]["knowledge__entrypoints__roadmap_schemas__IndicatorBody"][];
+            /** Objectives */
+            objectives: components["schemas"]["ObjectiveBody"][];
+            /** Title */
+            title: string;
+            /**
+             * Vision
+             * @description Plain text.
+             */
+            vision: string;
+        };
+        /**
+         * StrategyVersionPublic
+         * @example {
+         *       "actions": [
+         *         {
+         *           "cluster_ids": [
+         *             "0b1c0000-0000-4000-8000-000000000001",
+         *             "0b1c0000-0000-4000-8000-000000000003"
+         *           ],
+         *           "code": "A1",
+         *           "objective_code": "O1",
+         *           "title": "Textile-waste pilots"
+         *         }
+         *       ],
+         *       "approving_cluster_ids": [
+         *         "0b1c0000-0000-4000-8000-000000000001",
+         *         "0b1c0000-0000-4000-8000-000000000002"
+         *       ],
+         *       "awaiting_cluster_ids": [
+         *         "0b1c0000-0000-4000-8000-000000000003"
+         *       ],
+         *       "comments": [],
+         *       "drafted_at": "2026-11-30T12:00:00Z",
+         *       "drafted_by": "5f0c6a43-2f1e-4a55-9d0a-6f2b1c3d4e5f",
+         *       "drafting_cluster_id": "0b1c0000-0000-4000-8000-000000000001",
+         *       "indicators": [
+         *         {
+         *           "baseline": 20,
+         *           "code": "I1",
+         *           "objective_code": "O1",
+         *           "target": 120,
+         *           "target_year": 2030,
+         *           "title": "Members with a circular product",
+         *           "unit": "companies"
+         *         }
+         *       ],
+         *       "number": 2,
+         *       "objectives": [
+         *         {
+         *           "code": "O1",
+         *           "description": "Design for reuse and recycling.",
+         *           "title": "Circularity"
+         *         }
+         *       ],
+         *       "title": "Circular fashion alliance 2030",
+         *       "vision": "A circular, digital fashion industry in every partner region."
+         *     }
+         */
+        StrategyVersionPublic: {
+            /** Actions */
+            actions: components["schemas"]["CommonActionBody"][];
+            /**
+             * Approved At
+             * @description When the fifth partner approved; null until then.
+             */
+            approved_at: string | null;
+            /** Approving Cluster Ids */
+            approving_cluster_ids: string[];
+            /** Awaiting Cluster Ids */
+            awaiting_cluster_ids: string[];
+            /** Comments */
+            comments: components["schemas"]["CommentPublic"][];
+            /**
+             * Drafted At
+             * Format: date-time
+             */
+            drafted_at: string;
+            /**
+             * Drafted By
+             * Format: uuid
+             */
+            drafted_by: string;
+            /**
+             * Drafting Cluster Id
+             * Format: uuid
+             */
+            drafting_cluster_id: string;
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorBody-Output"][];
+            /** Number */
+            number: number;
+            /** Objectives */
+            objectives: components["schemas"]["ObjectiveBody"][];
+            /** Title */
+            title: string;
+            /** Vision */
+            vision: string;
+        };
+        /**
+         * TranslationCreate
+         * @example {
+         *       "body": "## Materiales\n\nElige fibras **recicladas** y tintes naturales.",
+         *       "language": "ca",
+         *       "links": [
+         *         "https://example.org/ecodesign"
+         *       ],
+         *       "regions": [
+         *         "ES51"
+         *       ],
+         *       "summary": "Cómo diseñar prendas sostenibles desde el primer boceto.",
+         *       "tags": [
+         *         "ecodiseño"
+         *       ],
+         *       "title": "Moda sostenible: guía de ecodiseño",
+         *       "value_chains": [
+         *         "apparel"
+         *       ]
+         *     }
+         */
+        TranslationCreate: {
+            /**
+             * Body
+             * @description Markdown; raw HTML is shown as text.
+             */
+            body: string;
+            language: components["schemas"]["knowledge__domain__library__vocabulary__Language"];
+            /**
+             * Links
+             * @description Absolute http(s) addresses.
+             * @default []
+             */
+            links: string[];
+            /**
+             * Regions
+             * @default []
+             */
+            regions: string[];
+            /** Summary */
+            summary: string;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /** Title */
+            title: string;
+            /**
+             * Value Chains
+             * @default []
+             */
+            value_chains: string[];
+        };
+        /** TranslationPublic */
+        TranslationPublic: {
+            language: components["schemas"]["knowledge__domain__library__vocabulary__Language"];
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * VerificationPublic
+         * @description All that verification tells: nothing else about the holder or the course.
+         * @example {
+         *       "completed_on": "2027-03-08",
+         *       "course_title": "Circular design for textile SMEs",
+         *       "holder_name": "data erased on request",
+         *       "status": "valid"
+         *     }
+         */
+        VerificationPublic: {
+            /**
+             * Completed On
+             * Format: date
+             */
+            completed_on: string;
+            /** Course Title */
+            course_title: string;
+            /** Holder Name */
+            holder_name: string | null;
+            status: components["schemas"]["CertificateStatus"];
+        };
+        /**
+         * Language
+         * @description The alliance's languages; each has a search configuration of its own (migration 0004).
+         * @enum {string}
+         */
+        knowledge__domain__library__vocabulary__Language: "en" | "es" | "ca" | "bg" | "fr" | "ro" | "da";
+        /**
+         * Language
+         * @enum {string}
+         */
+        knowledge__domain__training__courses__Language: "en" | "es" | "ca" | "bg" | "fr" | "ro" | "da";
+        /**
+         * IndicatorBody
+         * @example {
+         *       "source": {
+         *         "title": "Idescat",
+         *         "url": "https://www.idescat.cat/"
+         *       },
+         *       "unit": "companies",
+         *       "value": 4150
+         *     }
+         */
+        knowledge__entrypoints__analysis_schemas__IndicatorBody: {
+            source: components["schemas"]["SourceBody"];
+            /** Unit */
+            unit: string;
+            /** Value */
+            value: number;
+        };
+        /**
+         * IndicatorBody
+         * @example {
+         *       "baseline": 20,
+         *       "code": "I1",
+         *       "objective_code": "O1",
+         *       "target": 120,
+         *       "target_year": 2030,
+         *       "title": "Members with a circular product",
+         *       "unit": "companies"
+         *     }
+         */
+        knowledge__entrypoints__roadmap_schemas__IndicatorBody: {
+            /** Baseline */
+            baseline: number;
+            /**
+             * Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            code: string;
+            /**
+             * Objective Code
+             * @description A short code unique in its list, e.g. O1, A1.2, I3.
+             */
+            objective_code: string;
+            /** Target */
+            target: number;
+            /** Target Year */
+            target_year: number;
+            /** Title */
+            title: string;
+            /** Unit */
+            unit: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -85,6 +2595,954 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    verify_certificates_verify__code__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description As printed on the certificate; any letter case. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationPublic"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    certification_clusters__cluster_id__certification_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationPublic"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    plan_clusters__cluster_id__label_plan_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelPlanBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    award_clusters__cluster_id__labels_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    strategy_clusters__cluster_id__strategy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterStrategyPublic"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    update_strategy_clusters__cluster_id__strategy_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cluster_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterStrategyBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterStrategyPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cooperation_cooperation_map_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationPublic"];
+                };
+            };
+        };
+    };
     live_health_live_get: {
         parameters: {
             query?: never;
@@ -123,6 +3581,973 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    organisation_learning_plan_organisations__organisation_id__learning_plan_get: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningPlanPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    of_organisation_organisations__organisation_id__resources_get: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description How many items to skip (prefer the cursor where offered). */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    partner_clusters_partner_clusters_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPublic"][];
+                };
+            };
+        };
+    };
+    in_force_partnership_strategy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyVersionPublic"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    versions_partnership_strategy_versions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyVersionPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    draft_partnership_strategy_versions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StrategyDraft"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyVersionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    approve_partnership_strategy_versions__number__approvals_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyVersionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    comment_partnership_strategy_versions__number__comments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyVersionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -187,6 +4612,3928 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Not found",
                      *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    map_layer_regional_analyses_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapRegion"][];
+                };
+            };
+        };
+    };
+    region_history_regional_analyses__region_code__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description NUTS 2 code, e.g. ES51. */
+                region_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisPublic"][];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    write_regional_analyses__region_code___year__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description NUTS 2 code, e.g. ES51. */
+                region_code: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalysisWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisPublic"];
+                };
+            };
+            /** @description The year's first analysis. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    search_resources_get: {
+        parameters: {
+            query?: {
+                q?: string | null;
+                kind?: components["schemas"]["Kind"] | null;
+                language?: components["schemas"]["knowledge__domain__library__vocabulary__Language"] | null;
+                value_chain?: string | null;
+                region?: string | null;
+                tag?: string | null;
+                author_organisation_id?: string | null;
+                /** @description At most 50. */
+                limit?: number;
+                /** @description At most 1000: narrow with filters. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPagePublic"];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    write_resources_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    moderation_queue_resources_moderation_queue_get: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description How many items to skip (prefer the cursor where offered). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    read_resources__resource_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    edit_resources__resource_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    archive_resources__resource_id__archive_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    publish_resources__resource_id__publish_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revisions_resources__resource_id__revisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionsPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revision_resources__resource_id__revisions__number__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    send_back_resources__resource_id__send_back_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendBackBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    submit_resources__resource_id__submit_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    translations_resources__resource_id__translations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    translate_resources__resource_id__translations_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    my_certificates_training_certificates_mine_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    certificate_pdf_training_certificates__certificate_id__pdf_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revoke_certificate_training_certificates__certificate_id__revocation_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevocationBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    catalogue_training_courses_get: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description How many items to skip (prefer the cursor where offered). */
+                offset?: number;
+                skill_area?: components["schemas"]["SkillArea"][] | null;
+                audience?: components["schemas"]["Audience"][] | null;
+                language?: components["schemas"]["knowledge__domain__training__courses__Language"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePublic"][];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    create_course_training_courses_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    course_training_courses__course_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    schedule_session_training_courses__course_id__sessions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    my_enrolments_training_enrolments_mine_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    record_attendance_training_enrolments__enrolment_id__attendance_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendancePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancel_training_enrolments__enrolment_id__cancellation_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    session_roster_training_sessions__session_id__enrolments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    enrol_training_sessions__session_id__enrolments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
                      *     }
                      */
                     "application/problem+json": {

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/asyncapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The AsyncAPI 3 document of every public event of every service (public).
+         * @description Topics with this deployment's prefix, Kafka keys, the envelope, every payload schema with its description and version, and the record headers (CloudEvents binding included). See docs/partners.md for subscribing by consumer group or by webhook.
+         */
+        get: operations["event_catalogue_asyncapi_json_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -38,17 +58,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/notifications": {
+    "/inbox": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** An organisation's in-app notifications, newest first (its own people, or administrators). */
-        get: operations["list_notifications_notifications_get"];
+        /** The caller's own notifications, newest first (follow `next_cursor`). */
+        get: operations["read_inbox_inbox_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification of the caller's read. */
+        post: operations["mark_all_read_inbox_read_all_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's new notifications as they arrive (Server-Sent Events; resume with Last-Event-ID). */
+        get: operations["stream_inbox_stream_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications are unread. */
+        get: operations["unread_count_inbox_unread_count_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/{notification_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive one of the caller's notifications (it leaves the default list). */
+        post: operations["archive_inbox__notification_id__archive_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications read. */
+        post: operations["mark_read_inbox__notification_id__read_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every category and channel with how often the caller hears of it (defaults included). */
+        get: operations["read_preferences_preferences_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/preferences/{category}/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose immediate, a daily or weekly digest, or off (security e-mail stays immediate). */
+        put: operations["choose_preferences__category___channel__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with the log of its attempts. */
+        get: operations["read_delivery_webhooks_deliveries__delivery_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one delivery again, from a fresh retry schedule. */
+        post: operations["replay_delivery_webhooks_deliveries__delivery_id__replay_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event types a subscription may name (public). */
+        get: operations["event_types_webhooks_event_types_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's subscriptions (a partner's own; every partner's for administrators). */
+        get: operations["list_subscriptions_webhooks_subscriptions_get"];
+        put?: never;
+        /** A partner client subscribes an endpoint; the signing secret is shown once. */
+        post: operations["subscribe_webhooks_subscriptions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription (its partner, or an administrator). */
+        get: operations["read_subscription_webhooks_subscriptions__subscription_id__get"];
+        put?: never;
+        post?: never;
+        /** The partner ends its subscription. */
+        delete: operations["unsubscribe_webhooks_subscriptions__subscription_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/subscriptions/{subscription_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's deliveries, newest first. */
+        get: operations["list_deliveries_webhooks_subscriptions__subscription_id__deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/subscriptions/{subscription_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner turns a disabled subscription on again. */
+        post: operations["enable_webhooks_subscriptions__subscription_id__enable_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/subscriptions/{subscription_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again every delivery of events from a point in time on. */
+        post: operations["replay_since_webhooks_subscriptions__subscription_id__replay_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/subscriptions/{subscription_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner rotates its signing secret: the new one is shown once; the old one still signs for 24 hours (Standard Webhooks multi-signature). */
+        post: operations["rotate_secret_webhooks_subscriptions__subscription_id__secret_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -59,31 +353,466 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** NotificationPublic */
-        NotificationPublic: {
-            /** Body */
-            body: string;
+        /** AttemptPublic */
+        AttemptPublic: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Error */
+            error: string | null;
+            /** Latency Ms */
+            latency_ms: number;
+            /** Number */
+            number: number;
+            /** Response Code */
+            response_code: number | null;
+            /** Succeeded */
+            succeeded: boolean;
+        };
+        /**
+         * Category
+         * @description What a person chooses preferences for.
+         * @enum {string}
+         */
+        Category: "security" | "account" | "membership" | "catalogue" | "exchanges" | "reports" | "payments" | "deadlines" | "training" | "resources" | "roadmap";
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "in_app" | "email";
+        /**
+         * DeliveryDetail
+         * @example {
+         *       "attempts": 2,
+         *       "created_at": "2026-11-30T09:00:00Z",
+         *       "event_id": "3f2e1d0c-9b8a-4765-a432-10fedcba9876",
+         *       "event_type": "SMEJoined",
+         *       "id": "9e4d2b7a-1c3f-4e5a-8b6c-0d1e2f3a4b5c",
+         *       "last_response_code": 503,
+         *       "log": [
+         *         {
+         *           "at": "2026-11-30T09:00:01Z",
+         *           "latency_ms": 84.2,
+         *           "number": 1,
+         *           "response_code": 503,
+         *           "succeeded": false
+         *         }
+         *       ],
+         *       "next_attempt_at": "2026-11-30T09:35:00Z",
+         *       "status": "pending",
+         *       "subscription_id": "5b0c8f5e-3f7e-4d3c-9a55-2f1f0b7c1a10"
+         *     }
+         */
+        DeliveryDetail: {
+            /**
+             * Attempts
+             * @description Attempts since the delivery was (re)scheduled.
+             */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the event happened.
+             */
+            created_at: string;
+            /**
+             * Event Id
+             * Format: uuid
+             */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             * @description Also the `webhook-id` header of every attempt: deduplicate on it.
+             */
+            id: string;
+            /** Last Response Code */
+            last_response_code: number | null;
+            /**
+             * Log
+             * @description Every attempt: outcome, response code, latency, number.
+             */
+            log: components["schemas"]["AttemptPublic"][];
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /**
+             * Subscription Id
+             * Format: uuid
+             */
+            subscription_id: string;
+        };
+        /**
+         * DeliveryPublic
+         * @example {
+         *       "attempts": 2,
+         *       "created_at": "2026-11-30T09:00:00Z",
+         *       "event_id": "3f2e1d0c-9b8a-4765-a432-10fedcba9876",
+         *       "event_type": "SMEJoined",
+         *       "id": "9e4d2b7a-1c3f-4e5a-8b6c-0d1e2f3a4b5c",
+         *       "last_response_code": 503,
+         *       "next_attempt_at": "2026-11-30T09:35:00Z",
+         *       "status": "pending",
+         *       "subscription_id": "5b0c8f5e-3f7e-4d3c-9a55-2f1f0b7c1a10"
+         *     }
+         */
+        DeliveryPublic: {
+            /**
+             * Attempts
+             * @description Attempts since the delivery was (re)scheduled.
+             */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the event happened.
+             */
+            created_at: string;
+            /**
+             * Event Id
+             * Format: uuid
+             */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             * @description Also the `webhook-id` header of every attempt: deduplicate on it.
+             */
+            id: string;
+            /** Last Response Code */
+            last_response_code: number | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /**
+             * Subscription Id
+             * Format: uuid
+             */
+            subscription_id: string;
+        };
+        /**
+         * EventTypes
+         * @example {
+         *       "event_types": [
+         *         "ExchangeCompleted",
+         *         "SMEJoined"
+         *       ]
+         *     }
+         */
+        EventTypes: {
+            /** Event Types */
+            event_types: string[];
+        };
+        /**
+         * Frequency
+         * @enum {string}
+         */
+        Frequency: "immediate" | "daily_digest" | "weekly_digest" | "off";
+        /**
+         * InboxItem
+         * @example {
+         *       "category": "exchanges",
+         *       "context": {
+         *         "event_type": "ExchangeRequested",
+         *         "organisation_names": {}
+         *       },
+         *       "created_at": "2026-11-30T09:15:00Z",
+         *       "event_type": "ExchangeRequested",
+         *       "id": "6f1c9a7e-3d2b-4c1a-9e8f-0a1b2c3d4e5f",
+         *       "sequence": 42,
+         *       "state": "unread",
+         *       "title": "Exchange requested"
+         *     }
+         */
+        InboxItem: {
+            /** Archived At */
+            archived_at: string | null;
+            category: components["schemas"]["Category"];
+            /**
+             * Context
+             * @description The event's payload and the names it refers to.
+             */
+            context: {
+                [key: string]: unknown;
+            };
             /**
              * Created At
              * Format: date-time
              */
             created_at: string;
             /**
+             * Event Type
+             * @description The event it tells of; clients translate titles by it.
+             */
+            event_type: string;
+            /**
              * Id
              * Format: uuid
              */
             id: string;
-            /** Kind */
-            kind: string;
-            /**
-             * Organisation Id
-             * Format: uuid
-             */
-            organisation_id: string;
             /** Read At */
             read_at: string | null;
+            /**
+             * Sequence
+             * @description The person's own increasing number: the SSE event id.
+             */
+            sequence: number;
+            state: components["schemas"]["InboxState"];
             /** Title */
             title: string;
+        };
+        /**
+         * InboxPagePublic
+         * @example {
+         *       "items": [
+         *         {
+         *           "category": "exchanges",
+         *           "context": {
+         *             "event_type": "ExchangeRequested",
+         *             "organisation_names": {}
+         *           },
+         *           "created_at": "2026-11-30T09:15:00Z",
+         *           "event_type": "ExchangeRequested",
+         *           "id": "6f1c9a7e-3d2b-4c1a-9e8f-0a1b2c3d4e5f",
+         *           "sequence": 42,
+         *           "state": "unread",
+         *           "title": "Exchange requested"
+         *         }
+         *       ],
+         *       "next_cursor": "czo0Mg",
+         *       "unread": 3
+         *     }
+         */
+        InboxPagePublic: {
+            /** Items */
+            items: components["schemas"]["InboxItem"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for older items; null on the last page.
+             */
+            next_cursor: string | null;
+            /**
+             * Unread
+             * @description Unread, not archived notifications in the whole inbox.
+             */
+            unread: number;
+        };
+        /**
+         * InboxState
+         * @enum {string}
+         */
+        InboxState: "unread" | "read" | "archived";
+        /**
+         * MarkedRead
+         * @example {
+         *       "marked": 3
+         *     }
+         */
+        MarkedRead: {
+            /**
+             * Marked
+             * @description How many notifications changed from unread to read.
+             */
+            marked: number;
+        };
+        /**
+         * PreferenceChoice
+         * @example {
+         *       "frequency": "daily_digest"
+         *     }
+         */
+        PreferenceChoice: {
+            frequency: components["schemas"]["Frequency"];
+        };
+        /**
+         * PreferencePublic
+         * @example {
+         *       "category": "exchanges",
+         *       "channel": "email",
+         *       "frequency": "immediate"
+         *     }
+         */
+        PreferencePublic: {
+            category: components["schemas"]["Category"];
+            channel: components["schemas"]["Channel"];
+            frequency: components["schemas"]["Frequency"];
+        };
+        /**
+         * ReplayScheduled
+         * @example {
+         *       "scheduled": 42
+         *     }
+         */
+        ReplayScheduled: {
+            /** Scheduled */
+            scheduled: number;
+        };
+        /**
+         * ReplaySince
+         * @example {
+         *       "since": "2026-11-29T00:00:00Z"
+         *     }
+         */
+        ReplaySince: {
+            /**
+             * Since
+             * Format: date-time
+             * @description Deliveries of events from this time on are sent again.
+             */
+            since: string;
+        };
+        /**
+         * SubscriptionCreate
+         * @example {
+         *       "contact_email": "it@modacc.example",
+         *       "event_types": [
+         *         "ExchangeCompleted",
+         *         "SMEJoined"
+         *       ],
+         *       "target_url": "https://crm.modacc.example/cloth/webhooks"
+         *     }
+         */
+        SubscriptionCreate: {
+            /**
+             * Contact Email
+             * @description Told when the subscription is disabled.
+             */
+            contact_email: string;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Target Url
+             * @description Where deliveries are POSTed: HTTPS, on a public address.
+             */
+            target_url: string;
+        };
+        /**
+         * SubscriptionCreated
+         * @example {
+         *       "client_id": "0d6f3c1e-8a4b-4c55-9d0e-7b3a2c1f9e88",
+         *       "contact_email": "it@modacc.example",
+         *       "created_at": "2026-11-30T09:00:00Z",
+         *       "event_types": [
+         *         "ExchangeCompleted",
+         *         "SMEJoined"
+         *       ],
+         *       "id": "5b0c8f5e-3f7e-4d3c-9a55-2f1f0b7c1a10",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+         *       "status": "active",
+         *       "target_url": "https://crm.modacc.example/cloth/webhooks"
+         *     }
+         */
+        SubscriptionCreated: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Contact Email */
+            contact_email: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Secret
+             * @description Standard Webhooks signing secret. Shown once: store it now.
+             */
+            secret: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            /** Target Url */
+            target_url: string;
+        };
+        /**
+         * SubscriptionPublic
+         * @example {
+         *       "client_id": "0d6f3c1e-8a4b-4c55-9d0e-7b3a2c1f9e88",
+         *       "contact_email": "it@modacc.example",
+         *       "created_at": "2026-11-30T09:00:00Z",
+         *       "event_types": [
+         *         "ExchangeCompleted",
+         *         "SMEJoined"
+         *       ],
+         *       "id": "5b0c8f5e-3f7e-4d3c-9a55-2f1f0b7c1a10",
+         *       "status": "active",
+         *       "target_url": "https://crm.modacc.example/cloth/webhooks"
+         *     }
+         */
+        SubscriptionPublic: {
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Contact Email */
+            contact_email: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            /** Target Url */
+            target_url: string;
+        };
+        /**
+         * UnreadCount
+         * @example {
+         *       "unread": 3
+         *     }
+         */
+        UnreadCount: {
+            /** Unread */
+            unread: number;
         };
     };
     responses: never;
@@ -94,6 +823,43 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    event_catalogue_asyncapi_json_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asyncapi": "3.0.0",
+                     *       "channels": {
+                     *         "membership_organisations": {
+                     *           "address": "membership.organisations",
+                     *           "messages": {}
+                     *         }
+                     *       },
+                     *       "info": {
+                     *         "title": "CLOTH Platform events",
+                     *         "version": "1.0.0"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     live_health_live_get: {
         parameters: {
             query?: never;
@@ -136,11 +902,1187 @@ export interface operations {
             };
         };
     };
-    list_notifications_notifications_get: {
+    read_inbox_inbox_get: {
         parameters: {
             query?: {
-                /** @description Defaults to the caller's organisation. */
-                organisation_id?: string | null;
+                /** @description Omit for unread and read (not archived). */
+                state?: components["schemas"]["InboxState"] | null;
+                /** @description Opaque position returned as `next_cursor` by the previous page. */
+                cursor?: string | null;
+                /** @description Page size, at most 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPagePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    mark_all_read_inbox_read_all_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    stream_inbox_stream_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The last `sequence` received: what was committed after it is sent first. */
+                "Last-Event-ID"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless `text/event-stream`: one `notification` event per new in-app notification, its id the notification's `sequence`; comment pings every 15 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 42
+                     *     event: notification
+                     *     data: {"id": "6f1c9a7e-…", "sequence": 42, "event_type": "ExchangeRequested", …}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    unread_count_inbox_unread_count_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    archive_inbox__notification_id__archive_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    mark_read_inbox__notification_id__read_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    read_preferences_preferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencePublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    choose_preferences__category___channel__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: components["schemas"]["Category"];
+                channel: components["schemas"]["Channel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferenceChoice"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    read_delivery_webhooks_deliveries__delivery_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    replay_delivery_webhooks_deliveries__delivery_id__replay_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    event_types_webhooks_event_types_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypes"];
+                };
+            };
+        };
+    };
+    list_subscriptions_webhooks_subscriptions_get: {
+        parameters: {
+            query?: {
                 /** @description Page size, at most 100. */
                 limit?: number;
                 /** @description How many items to skip (prefer the cursor where offered). */
@@ -158,7 +2100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationPublic"][];
+                    "application/json": components["schemas"]["SubscriptionPublic"][];
                 };
             };
             /** @description Unauthorized */
@@ -174,6 +2116,1010 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    subscribe_webhooks_subscriptions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreated"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    read_subscription_webhooks_subscriptions__subscription_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    unsubscribe_webhooks_subscriptions__subscription_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    list_deliveries_webhooks_subscriptions__subscription_id__deliveries_get: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description How many items to skip (prefer the cursor where offered). */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    enable_webhooks_subscriptions__subscription_id__enable_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    replay_since_webhooks_subscriptions__subscription_id__replay_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaySince"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayScheduled"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rotate_secret_webhooks_subscriptions__subscription_id__secret_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreated"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
                      *     }
                      */
                     "application/problem+json": {
