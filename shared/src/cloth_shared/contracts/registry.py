@@ -111,3 +111,8 @@ _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {
 def event_class(event_type: str, event_version: int) -> type[Event] | None:
     """The payload class of a published event, or None if this code does not know it."""
     return _BY_TYPE_AND_VERSION.get((event_type, event_version))
+
+
+def events_on(topic: str) -> tuple[type[Event], ...]:
+    """Every published event type of one topic, in registry order."""
+    return tuple(event for event in ALL_EVENTS if event.topic == topic)

@@ -1,9 +1,10 @@
 """The notifications service's Kafka subscriptions, listed explicitly: event type → use case.
 
 Membership's topics keep the local directory (people, organisations' home clusters) and are
-routed; exchange's topic is routed. Every routed event goes through the same use case,
-`notify`, which reads the routing table: covering a new event is a line there and a line here.
-A directory change runs before `notify` (a person who just joined is told), an erasure after.
+routed; exchange's and knowledge's topics are only routed, every event type the registry knows on
+them. Every routed event goes through the same use case, `notify`, which reads the routing table:
+covering a new event is a row there. A directory change runs before `notify` (a person who just
+joined is told), an erasure after.
 """
 
 from typing import Any
@@ -13,48 +14,6 @@ from faststream.kafka import KafkaRouter
 from cloth_shared.auth.revocation import with_revocation
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import Event
-from cloth_shared.contracts.exchange import (
-    ExchangeAccepted,
-    ExchangeApproved,
-    ExchangeAtRiskFlagged,
-    ExchangeCancelled,
-    ExchangeCommitmentAgreed,
-    ExchangeCompleted,
-    ExchangeDeclined,
-    ExchangeReportOverdue,
-    ExchangeReportSentBack,
-    ExchangeReportSubmitted,
-    ExchangeRequested,
-    ExchangeStarted,
-    HostingOfferPublished,
-    LumpSumPaid,
-    LumpSumPaymentOverdue,
-)
-from cloth_shared.contracts.knowledge_resources import (
-    ResourceArchived,
-    ResourcePublished,
-    ResourceSentBack,
-    ResourceSubmitted,
-)
-from cloth_shared.contracts.knowledge_roadmap import (
-    ClusterLabelAwarded,
-    ClusterStrategyUpdated,
-    PartnershipStrategyApproved,
-    PartnershipStrategyCommented,
-    PartnershipStrategyDrafted,
-    PartnershipStrategyEndorsed,
-    RegionalAnalysisPublished,
-)
-from cloth_shared.contracts.knowledge_training import (
-    CertificateIssued,
-    CertificateRevoked,
-    CourseCompleted,
-    CourseScheduled,
-    EnrolmentCancelled,
-    EnrolmentConfirmed,
-    EnrolmentWaitlisted,
-    PlaceOffered,
-)
 from cloth_shared.contracts.membership import (
     MembershipEnded,
     MembershipReinstated,
@@ -67,6 +26,7 @@ from cloth_shared.contracts.membership import (
     SMEJoined,
     StakeholderJoined,
 )
+from cloth_shared.contracts.registry import events_on
 from cloth_shared.inbox.consumer import ConsumedEventHandler
 from cloth_shared.messaging.subscriptions import in_order, subscribe_inbox
 from cloth_shared.service import Infrastructure
@@ -102,63 +62,23 @@ PEOPLE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
     PersonErased: in_order(notify, directory.erase_person),
     PersonSessionsRevoked: notify,
 }
-EXCHANGE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    event: notify
-    for event in (
-        HostingOfferPublished,
-        ExchangeRequested,
-        ExchangeAccepted,
-        ExchangeDeclined,
-        ExchangeCommitmentAgreed,
-        ExchangeApproved,
-        ExchangeStarted,
-        ExchangeReportSubmitted,
-        ExchangeReportSentBack,
-        ExchangeCompleted,
-        ExchangeCancelled,
-        LumpSumPaid,
-        ExchangeReportOverdue,
-        LumpSumPaymentOverdue,
-        ExchangeAtRiskFlagged,
-    )
-}
-RESOURCE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    event: notify for event in (ResourceSubmitted, ResourcePublished, ResourceSentBack, ResourceArchived)
-}
-TRAINING_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    event: notify
-    for event in (
-        CourseScheduled,
-        EnrolmentConfirmed,
-        EnrolmentWaitlisted,
-        PlaceOffered,
-        EnrolmentCancelled,
-        CourseCompleted,
-        CertificateIssued,
-        CertificateRevoked,
-    )
-}
-ROADMAP_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    event: notify
-    for event in (
-        RegionalAnalysisPublished,
-        PartnershipStrategyDrafted,
-        PartnershipStrategyEndorsed,
-        PartnershipStrategyCommented,
-        PartnershipStrategyApproved,
-        ClusterStrategyUpdated,
-        ClusterLabelAwarded,
-    )
-}
+
+
+def routed(topic: str) -> dict[type[Event], ConsumedEventHandler[Any]]:
+    """A topic whose every event is only routed: each type the registry knows on it goes to
+    `notify` (the routing-table test fails when one has no row)."""
+    return {event: notify for event in events_on(topic)}
+
+
 # Consumer names are the inbox's: they stay as they were, so a redeployment re-applies nothing.
 SUBSCRIPTIONS: tuple[tuple[str, str, dict[type[Event], ConsumedEventHandler[Any]]], ...] = (
     ("notifications.membership", topics.MEMBERSHIP_ORGANISATIONS, ORGANISATION_HANDLERS),
     # Tokens issued before a person's last change of authority are refused here too.
     ("notifications.membership-people", topics.MEMBERSHIP_PEOPLE, with_revocation(PEOPLE_HANDLERS)),
-    ("notifications.exchange", topics.EXCHANGE_EXCHANGES, EXCHANGE_HANDLERS),
-    ("notifications.resources", topics.KNOWLEDGE_RESOURCES, RESOURCE_HANDLERS),
-    ("notifications.training", topics.KNOWLEDGE_TRAINING, TRAINING_HANDLERS),
-    ("notifications.roadmap", topics.KNOWLEDGE_ROADMAP, ROADMAP_HANDLERS),
+    ("notifications.exchange", topics.EXCHANGE_EXCHANGES, routed(topics.EXCHANGE_EXCHANGES)),
+    ("notifications.resources", topics.KNOWLEDGE_RESOURCES, routed(topics.KNOWLEDGE_RESOURCES)),
+    ("notifications.training", topics.KNOWLEDGE_TRAINING, routed(topics.KNOWLEDGE_TRAINING)),
+    ("notifications.roadmap", topics.KNOWLEDGE_ROADMAP, routed(topics.KNOWLEDGE_ROADMAP)),
 )
 
 
