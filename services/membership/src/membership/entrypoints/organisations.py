@@ -5,6 +5,7 @@ from uuid import UUID
 from fastapi import APIRouter, status
 
 from cloth_shared.bodies import JsonRoute
+from cloth_shared.openapi import problem_responses
 from cloth_shared.pagination import Limit, Offset
 from membership.domain.organisations import Organisation, Status
 from membership.entrypoints.dependencies import Caller, UoW
@@ -25,6 +26,7 @@ def public(organisation: Organisation) -> OrganisationPublic:
 
 @router.post(
     "/organisations",
+    responses=problem_responses(404, 409),
     response_model=OrganisationPublic,
     status_code=status.HTTP_201_CREATED,
     summary="Apply for membership of a cluster; you become the organisation's admin.",
@@ -36,6 +38,7 @@ async def apply(body: OrganisationCreate, caller: Caller, uow: UoW) -> Organisat
 
 @router.get(
     "/organisations/{organisation_id}",
+    responses=problem_responses(403, 404),
     response_model=OrganisationPublic,
     summary="The full record (its people, its cluster's managers, admins).",
 )
@@ -45,6 +48,7 @@ async def get_organisation(organisation_id: UUID, caller: Caller, uow: UoW) -> O
 
 @router.patch(
     "/organisations/{organisation_id}",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="Change the profile (the organisation's own people only).",
 )
@@ -57,6 +61,7 @@ async def update(
 
 @router.post(
     "/organisations/{organisation_id}/approval",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     tags=["applications"],
     summary="A manager of its cluster approves the application.",
@@ -67,6 +72,7 @@ async def approve(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisati
 
 @router.post(
     "/organisations/{organisation_id}/rejection",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     tags=["applications"],
     summary="A manager of its cluster rejects the application, with a reason.",
@@ -79,6 +85,7 @@ async def reject(
 
 @router.post(
     "/organisations/{organisation_id}/suspension",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="Suspend an active member (its cluster's managers, admins).",
 )
@@ -88,6 +95,7 @@ async def suspend(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisati
 
 @router.post(
     "/organisations/{organisation_id}/reinstatement",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="Lift a suspension (its cluster's managers, admins).",
 )
@@ -97,6 +105,7 @@ async def reinstate(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisa
 
 @router.post(
     "/organisations/{organisation_id}/departure",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="End the organisation's membership (its admin).",
 )
@@ -106,6 +115,7 @@ async def leave(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisation
 
 @router.get(
     "/clusters/{cluster_id}/applications",
+    responses=problem_responses(403),
     response_model=list[OrganisationPublic],
     tags=["applications"],
     summary="Applications to a cluster (its managers, admins).",

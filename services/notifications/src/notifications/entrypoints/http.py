@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from cloth_shared.auth.fastapi import Caller
 from cloth_shared.bodies import JsonRoute
+from cloth_shared.openapi import problem_responses
 from cloth_shared.pagination import Limit, Offset
 from notifications.entrypoints.dependencies import UoW
 from notifications.service_layer.inbox import read_inbox
@@ -31,6 +32,7 @@ class NotificationPublic(BaseModel):
     response_model=list[NotificationPublic],
     tags=["in-app"],
     summary="An organisation's in-app notifications, newest first (its own people, or administrators).",
+    responses=problem_responses(403),
 )
 async def list_notifications(
     uow: UoW,

@@ -1,0 +1,141 @@
+"""The four services in-process on real PostgreSQL and Kafka, served to synchronous fuzz tests.
+
+Hypothesis drives a synchronous test function, while the apps, their pools and the membership
+flows are asyncio: they all live on one event loop in a background thread, and a test hands each
+request to that loop and waits for the answer. The services start once per module (migrations
+and topics take seconds each) and share one topic namespace, so the others learn of membership's
+changes of authority as they do in production; membership signs with the security tests' key,
+which the others trust, so membership-issued tokens are valid everywhere.
+"""
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Coroutine, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from uuid import uuid4
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from cloth_shared.service import create_app
+from cloth_shared.testing.apps import running
+from cloth_shared.testing.databases import throwaway_database
+from cloth_shared.testing.flows import MembershipFlows
+from cloth_shared.testing.infrastructure import TestInfrastructure
+from cloth_shared.testing.topic_cleanup import delete_topics, existing_test_topics
+from membership.config import DEV_ADMIN_EMAIL, DEV_ADMIN_PASSWORD
+
+from ..security.conftest import SERVICES
+from ..security.keys import SigningKey
+
+T = TypeVar("T")
+
+# Who calls: nobody, then one person of each role membership grants.
+CALLERS = ("anonymous", "platform_admin", "cluster_manager", "organisation_admin", "organisation_member")
+STARTUP_SECONDS = 120
+REQUEST_SECONDS = 30
+
+
+@dataclass
+class ServedPlatform:
+    """Every service running on a loop of its own thread; `call` runs a coroutine there."""
+
+    infra: TestInfrastructure
+    environment: pytest.MonkeyPatch
+    signing_key: SigningKey = field(default_factory=SigningKey)
+    topic_prefix: str = field(default_factory=lambda: f"test-{uuid4().hex[:10]}.")
+    apps: dict[str, FastAPI] = field(default_factory=dict)
+    clients: dict[str, httpx.AsyncClient] = field(default_factory=dict)
+    callers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    _loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.new_event_loop)
+    _serving: list["asyncio.Future[None]"] = field(default_factory=list)
+    _stopping: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def call(self, coroutine: Coroutine[Any, Any, T], timeout: float = REQUEST_SECONDS) -> T:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+
+    def start(self) -> None:
+        threading.Thread(target=self._loop.run_forever, name="fuzzed-services", daemon=True).start()
+        self.environment.setenv("CLOTH_ENV", "test")
+        self.environment.setenv("KAFKA_BOOTSTRAP_SERVERS", self.infra.kafka_bootstrap_servers)
+        self.environment.setenv("KAFKA_TOPIC_PREFIX", self.topic_prefix)
+        self.environment.setenv("MEMBERSHIP_SIGNING_KEY_PEM", self.signing_key.private_key_pem)
+        self.environment.setenv("MEMBERSHIP_ARGON2_TIME_COST", "1")
+        self.environment.setenv("MEMBERSHIP_ARGON2_MEMORY_KIB", "8192")
+        for name in ("membership", *sorted(set(SERVICES) - {"membership"})):
+            self.environment.setenv(f"{name.upper()}_AUTH_PUBLIC_KEY_PEM", self.signing_key.public_key_pem)
+            self.clients[name] = self.call(self._started(name), timeout=STARTUP_SECONDS)
+        jwks = self.call(self.clients["membership"].get("/.well-known/jwks.json")).json()
+        self.signing_key.kid = jwks["keys"][0]["kid"]
+        # Every test gets its own people, all signed in before any fuzzing: fuzzed sign-ins trip
+        # the per-address sign-in limit, and a fuzzed sign-out or erasure ends only its test's caller.
+        for service in SERVICES:
+            for caller in CALLERS:
+                self.callers[service, caller] = self._headers_of(caller)
+
+    def stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._stopping.set)
+        with contextlib.suppress(Exception):
+            self.call(asyncio.wait_for(asyncio.gather(*self._serving), STARTUP_SECONDS), STARTUP_SECONDS + 5)
+        with contextlib.suppress(Exception):
+            self.call(self._delete_topics(), STARTUP_SECONDS)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+
+    def flows(self) -> MembershipFlows:
+        return MembershipFlows(self.clients["membership"], DEV_ADMIN_EMAIL, DEV_ADMIN_PASSWORD)
+
+    def _headers_of(self, caller: str) -> dict[str, str]:
+        """Headers of a new person in that role (no headers for `anonymous`)."""
+        return self.call(_signed_in(self.flows(), caller), timeout=STARTUP_SECONDS)
+
+    async def _started(self, name: str) -> httpx.AsyncClient:
+        started: asyncio.Future[httpx.AsyncClient] = asyncio.get_running_loop().create_future()
+        self._serving.append(asyncio.ensure_future(self._serve(name, started)))
+        return await started
+
+    async def _serve(self, name: str, started: "asyncio.Future[httpx.AsyncClient]") -> None:
+        try:
+            async with throwaway_database(self.infra.database_admin_url, f"fuzz{name}") as url:
+                self.environment.setenv(f"{name.upper()}_DATABASE_URL", url)
+                definition, settings, _ = SERVICES[name]()
+                self.apps[name] = create_app(definition, settings)
+                async with running(self.apps[name]) as (http, _):
+                    started.set_result(http)
+                    await self._stopping.wait()
+        except BaseException as failure:
+            if not started.done():
+                started.set_exception(failure)
+            raise
+
+    async def _delete_topics(self) -> None:
+        kafka = self.infra.kafka_bootstrap_servers
+        ours = {topic for topic in await existing_test_topics(kafka) if topic.startswith(self.topic_prefix)}
+        await delete_topics(kafka, ours)
+
+
+async def _signed_in(flows: MembershipFlows, caller: str) -> dict[str, str]:
+    if caller == "anonymous":
+        return {}
+    if caller == "platform_admin":
+        return await flows.admin()
+    if caller == "cluster_manager":
+        return await flows.manager()
+    organisation_id, admin = await flows.active()
+    if caller == "organisation_admin":
+        return admin
+    assert caller == "organisation_member", caller
+    return await flows.invited(admin, role="organisation_member", organisation_id=organisation_id)
+
+
+@pytest.fixture(scope="module")
+def platform(infra: TestInfrastructure) -> Iterator[ServedPlatform]:
+    with pytest.MonkeyPatch.context() as environment:
+        served = ServedPlatform(infra, environment)
+        try:
+            served.start()
+            yield served
+        finally:
+            served.stop()

@@ -1,0 +1,137 @@
+"""Every operation of every service's OpenAPI document, fuzzed, answers as the document says.
+
+The documents are public contracts: clients are generated from them. For each service and each
+kind of caller, schemathesis draws requests from the service's own document — valid ones and
+deliberately invalid ones — and its standard checks judge each answer:
+
+- never a server error;
+- a status code, content type, headers and body the operation declares;
+- valid data is accepted, or refused only for a reason the document can state (401, 403, 404,
+  409, 429); invalid data is refused with a 4xx.
+
+Routes are read from each running app, so a route added later is fuzzed without a change here.
+The run is bounded and repeatable: EXAMPLES requests per operation and generation mode, drawn
+derandomised (the same requests every run), without shrinking. All failures of one service and
+caller are reported together, one sample per operation and kind of failure.
+"""
+
+import json
+
+import httpx
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import CheckContext, not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.core.transport import Response
+from schemathesis.generation.case import Case
+from schemathesis.schemas import APIOperation
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    missing_required_header,
+    negative_data_rejection,
+    positive_data_acceptance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from ..security.conftest import SERVICES
+from .conftest import CALLERS, ServedPlatform
+
+EXAMPLES = 6
+
+
+def valid_data_accepted(ctx: CheckContext, response: Response, case: Case) -> bool | None:
+    """schemathesis's positive-data check, but for a domain rule across fields (a period's last day
+    on or after its first, a cursor this directory issued): a 422 with that rule's own `code`, which
+    the document states in words. A `validation-failed` 422 to valid data means the schema is
+    looser than the service, and fails."""
+    if response.status_code == 422 and json.loads(response.content).get("code") != "validation-failed":
+        return None
+    return positive_data_acceptance(ctx, response, case)
+
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    valid_data_accepted,
+    negative_data_rejection,
+    missing_required_header,
+]
+# Operations that end the caller's own sessions go last, so every other operation meets a live
+# caller (the answers after them, 401 `token-refused`, are checked all the same).
+ENDS_THE_CALLERS_SESSIONS = {("POST", "/auth/sign-out-everywhere"), ("DELETE", "/people/me")}
+
+
+def operations_of(platform: ServedPlatform, service: str) -> list[APIOperation]:
+    document = platform.apps[service].openapi()
+    operations = [result.ok() for result in schemathesis.openapi.from_dict(document).get_all_operations()]
+    return sorted(operations, key=lambda op: (op.method.upper(), op.path) in ENDS_THE_CALLERS_SESSIONS)
+
+
+async def send(client: httpx.AsyncClient, case: Case, caller: dict[str, str]) -> httpx.Response:
+    request = case.as_transport_kwargs(base_url=str(client.base_url))
+    return await client.request(
+        request["method"],
+        request["url"],
+        params=request.get("params"),
+        headers={**request.get("headers", {}), **caller},
+        json=request.get("json"),
+        content=request.get("data"),
+        files=request.get("files"),
+    )
+
+
+def sample(case: Case, response: httpx.Response) -> str:
+    sent = response.request
+    body = (sent.content or b"")[:200]
+    return f"{sent.method} {sent.url} body={body!r} -> {response.status_code} {response.text[:300]}"
+
+
+def fuzz(
+    platform: ServedPlatform, service: str, operation: APIOperation, caller: dict[str, str]
+) -> dict[str, str]:
+    """Failures of one operation, by kind, each with one request that shows it."""
+    client = platform.clients[service]
+    found: dict[str, str] = {}
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+
+        @settings(
+            max_examples=EXAMPLES,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy(generation_mode=mode))
+        def exchange(case: Case) -> None:
+            response = platform.call(send(client, case, caller))
+            try:
+                case.validate_response(response, checks=CHECKS, headers=caller)
+            except FailureGroup as failures:
+                for failure in failures.exceptions:
+                    found.setdefault(f"{operation.label}: {failure.title}", sample(case, response))
+
+        try:
+            exchange()
+        except Unsatisfiable:
+            # An operation without parameters or body has no invalid request to draw.
+            assert mode is GenerationMode.NEGATIVE, operation.label
+    return found
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+@pytest.mark.parametrize("service", sorted(SERVICES))
+def test_every_operation_answers_as_its_document_says(platform: ServedPlatform, service: str, caller: str):
+    headers = platform.callers[service, caller]
+    failures: dict[str, str] = {}
+    for operation in operations_of(platform, service):
+        failures.update(fuzz(platform, service, operation, headers))
+    assert failures == {}, "\n".join(f"{kind}\n    {example}" for kind, example in sorted(failures.items()))
