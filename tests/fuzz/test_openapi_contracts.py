@@ -38,6 +38,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from cloth_shared.errors import PROBLEM_CONTENT_TYPE
+
 from ..security.conftest import SERVICES
 from .conftest import CALLERS, ServedPlatform
 
@@ -135,3 +137,24 @@ def test_every_operation_answers_as_its_document_says(platform: ServedPlatform, 
     for operation in operations_of(platform, service):
         failures.update(fuzz(platform, service, operation, headers))
     assert failures == {}, "\n".join(f"{kind}\n    {example}" for kind, example in sorted(failures.items()))
+
+
+DOCUMENTED_METHODS = ("GET", "PUT", "POST", "DELETE", "PATCH")
+
+
+@pytest.mark.parametrize("service", sorted(SERVICES))
+def test_an_undocumented_method_is_a_405_that_allows_exactly_the_documented_ones(
+    platform: ServedPlatform, service: str
+):
+    document = platform.apps[service].openapi()
+    wrong = {}
+    for path, operations in document["paths"].items():
+        documented = {method.upper() for method in operations} & set(DOCUMENTED_METHODS)
+        other = next(method for method in DOCUMENTED_METHODS if method not in documented)
+        url = path.replace("{", "").replace("}", "")  # any value fits the route's pattern
+        answer = platform.call(platform.clients[service].request(other, url))
+        allowed = {method.strip() for method in answer.headers.get("allow", "").split(",") if method.strip()}
+        got = (answer.status_code, answer.headers.get("content-type"), allowed)
+        if got != (405, PROBLEM_CONTENT_TYPE, documented):
+            wrong[f"{other} {path}"] = got
+    assert wrong == {}
