@@ -44,6 +44,8 @@ from ..security.conftest import SERVICES
 from .conftest import CALLERS, ServedPlatform
 
 EXAMPLES = 6
+# schemathesis's own strategies draw from `random`; Hypothesis warns about it, not about us.
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisDeprecationWarning")
 
 
 def valid_data_accepted(ctx: CheckContext, response: Response, case: Case) -> bool | None:
