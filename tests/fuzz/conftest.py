@@ -23,6 +23,7 @@ from fastapi import FastAPI
 from cloth_shared.service import create_app
 from cloth_shared.testing.apps import running
 from cloth_shared.testing.databases import throwaway_database
+from cloth_shared.testing.examples import MODACC
 from cloth_shared.testing.flows import MembershipFlows
 from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.topic_cleanup import delete_topics, existing_test_topics
@@ -49,7 +50,7 @@ class ServedPlatform:
     topic_prefix: str = field(default_factory=lambda: f"test-{uuid4().hex[:10]}.")
     apps: dict[str, FastAPI] = field(default_factory=dict)
     clients: dict[str, httpx.AsyncClient] = field(default_factory=dict)
-    callers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    callers: dict[tuple[str, str], "Caller"] = field(default_factory=dict)
     _loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.new_event_loop)
     _serving: list["asyncio.Future[None]"] = field(default_factory=list)
     _stopping: asyncio.Event = field(default_factory=asyncio.Event)
@@ -74,7 +75,7 @@ class ServedPlatform:
         # the per-address sign-in limit, and a fuzzed sign-out or erasure ends only its test's caller.
         for service in SERVICES:
             for caller in CALLERS:
-                self.callers[service, caller] = self._headers_of(caller)
+                self.callers[service, caller] = self._signed_in(caller)
 
     def stop(self) -> None:
         self._loop.call_soon_threadsafe(self._stopping.set)
@@ -87,9 +88,9 @@ class ServedPlatform:
     def flows(self) -> MembershipFlows:
         return MembershipFlows(self.clients["membership"], DEV_ADMIN_EMAIL, DEV_ADMIN_PASSWORD)
 
-    def _headers_of(self, caller: str) -> dict[str, str]:
-        """Headers of a new person in that role (no headers for `anonymous`)."""
-        return self.call(_signed_in(self.flows(), caller), timeout=STARTUP_SECONDS)
+    def _signed_in(self, caller: str) -> "Caller":
+        """A new person in that role (nobody for `anonymous`)."""
+        return self.call(_sign_in(self.flows(), caller), timeout=STARTUP_SECONDS)
 
     async def _started(self, name: str) -> httpx.AsyncClient:
         started: asyncio.Future[httpx.AsyncClient] = asyncio.get_running_loop().create_future()
@@ -116,18 +117,35 @@ class ServedPlatform:
         await delete_topics(kafka, ours)
 
 
-async def _signed_in(flows: MembershipFlows, caller: str) -> dict[str, str]:
+@dataclass(frozen=True)
+class Caller:
+    """Who calls: their headers, and the ids of what is theirs (to put in paths)."""
+
+    headers: dict[str, str]
+    own_ids: dict[str, str]
+
+
+async def _sign_in(flows: MembershipFlows, caller: str) -> Caller:
     if caller == "anonymous":
-        return {}
+        return Caller({}, {})
     if caller == "platform_admin":
-        return await flows.admin()
+        # Not the person id: the fuzzer would end the sessions of the one administrator every
+        # other test signs in as.
+        return Caller(await flows.admin(), {"cluster_id": str(MODACC)})
     if caller == "cluster_manager":
-        return await flows.manager()
+        headers = await flows.manager()
+        return Caller(headers, {"cluster_id": str(MODACC), "person_id": await _person_id(flows, headers)})
     organisation_id, admin = await flows.active()
-    if caller == "organisation_admin":
-        return admin
-    assert caller == "organisation_member", caller
-    return await flows.invited(admin, role="organisation_member", organisation_id=organisation_id)
+    if caller == "organisation_member":
+        admin = await flows.invited(admin, role="organisation_member", organisation_id=organisation_id)
+    else:
+        assert caller == "organisation_admin", caller
+    own = {"organisation_id": str(organisation_id), "person_id": await _person_id(flows, admin)}
+    return Caller(admin, {**own, "cluster_id": str(MODACC)})
+
+
+async def _person_id(flows: MembershipFlows, headers: dict[str, str]) -> str:
+    return str((await flows.http.get("/people/me", headers=headers)).json()["id"])
 
 
 @pytest.fixture(scope="module")
