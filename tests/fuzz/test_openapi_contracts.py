@@ -17,6 +17,7 @@ sample per operation and kind of failure.
 """
 
 import json
+from typing import Any
 
 import httpx
 import pytest
@@ -45,13 +46,15 @@ from cloth_shared.errors import PROBLEM_CONTENT_TYPE
 from ..security.conftest import SERVICES
 from .conftest import CALLERS, Caller, ServedPlatform
 
+Operation = APIOperation[Any, Any, Any, Any]
+AnyCase = Case[Any]
 EXAMPLES = 6
 INVALID_DATA_CALLERS = ("anonymous", "organisation_admin")
 # schemathesis's own strategies draw from `random`; Hypothesis warns about it, not about us.
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisDeprecationWarning")
 
 
-def valid_data_accepted(ctx: CheckContext, response: Response, case: Case) -> bool | None:
+def valid_data_accepted(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """schemathesis's positive-data check, but for a domain rule across fields (a period's last day
     on or after its first, a cursor this directory issued): a 422 with that rule's own `code`, which
     the document states in words. A `validation-failed` 422 to valid data means the schema is
@@ -76,13 +79,13 @@ CHECKS = [
 ENDS_THE_CALLERS_SESSIONS = {("POST", "/auth/sign-out-everywhere"), ("DELETE", "/people/me")}
 
 
-def operations_of(platform: ServedPlatform, service: str) -> list[APIOperation]:
+def operations_of(platform: ServedPlatform, service: str) -> list[Operation]:
     document = platform.apps[service].openapi()
-    operations = [result.ok() for result in schemathesis.openapi.from_dict(document).get_all_operations()]
+    operations = [result.ok() for result in schemathesis.openapi.from_dict(document).get_all_operations()]  # type: ignore[union-attr]
     return sorted(operations, key=lambda op: (op.method.upper(), op.path) in ENDS_THE_CALLERS_SESSIONS)
 
 
-async def send(client: httpx.AsyncClient, case: Case, caller: dict[str, str]) -> httpx.Response:
+async def send(client: httpx.AsyncClient, case: AnyCase, caller: dict[str, str]) -> httpx.Response:
     request = case.as_transport_kwargs(base_url=str(client.base_url))
     return await client.request(
         request["method"],
@@ -95,13 +98,13 @@ async def send(client: httpx.AsyncClient, case: Case, caller: dict[str, str]) ->
     )
 
 
-def sample(case: Case, response: httpx.Response) -> str:
+def sample(case: AnyCase, response: httpx.Response) -> str:
     sent = response.request
     body = (sent.content or b"")[:200]
     return f"{sent.method} {sent.url} body={body!r} -> {response.status_code} {response.text[:300]}"
 
 
-def cases(operation: APIOperation, mode: GenerationMode, caller: Caller) -> st.SearchStrategy[Case]:
+def cases(operation: Operation, mode: GenerationMode, caller: Caller) -> st.SearchStrategy[AnyCase]:
     """Requests of that mode; valid ones half the time about the caller's own organisation, person
     or cluster, so the fuzzer gets past the 404 of a random id into what the route does."""
     anything = operation.as_strategy(generation_mode=mode)
@@ -124,7 +127,7 @@ def modes_for(caller: str) -> tuple[GenerationMode, ...]:
 def fuzz(
     platform: ServedPlatform,
     service: str,
-    operation: APIOperation,
+    operation: Operation,
     caller: Caller,
     modes: tuple[GenerationMode, ...],
 ) -> dict[str, str]:
@@ -143,7 +146,7 @@ def fuzz(
             suppress_health_check=list(HealthCheck),
         )
         @given(case=cases(operation, mode, caller))
-        def exchange(case: Case) -> None:
+        def exchange(case: AnyCase) -> None:
             try:
                 response = platform.call(send(client, case, headers))
             except Exception as error:  # the in-process transport re-raises what a client sees as a 500
