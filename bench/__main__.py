@@ -1,6 +1,7 @@
 """`make bench`: every benchmark against a baseline measured in the same run, in one table.
 
-    python -m bench [--quick] [--only membership,consumer,relay,exchange] [--scales 1,100] [--workers 2]
+    python -m bench [--quick] [--only membership,consumer,relay,exchange,knowledge] [--scales 1,100]
+                    [--workers 2]
     python -m bench.scale              build the 1x / 100x template databases (idempotent)
 
 Needs PostgreSQL and Kafka (`make infra-up`) and wrk; starts its own service processes (as
@@ -17,12 +18,12 @@ import platform
 import subprocess
 import time
 
-from bench import consumer, exchange_api, membership_api, outbox_relay
+from bench import consumer, exchange_api, knowledge_api, membership_api, outbox_relay
 from bench import scale as scaling
 from bench.common import REPO, RunOptions
 from bench.table import Row, markdown, render
 
-FAMILIES = ("membership", "consumer", "relay", "exchange")
+FAMILIES = ("membership", "consumer", "relay", "exchange", "knowledge")
 
 
 def options_from_args() -> tuple[RunOptions, argparse.Namespace]:
@@ -80,6 +81,8 @@ async def run(options: RunOptions) -> list[Row]:
         await scaling.ensure_all(["notifications"], options.scales)
     if options.wants("exchange"):
         await scaling.ensure_all(["exchange"], options.scales)
+    if options.wants("knowledge"):
+        await scaling.ensure_all(["knowledge"], options.scales)
     rows: list[Row] = []
     memory: list[Row] = []
     if options.wants("membership"):
@@ -94,6 +97,10 @@ async def run(options: RunOptions) -> list[Row]:
         rows += await outbox_relay.run(options)
     if options.wants("exchange"):
         found = await exchange_api.run(options)
+        rows += [r for r in found if r.family != "memory"]
+        memory += [r for r in found if r.family == "memory"]
+    if options.wants("knowledge"):
+        found = await knowledge_api.run(options)
         rows += [r for r in found if r.family != "memory"]
         memory += [r for r in found if r.family == "memory"]
     return rows + memory

@@ -30,6 +30,7 @@ MIGRATIONS = {
     "membership": SERVICES_DIR / "membership" / "migrations",
     "notifications": SERVICES_DIR / "notifications" / "migrations",
     "exchange": SERVICES_DIR / "exchange" / "migrations",
+    "knowledge": SERVICES_DIR / "knowledge" / "migrations",
 }
 CHUNK = 250_000
 
@@ -192,6 +193,10 @@ def _register_exchange() -> None:
     import bench.scale_exchange  # noqa: F401 - registers with @generator on import
 
 
+def _register_knowledge() -> None:
+    import bench.scale_knowledge  # noqa: F401 - registers with @generator on import
+
+
 # --- building the templates ---------------------------------------------------------------------
 
 
@@ -199,6 +204,8 @@ async def ensure_template(service: str, scale: int, *, verbose: bool = True) -> 
     """Create, migrate and fill the service's template at this scale (idempotent); its name."""
     if service == "exchange":
         _register_exchange()
+    if service == "knowledge":
+        _register_knowledge()
     name = template_name(service, scale)
     if not await database_exists(name):
         admin = await asyncpg.connect(admin_url())

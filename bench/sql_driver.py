@@ -19,7 +19,7 @@ from uuid import UUID, uuid4
 
 import asyncpg
 
-from bench import exchange_sql
+from bench import exchange_sql, knowledge_sql
 from bench.common import Measure
 from cloth_shared.outbox.writer import INSERT_OUTBOX_ROW
 from membership.adapters import queries
@@ -115,6 +115,7 @@ KINDS = {
     "patch": _patch,
     "notifications": _notifications,
     **exchange_sql.KINDS,
+    **knowledge_sql.KINDS,
 }
 # Kinds whose every id is used once (an approval cannot be repeated): the ids are split over the
 # processes, each client takes the next one, and a driver stops when its ids run out.

@@ -10,6 +10,7 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
 command -v runuser >/dev/null || missing+=(util-linux)
 command -v wrk >/dev/null || missing+=(wrk)  # HTTP load for `make bench`
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)  # certificates (PDF) in any script
 python3 -c 'import sys, venv; assert sys.version_info[:2] == (3, 11)' 2>/dev/null || missing+=(python3.11 python3.11-venv)
 
 if ((${#missing[@]})); then

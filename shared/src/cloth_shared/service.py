@@ -51,6 +51,8 @@ class Infrastructure:
     relay: OutboxRelay | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     components: dict[type[Any], Any] = field(default_factory=dict)
+    # Called first on shutdown, so a service's own background tasks finish their pass and return.
+    on_stop: list[Callable[[], None]] = field(default_factory=list)
 
     def provide(self, component: object, *, as_type: type[Any] | None = None) -> None:
         """Register a start-up object under its type (or a port it implements)."""
@@ -134,6 +136,8 @@ async def stop_infrastructure(infra: Infrastructure, *, grace_seconds: float = 1
         await infra.broker.stop()  # waits for handlers in flight (graceful_timeout)
     if infra.relay is not None:
         infra.relay.stop()
+    for stop in infra.on_stop:
+        stop()
     if infra.tasks:
         _, still_running = await asyncio.wait(infra.tasks, timeout=grace_seconds)
         for task in still_running:

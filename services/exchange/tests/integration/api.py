@@ -23,6 +23,7 @@ from cloth_shared.testing.apps import running
 from cloth_shared.testing.databases import throwaway_database
 from cloth_shared.testing.infrastructure import TestInfrastructure
 from cloth_shared.testing.tokens import TestTokens
+from cloth_shared.testing.topic_cleanup import new_topic_namespace
 from exchange.adapters.unit_of_work import PostgresExchangeUnitOfWork
 from exchange.bootstrap import DEFINITION
 from exchange.config import ExchangeSettings
@@ -57,7 +58,7 @@ async def exchange_service(
         values = {
             "CLOTH_ENV": "test",
             "KAFKA_BOOTSTRAP_SERVERS": infra.kafka_bootstrap_servers,
-            "KAFKA_TOPIC_PREFIX": settings.pop("topic_prefix", f"test-{uuid4().hex[:10]}."),
+            "KAFKA_TOPIC_PREFIX": settings.pop("topic_prefix", new_topic_namespace()),
             "LOG_JSON": os.environ.get("LOG_JSON", "false"),
             "EXCHANGE_DATABASE_URL": database_url,
             "EXCHANGE_AUTH_PUBLIC_KEY_PEM": TOKENS.public_key_pem,

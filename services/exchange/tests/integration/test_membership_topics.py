@@ -26,6 +26,7 @@ from cloth_shared.testing.examples import (
     stakeholder_joined,
 )
 from cloth_shared.testing.kafka import produce_raw
+from cloth_shared.testing.topic_cleanup import new_topic_namespace
 from exchange.adapters.unit_of_work import PostgresExchangeUnitOfWork
 from exchange.domain.parties import Party
 from exchange.service_layer.ports import ExchangeUnitOfWork
@@ -53,7 +54,7 @@ async def known(uow: ExchangeUnitOfWork, organisation_id: UUID) -> Party | None:
 
 
 async def test_a_service_started_after_45_organisations_joined_knows_all_of_them(infra) -> None:  # type: ignore[no-untyped-def]
-    prefix = f"test-{uuid4().hex[:10]}."
+    prefix = new_topic_namespace()
     topic = prefix + topics.MEMBERSHIP_ORGANISATIONS
     bootstrap = infra.kafka_bootstrap_servers
     # As membership creates it: compacted, so the joins are still there whenever exchange starts.
@@ -96,7 +97,7 @@ async def cleanup_policy(bootstrap: str, topic: str) -> str:
 
 
 async def test_membership_ended_cancels_the_open_request_and_announces_why(infra) -> None:  # type: ignore[no-untyped-def]
-    prefix = f"test-{uuid4().hex[:10]}."
+    prefix = new_topic_namespace()
     async with exchange_service(infra, topic_prefix=prefix) as (client, started, clock):
         api = Api(client, started, clock)
         await api.programme()
@@ -125,7 +126,7 @@ async def my_record_until(client: httpx.AsyncClient, headers: dict[str, str], st
 
 
 async def test_a_joined_person_is_known_and_forgotten_once_erased(infra) -> None:  # type: ignore[no-untyped-def]
-    prefix = f"test-{uuid4().hex[:10]}."
+    prefix = new_topic_namespace()
     async with exchange_service(infra, topic_prefix=prefix) as (client, started, _):
         topic = prefix + topics.MEMBERSHIP_PEOPLE
         person_id, organisation_id = uuid4(), uuid4()

@@ -7,8 +7,12 @@ from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.contracts import topics
 from cloth_shared.service import Infrastructure, ServiceDefinition
 from knowledge.config import KnowledgeSettings
+from knowledge.entrypoints import analysis_routes, cluster_routes, roadmap_routes
 from knowledge.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
 from knowledge.entrypoints.http import router
+from knowledge.entrypoints.resource_routes import router as resource_router
+from knowledge.entrypoints.training_certificate_routes import router as training_certificate_router
+from knowledge.entrypoints.training_routes import router as training_router
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -27,8 +31,16 @@ DEFINITION = ServiceDefinition(
         "Resource library with multilingual search, training programme, lessons learned from exchanges."
     ),
     migrations_dir=MIGRATIONS,
-    http_routers=[router],
-    produces=[topics.KNOWLEDGE_RESOURCES, topics.KNOWLEDGE_TRAINING],
+    http_routers=[
+        router,
+        resource_router,
+        training_router,
+        training_certificate_router,
+        analysis_routes.router,
+        roadmap_routes.router,
+        cluster_routes.router,
+    ],
+    produces=[topics.KNOWLEDGE_RESOURCES, topics.KNOWLEDGE_TRAINING, topics.KNOWLEDGE_ROADMAP],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,
     on_start=provide_components,

@@ -10,3 +10,5 @@ class KnowledgeSettings(ServiceSettings, TokenVerifierSettings):
     model_config = SettingsConfigDict(env_prefix="KNOWLEDGE_")
 
     service_name: str = "knowledge"
+    # Where the public reaches this service: certificates' QR codes point to its verification.
+    public_base_url: str = "http://localhost:8003"

@@ -17,7 +17,11 @@ from cloth_shared.testing.tokens import TestTokens
 from notifications.bootstrap import DEFINITION
 from notifications.config import NotificationsSettings
 
+from .person_flows import topic_prefix
+
 pytestmark = pytest.mark.integration
+
+__all__ = ["topic_prefix"]  # this module's tests use the notifications namespace
 
 
 @pytest.fixture

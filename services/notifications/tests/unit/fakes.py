@@ -1,24 +1,59 @@
 """The fake notifications unit of work: the repository over an in-memory database."""
 
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Self
+from typing import Any, Self
 from uuid import UUID
 
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
+from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
 from notifications.domain.notifications import Notification
-from notifications.service_layer.ports import NotificationRepository
+from notifications.domain.preferences import Frequency, Preference
+from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
+from notifications.domain.routing import Category, Channel
+from notifications.service_layer.ports import (
+    Choices,
+    EmailQueue,
+    NotificationRepository,
+    OrganisationDirectory,
+    PersonInbox,
+    PreferenceRepository,
+    RecipientDirectory,
+)
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
+
+from .fake_webhooks import FakeWebhookDeliveryRepository, FakeWebhookSubscriptionRepository, FakeWebhookTables
 
 
 @dataclass
 class FakeNotificationsDatabase:
     notifications: dict[UUID, Notification] = field(default_factory=dict)
     token_validity: dict[UUID, datetime] = field(default_factory=dict)
+    recipients: dict[UUID, Recipient] = field(default_factory=dict)
+    organisations: dict[UUID, MemberOrganisation] = field(default_factory=dict)
+    person_notifications: dict[UUID, PersonNotification] = field(default_factory=dict)
+    sequences: dict[UUID, int] = field(default_factory=dict)
+    emails: dict[UUID, EmailDelivery] = field(default_factory=dict)
+    preferences: dict[tuple[UUID, Category, Channel], Frequency] = field(default_factory=dict)
+    digests_sent: dict[tuple[UUID, Frequency], datetime] = field(default_factory=dict)
+    webhooks: FakeWebhookTables = field(default_factory=FakeWebhookTables)
 
     def copy(self) -> Self:
-        return type(self)(notifications=dict(self.notifications), token_validity=dict(self.token_validity))
+        return type(self)(
+            notifications=dict(self.notifications),
+            token_validity=dict(self.token_validity),
+            recipients=dict(self.recipients),
+            organisations=dict(self.organisations),
+            person_notifications=dict(self.person_notifications),
+            sequences=dict(self.sequences),
+            emails=dict(self.emails),
+            preferences=dict(self.preferences),
+            digests_sent=dict(self.digests_sent),
+            webhooks=self.webhooks.copy(),
+        )
 
 
 class FakeNotificationRepository:
@@ -40,9 +75,193 @@ class FakeNotificationRepository:
         return found[offset : offset + limit]
 
 
+def _mentions(context: Mapping[str, Any], person_id: UUID) -> bool:
+    event = context.get("event")
+    return isinstance(event, Mapping) and event.get("person_id") == str(person_id)
+
+
+class FakeRecipientDirectory:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._db = database
+
+    async def save(self, recipient: Recipient) -> None:
+        known = self._db.recipients.get(recipient.person_id)
+        if known is not None:  # the service's own fields survive a new snapshot
+            recipient = replace(
+                recipient,
+                email_verified=known.email_verified,
+                timezone=known.timezone,
+                known_since=known.known_since or recipient.known_since,
+            )
+        self._db.recipients[recipient.person_id] = recipient
+
+    async def get(self, person_id: UUID) -> Recipient | None:
+        return self._db.recipients.get(person_id)
+
+    async def find(self, query: RecipientQuery) -> list[Recipient]:
+        found = [r for r in self._db.recipients.values() if query.matches(r)]
+        return sorted(found, key=lambda r: r.person_id)
+
+    async def forget(self, person_id: UUID) -> None:
+        self._db.recipients.pop(person_id, None)
+        for key in [k for k in self._db.preferences if k[0] == person_id]:
+            del self._db.preferences[key]
+
+
+class FakeOrganisationDirectory:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._db = database
+
+    async def save(self, organisation: MemberOrganisation) -> None:
+        self._db.organisations[organisation.organisation_id] = organisation
+
+    async def known(self, organisation_ids: Collection[UUID]) -> list[MemberOrganisation]:
+        return [self._db.organisations[i] for i in organisation_ids if i in self._db.organisations]
+
+
+class FakePersonInbox:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._db = database
+
+    def _in_app(self, person_id: UUID) -> list[PersonNotification]:
+        mine = [
+            n
+            for n in self._db.person_notifications.values()
+            if n.person_id == person_id and n.channel is Channel.IN_APP
+        ]
+        return sorted(mine, key=lambda n: n.sequence)
+
+    async def add(self, notification: PersonNotification) -> bool:
+        n = notification
+        sequence = self._db.sequences.get(n.person_id, 0) + 1
+        self._db.sequences[n.person_id] = sequence
+        key = (n.event_id, n.person_id, n.channel)
+        if any((o.event_id, o.person_id, o.channel) == key for o in self._db.person_notifications.values()):
+            return False
+        self._db.person_notifications[n.id] = replace(n, sequence=sequence)
+        return True
+
+    async def page(
+        self, person_id: UUID, *, state: InboxState | None, before: int | None, limit: int
+    ) -> list[PersonNotification]:
+        found = [
+            n
+            for n in reversed(self._in_app(person_id))
+            if (before is None or n.sequence < before)
+            and (n.state is state if state is not None else n.state is not InboxState.ARCHIVED)
+        ]
+        return found[:limit]
+
+    async def after(self, person_id: UUID, sequence: int, *, limit: int) -> list[PersonNotification]:
+        return [n for n in self._in_app(person_id) if n.sequence > sequence][:limit]
+
+    async def latest_sequence(self, person_id: UUID) -> int:
+        return self._db.sequences.get(person_id, 0)
+
+    async def unread_count(self, person_id: UUID) -> int:
+        return sum(n.state is InboxState.UNREAD for n in self._in_app(person_id))
+
+    async def get(self, person_id: UUID, notification_id: UUID) -> PersonNotification | None:
+        found = self._db.person_notifications.get(notification_id)
+        if found is None or found.person_id != person_id or found.channel is not Channel.IN_APP:
+            return None
+        return found
+
+    async def mark_read(self, person_id: UUID, notification_id: UUID | None, *, at: datetime) -> int:
+        changed = 0
+        for n in self._in_app(person_id):
+            if n.read_at is None and notification_id in (None, n.id):
+                self._db.person_notifications[n.id] = replace(n, read_at=at)
+                changed += 1
+        return changed
+
+    async def archive(self, person_id: UUID, notification_id: UUID, *, at: datetime) -> bool:
+        found = await self.get(person_id, notification_id)
+        if found is None:
+            return False
+        self._db.person_notifications[found.id] = replace(
+            found, archived_at=found.archived_at or at, read_at=found.read_at or at
+        )
+        return True
+
+    async def awaiting_digest(self, frequency: Frequency) -> dict[UUID, list[PersonNotification]]:
+        waiting: dict[UUID, list[PersonNotification]] = {}
+        for n in sorted(self._db.person_notifications.values(), key=lambda n: (n.person_id, n.sequence)):
+            if n.channel is Channel.EMAIL and n.frequency is frequency and n.digest_id is None:
+                waiting.setdefault(n.person_id, []).append(n)
+        return waiting
+
+    async def mark_digested(self, notification_ids: Collection[UUID], digest_id: UUID) -> None:
+        for i in notification_ids:
+            self._db.person_notifications[i] = replace(self._db.person_notifications[i], digest_id=digest_id)
+
+    async def last_digests(self, frequency: Frequency) -> dict[UUID, datetime]:
+        return {p: at for (p, f), at in self._db.digests_sent.items() if f is frequency}
+
+    async def record_digest(self, person_id: UUID, frequency: Frequency, *, at: datetime) -> None:
+        self._db.digests_sent[(person_id, frequency)] = at
+
+    async def forget(self, person_id: UUID) -> None:
+        for n in list(self._db.person_notifications.values()):
+            if n.person_id == person_id:
+                del self._db.person_notifications[n.id]
+            elif _mentions(n.context, person_id):
+                self._db.person_notifications[n.id] = replace(n, context={})
+        self._db.sequences.pop(person_id, None)
+        for key in [k for k in self._db.digests_sent if k[0] == person_id]:
+            del self._db.digests_sent[key]
+
+
+class FakeEmailQueue:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._db = database
+
+    async def add(self, delivery: EmailDelivery) -> None:
+        taken = delivery.notification_id is not None and any(
+            e.notification_id == delivery.notification_id for e in self._db.emails.values()
+        )
+        if not taken:
+            self._db.emails[delivery.id] = delivery
+
+    async def anonymise_for(self, person_id: UUID) -> None:
+        for e in list(self._db.emails.values()):
+            if e.person_id != person_id and _mentions(e.context, person_id):
+                self._db.emails[e.id] = replace(e, context={})
+        for e in [e for e in self._db.emails.values() if e.person_id == person_id]:
+            status = "failed" if e.status in ("pending", "sending") else e.status
+            self._db.emails[e.id] = replace(e, person_id=None, to_address="erased", context={}, status=status)
+
+    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
+        found = [e for e in self._db.emails.values() if e.person_id == person_id]
+        return sorted(found, key=lambda e: (e.created_at, e.id))
+
+
+class FakePreferenceRepository:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._db = database
+
+    async def chosen(self, person_ids: Collection[UUID]) -> dict[UUID, Choices]:
+        chosen: dict[UUID, Choices] = {}
+        for (person_id, category, channel), frequency in self._db.preferences.items():
+            if person_id in person_ids:
+                chosen.setdefault(person_id, {})[(category, channel)] = frequency
+        return chosen
+
+    async def choose(self, preference: Preference) -> None:
+        p = preference
+        self._db.preferences[(p.person_id, p.category, p.channel)] = p.frequency
+
+
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     notifications: NotificationRepository  # the port: mypy checks the fake against it
     token_validity: TokenValidityRepository
+    recipients: RecipientDirectory
+    organisations: OrganisationDirectory
+    inbox: PersonInbox
+    email_queue: EmailQueue
+    preferences: PreferenceRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository
 
     def __init__(self, database: FakeNotificationsDatabase | None = None) -> None:
         super().__init__(database or FakeNotificationsDatabase())
@@ -50,3 +269,10 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     def _bind(self, work: FakeNotificationsDatabase) -> None:
         self.token_validity = FakeTokenValidity(work.token_validity)
         self.notifications = FakeNotificationRepository(work)
+        self.recipients = FakeRecipientDirectory(work)
+        self.organisations = FakeOrganisationDirectory(work)
+        self.inbox = FakePersonInbox(work)
+        self.email_queue = FakeEmailQueue(work)
+        self.preferences = FakePreferenceRepository(work)
+        self.webhook_subscriptions = FakeWebhookSubscriptionRepository(work.webhooks)
+        self.webhook_deliveries = FakeWebhookDeliveryRepository(work.webhooks)

@@ -18,6 +18,31 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaid,
     LumpSumPaymentOverdue,
 )
+from cloth_shared.contracts.knowledge_resources import (
+    ResourceArchived,
+    ResourcePublished,
+    ResourceSentBack,
+    ResourceSubmitted,
+)
+from cloth_shared.contracts.knowledge_roadmap import (
+    ClusterLabelAwarded,
+    ClusterStrategyUpdated,
+    PartnershipStrategyApproved,
+    PartnershipStrategyCommented,
+    PartnershipStrategyDrafted,
+    PartnershipStrategyEndorsed,
+    RegionalAnalysisPublished,
+)
+from cloth_shared.contracts.knowledge_training import (
+    CertificateIssued,
+    CertificateRevoked,
+    CourseCompleted,
+    CourseScheduled,
+    EnrolmentCancelled,
+    EnrolmentConfirmed,
+    EnrolmentWaitlisted,
+    PlaceOffered,
+)
 from cloth_shared.contracts.membership import (
     MembershipEnded,
     MembershipReinstated,
@@ -57,6 +82,25 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     ExchangeReportOverdue,
     LumpSumPaymentOverdue,
     ExchangeAtRiskFlagged,
+    CourseScheduled,
+    EnrolmentConfirmed,
+    EnrolmentWaitlisted,
+    PlaceOffered,
+    EnrolmentCancelled,
+    CourseCompleted,
+    CertificateIssued,
+    CertificateRevoked,
+    RegionalAnalysisPublished,
+    PartnershipStrategyDrafted,
+    PartnershipStrategyEndorsed,
+    PartnershipStrategyCommented,
+    PartnershipStrategyApproved,
+    ClusterStrategyUpdated,
+    ClusterLabelAwarded,
+    ResourceSubmitted,
+    ResourcePublished,
+    ResourceSentBack,
+    ResourceArchived,
 )
 
 _BY_TYPE_AND_VERSION: dict[tuple[str, int], type[Event]] = {

@@ -9,6 +9,7 @@ MEMBERSHIP_PEOPLE = "membership.people"
 EXCHANGE_EXCHANGES = "exchange.exchanges"
 KNOWLEDGE_RESOURCES = "knowledge.resources"
 KNOWLEDGE_TRAINING = "knowledge.training"
+KNOWLEDGE_ROADMAP = "knowledge.roadmap"
 
 ALL_TOPICS: tuple[str, ...] = (
     MEMBERSHIP_ORGANISATIONS,
@@ -16,6 +17,7 @@ ALL_TOPICS: tuple[str, ...] = (
     EXCHANGE_EXCHANGES,
     KNOWLEDGE_RESOURCES,
     KNOWLEDGE_TRAINING,
+    KNOWLEDGE_ROADMAP,
 )
 
 # Topics whose every event carries the aggregate's full current state: Kafka keeps at least each

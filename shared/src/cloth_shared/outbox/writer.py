@@ -7,6 +7,7 @@ import asyncpg
 
 from cloth_shared.context import current_causation_id, current_correlation_id
 from cloth_shared.contracts.envelope import Event, EventEnvelope, wrap
+from cloth_shared.messaging.cloudevents import cloudevents_headers
 from cloth_shared.outbox.tombstone import TOMBSTONE_TYPE, Tombstone
 
 INSERT_OUTBOX_ROW = """
@@ -51,6 +52,7 @@ class OutboxWriter:
             "event_version": str(envelope.event_version),
             "event_id": str(envelope.event_id),
             "correlation_id": envelope.correlation_id,
+            **cloudevents_headers(envelope),
         }
         await connection.execute(
             INSERT_OUTBOX_ROW,

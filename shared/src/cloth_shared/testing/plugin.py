@@ -5,7 +5,6 @@ import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
-from uuid import uuid4
 
 import asyncpg
 import pytest
@@ -14,7 +13,12 @@ from cloth_shared.db import create_pool
 from cloth_shared.migrations import upgrade_to_head
 from cloth_shared.testing.databases import throwaway_database
 from cloth_shared.testing.infrastructure import TestInfrastructure, locate_infrastructure
-from cloth_shared.testing.topic_cleanup import delete_topics, existing_test_topics
+from cloth_shared.testing.topic_cleanup import (
+    delete_topics,
+    existing_test_topics,
+    made_by_this_process,
+    new_topic_namespace,
+)
 
 
 @pytest.fixture(scope="session")
@@ -37,13 +41,13 @@ async def _delete_the_topics_a_test_created(request: pytest.FixtureRequest) -> A
     before = await existing_test_topics(kafka)
     yield
     with contextlib.suppress(Exception):
-        await delete_topics(kafka, await existing_test_topics(kafka) - before)
+        await delete_topics(kafka, made_by_this_process(await existing_test_topics(kafka) - before))
 
 
 @pytest.fixture
 def topic_prefix() -> str:
     """A namespace for this test's topics, so tests never see each other's events."""
-    return f"test-{uuid4().hex[:10]}."
+    return new_topic_namespace()
 
 
 @pytest.fixture

@@ -4,13 +4,29 @@ Every integration test works in its own topic namespace (`test-<hex>.`), each to
 partitions and dead-letter topic; a broker keeps several open files per partition, and a suite of
 a few hundred such tests on one broker reached its open-file limit. Topics are deleted after the
 test that created them.
+
+Only topics of a namespace made by this process are deleted: two test runs may share a broker
+(several worktrees, or CI beside a developer), and one run must not delete the other's topics.
 """
 
 import contextlib
+from uuid import uuid4
 
 from aiokafka.admin import AIOKafkaAdminClient
 
 TEST_TOPIC_PREFIX = "test-"
+_NAMESPACES_OF_THIS_PROCESS: set[str] = set()
+
+
+def new_topic_namespace() -> str:
+    """A fresh `test-<hex>.` prefix, remembered so this process's cleanup may delete its topics."""
+    namespace = f"{TEST_TOPIC_PREFIX}{uuid4().hex[:10]}."
+    _NAMESPACES_OF_THIS_PROCESS.add(namespace)
+    return namespace
+
+
+def made_by_this_process(topics: set[str]) -> set[str]:
+    return {topic for topic in topics if topic.startswith(tuple(_NAMESPACES_OF_THIS_PROCESS))}
 
 
 async def existing_test_topics(bootstrap_servers: str) -> set[str]:

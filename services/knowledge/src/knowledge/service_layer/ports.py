@@ -5,6 +5,18 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from knowledge.domain.authors import Author
+from knowledge.service_layer.resource_ports import KnownOrganisationRepository, ResourceRepository
+from knowledge.service_layer.roadmap_ports import (
+    CertificationRepository,
+    ClusterStrategyRepository,
+    PartnershipStrategyRepository,
+    RegionalAnalysisRepository,
+)
+from knowledge.service_layer.training_ports import (
+    CertificateRepository,
+    CourseRepository,
+    EnrolmentRepository,
+)
 
 
 class AuthorRepository(Protocol):
@@ -16,3 +28,12 @@ class AuthorRepository(Protocol):
 
 class KnowledgeUnitOfWork(RevocationUnitOfWork, Protocol):
     authors: AuthorRepository
+    courses: CourseRepository
+    enrolments: EnrolmentRepository
+    certificates: CertificateRepository
+    regional_analyses: RegionalAnalysisRepository
+    partnership_strategy: PartnershipStrategyRepository
+    cluster_strategies: ClusterStrategyRepository
+    certifications: CertificationRepository
+    resources: ResourceRepository
+    library_organisations: KnownOrganisationRepository

@@ -5,16 +5,48 @@ import asyncpg
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.auth.revocation.postgres import PostgresTokenValidity
 from cloth_shared.unit_of_work import UnitOfWork
+from notifications.adapters.directory import (
+    PostgresOrganisationDirectory,
+    PostgresPreferenceRepository,
+    PostgresRecipientDirectory,
+)
+from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
 from notifications.adapters.repositories import PostgresNotificationRepository
-from notifications.service_layer.ports import NotificationRepository
+from notifications.adapters.webhook_repositories import (
+    PostgresWebhookDeliveryRepository,
+    PostgresWebhookSubscriptionRepository,
+)
+from notifications.service_layer.ports import (
+    EmailQueue,
+    NotificationRepository,
+    OrganisationDirectory,
+    PersonInbox,
+    PreferenceRepository,
+    RecipientDirectory,
+)
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 
 class PostgresNotificationsUnitOfWork(UnitOfWork):
     # Typed as the port, so mypy checks the asyncpg repository against it.
     notifications: NotificationRepository
+    recipients: RecipientDirectory
+    organisations: OrganisationDirectory
+    inbox: PersonInbox
+    email_queue: EmailQueue
+    preferences: PreferenceRepository
 
     token_validity: TokenValidityRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.token_validity = PostgresTokenValidity(connection)
         self.notifications = PostgresNotificationRepository(connection)
+        self.recipients = PostgresRecipientDirectory(connection)
+        self.organisations = PostgresOrganisationDirectory(connection)
+        self.inbox = PostgresPersonInbox(connection)
+        self.email_queue = PostgresEmailQueue(connection)
+        self.preferences = PostgresPreferenceRepository(connection)
+        self.webhook_subscriptions = PostgresWebhookSubscriptionRepository(connection)
+        self.webhook_deliveries = PostgresWebhookDeliveryRepository(connection)

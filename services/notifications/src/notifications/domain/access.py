@@ -12,3 +12,9 @@ def check_may_read_inbox(caller: Principal, organisation_id: UUID) -> None:
         raise NotAllowed(
             "only the organisation's own people may read its notifications", code="not-your-organisation"
         )
+
+
+def check_has_inbox(caller: Principal) -> None:
+    """Every person has their own inbox and sees only it; a partner client has none."""
+    if caller.is_client:
+        raise NotAllowed("partner clients have no inbox: subscribe to events instead", code="no-inbox")

@@ -1,10 +1,19 @@
 """What the notifications use cases need from storage: written against these, not asyncpg."""
 
+from collections.abc import Collection
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
+from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
 from notifications.domain.notifications import Notification
+from notifications.domain.preferences import Frequency, Preference
+from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
+from notifications.domain.routing import Category, Channel
+from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
+
+Choices = dict[tuple[Category, Channel], Frequency]
 
 
 class NotificationRepository(Protocol):
@@ -16,5 +25,99 @@ class NotificationRepository(Protocol):
         ...
 
 
+class RecipientDirectory(Protocol):
+    async def save(self, recipient: Recipient) -> None:
+        """Insert or replace the person (keeping their verification flag and timezone)."""
+
+    async def get(self, person_id: UUID) -> Recipient | None: ...
+
+    async def find(self, query: RecipientQuery) -> list[Recipient]:
+        """Everyone the query matches, by person id."""
+        ...
+
+    async def forget(self, person_id: UUID) -> None:
+        """Delete the person and their preferences."""
+
+
+class OrganisationDirectory(Protocol):
+    async def save(self, organisation: MemberOrganisation) -> None: ...
+
+    async def known(self, organisation_ids: Collection[UUID]) -> list[MemberOrganisation]: ...
+
+
+class PersonInbox(Protocol):
+    """Per-person notification records; reads are of the in-app channel, newest first."""
+
+    async def add(self, notification: PersonNotification) -> bool:
+        """Store it with the person's next sequence; False if (event, person, channel) was there."""
+        ...
+
+    async def page(
+        self, person_id: UUID, *, state: InboxState | None, before: int | None, limit: int
+    ) -> list[PersonNotification]:
+        """In-app records by sequence descending, below `before`; `state` None: not archived."""
+        ...
+
+    async def after(self, person_id: UUID, sequence: int, *, limit: int) -> list[PersonNotification]:
+        """In-app records above `sequence`, ascending: what a reconnecting stream missed."""
+        ...
+
+    async def latest_sequence(self, person_id: UUID) -> int: ...
+
+    async def unread_count(self, person_id: UUID) -> int: ...
+
+    async def get(self, person_id: UUID, notification_id: UUID) -> PersonNotification | None:
+        """The person's own in-app record, or None (someone else's is not found either)."""
+        ...
+
+    async def mark_read(self, person_id: UUID, notification_id: UUID | None, *, at: datetime) -> int:
+        """One record, or every unread one (None); how many changed."""
+        ...
+
+    async def archive(self, person_id: UUID, notification_id: UUID, *, at: datetime) -> bool: ...
+
+    async def awaiting_digest(self, frequency: Frequency) -> dict[UUID, list[PersonNotification]]:
+        """E-mail records of that frequency no digest carried yet, by person."""
+        ...
+
+    async def mark_digested(self, notification_ids: Collection[UUID], digest_id: UUID) -> None: ...
+
+    async def last_digests(self, frequency: Frequency) -> dict[UUID, datetime]: ...
+
+    async def record_digest(self, person_id: UUID, frequency: Frequency, *, at: datetime) -> None: ...
+
+    async def forget(self, person_id: UUID) -> None:
+        """Delete the person's records and sequence; blank the context of others' records of
+        people events about them."""
+
+
+class EmailQueue(Protocol):
+    """The `email_deliveries` rows the e-mail sender drains."""
+
+    async def add(self, delivery: EmailDelivery) -> None:
+        """Store it; a second delivery for the same notification is ignored."""
+
+    async def anonymise_for(self, person_id: UUID) -> None:
+        """Erasure: keep the row (counts, statuses), drop address, context and person; never send.
+        Others' mail about them (people events naming them) loses its context."""
+
+    async def for_person(self, person_id: UUID) -> list[EmailDelivery]: ...
+
+
+class PreferenceRepository(Protocol):
+    async def chosen(self, person_ids: Collection[UUID]) -> dict[UUID, Choices]:
+        """What each person chose explicitly (defaults are the domain's)."""
+        ...
+
+    async def choose(self, preference: Preference) -> None: ...
+
+
 class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     notifications: NotificationRepository
+    recipients: RecipientDirectory
+    organisations: OrganisationDirectory
+    inbox: PersonInbox
+    email_queue: EmailQueue
+    preferences: PreferenceRepository
+    webhook_subscriptions: WebhookSubscriptionRepository
+    webhook_deliveries: WebhookDeliveryRepository

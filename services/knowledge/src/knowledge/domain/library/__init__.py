@@ -1,0 +1,1 @@
+"""The resource library: resources, their revisions and the moderation workflow. Pure Python."""

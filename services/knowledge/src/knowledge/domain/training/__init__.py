@@ -1,0 +1,1 @@
+"""The training programme's rules: courses and their sessions, enrolment, completion, certificates."""

@@ -1,0 +1,1 @@
+"""Training use cases: courses and sessions, enrolment, attendance and certificates."""

@@ -1,0 +1,84 @@
+"""The recipients directory, organisations' home clusters and preferences over asyncpg."""
+
+from collections.abc import Collection
+from uuid import UUID
+
+import asyncpg
+
+from notifications.adapters import directory_queries as q
+from notifications.domain.preferences import Frequency, Preference
+from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
+from notifications.domain.routing import Category, Channel
+from notifications.service_layer.ports import Choices
+
+
+def _recipient(row: asyncpg.Record) -> Recipient:
+    return Recipient(**{**dict(row), "roles": frozenset(row["roles"])})
+
+
+class PostgresRecipientDirectory:
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+
+    async def save(self, recipient: Recipient) -> None:
+        r = recipient
+        await self._connection.execute(
+            q.SAVE_RECIPIENT,
+            r.person_id,
+            r.display_name,
+            r.email,
+            r.language,
+            sorted(r.roles),
+            r.organisation_id,
+            r.cluster_id,
+            r.known_since,
+        )
+
+    async def get(self, person_id: UUID) -> Recipient | None:
+        row = await self._connection.fetchrow(q.GET_RECIPIENT, person_id)
+        return None if row is None else _recipient(row)
+
+    async def find(self, query: RecipientQuery) -> list[Recipient]:
+        roles = sorted(query.roles) if query.roles is not None else None
+        rows = await self._connection.fetch(
+            q.FIND_RECIPIENTS, query.person_id, query.organisation_id, query.cluster_id, roles
+        )
+        return [_recipient(row) for row in rows]
+
+    async def forget(self, person_id: UUID) -> None:
+        await self._connection.execute(q.FORGET_RECIPIENT, person_id)
+
+
+class PostgresOrganisationDirectory:
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+
+    async def save(self, organisation: MemberOrganisation) -> None:
+        o = organisation
+        await self._connection.execute(q.SAVE_ORGANISATION, o.organisation_id, o.cluster_id, o.legal_name)
+
+    async def known(self, organisation_ids: Collection[UUID]) -> list[MemberOrganisation]:
+        if not organisation_ids:
+            return []
+        rows = await self._connection.fetch(q.KNOWN_ORGANISATIONS, list(organisation_ids))
+        return [MemberOrganisation(**dict(row)) for row in rows]
+
+
+class PostgresPreferenceRepository:
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+
+    async def chosen(self, person_ids: Collection[UUID]) -> dict[UUID, Choices]:
+        if not person_ids:
+            return {}
+        chosen: dict[UUID, Choices] = {}
+        for row in await self._connection.fetch(q.CHOSEN_PREFERENCES, list(person_ids)):
+            key = (Category(row["category"]), Channel(row["channel"]))
+            chosen.setdefault(row["person_id"], {})[key] = Frequency(row["frequency"])
+        return chosen
+
+    async def choose(self, preference: Preference) -> None:
+        p = preference
+        await self._connection.execute(
+            q.CHOOSE_PREFERENCE, p.person_id, p.category.value, p.channel.value, p.frequency.value
+        )

@@ -1,0 +1,122 @@
+"""SQL of the per-person notification records, their e-mail deliveries and digests."""
+
+NOTIFICATION_COLUMNS = (
+    "id, person_id, event_id, event_type, category, channel, frequency, title, context, created_at,"
+    " sequence, read_at, archived_at, digest_id"
+)
+
+# The person's counter row is locked until commit: their sequences grow in commit order. A
+# duplicate (event, person, channel) spends a number and is not inserted: gaps, never repeats.
+ADD_NOTIFICATION = """
+WITH next AS (
+    INSERT INTO inbox_sequences (person_id, last_sequence) VALUES ($2, 1)
+    ON CONFLICT (person_id) DO UPDATE SET last_sequence = inbox_sequences.last_sequence + 1
+    RETURNING last_sequence
+)
+INSERT INTO person_notifications (
+    id, person_id, event_id, event_type, category, channel, frequency, title, context, created_at, sequence
+)
+SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, next.last_sequence FROM next
+ON CONFLICT (event_id, person_id, channel) DO NOTHING
+RETURNING id
+"""
+
+# Delivered on commit to every process listening (adapters/inbox_wakeups.py).
+WAKE_STREAMS = "SELECT pg_notify('inbox', $1::text)"
+
+INBOX_PAGE = f"""
+SELECT {NOTIFICATION_COLUMNS} FROM person_notifications
+WHERE person_id = $1 AND channel = 'in_app' AND ($2::bigint IS NULL OR sequence < $2)
+  AND CASE $3::text
+        WHEN 'unread' THEN read_at IS NULL AND archived_at IS NULL
+        WHEN 'read' THEN read_at IS NOT NULL AND archived_at IS NULL
+        WHEN 'archived' THEN archived_at IS NOT NULL
+        ELSE archived_at IS NULL
+      END
+ORDER BY sequence DESC
+LIMIT $4
+"""
+
+INBOX_AFTER = f"""
+SELECT {NOTIFICATION_COLUMNS} FROM person_notifications
+WHERE person_id = $1 AND channel = 'in_app' AND sequence > $2
+ORDER BY sequence
+LIMIT $3
+"""
+
+LATEST_SEQUENCE = "SELECT coalesce(max(last_sequence), 0) FROM inbox_sequences WHERE person_id = $1"
+
+UNREAD_COUNT = """
+SELECT count(*) FROM person_notifications
+WHERE person_id = $1 AND channel = 'in_app' AND read_at IS NULL AND archived_at IS NULL
+"""
+
+GET_NOTIFICATION = f"""
+SELECT {NOTIFICATION_COLUMNS} FROM person_notifications
+WHERE person_id = $1 AND id = $2 AND channel = 'in_app'
+"""
+
+MARK_READ = """
+UPDATE person_notifications SET read_at = $3
+WHERE person_id = $1 AND channel = 'in_app' AND read_at IS NULL AND ($2::uuid IS NULL OR id = $2)
+"""
+
+ARCHIVE = """
+UPDATE person_notifications SET archived_at = coalesce(archived_at, $3), read_at = coalesce(read_at, $3)
+WHERE person_id = $1 AND id = $2 AND channel = 'in_app'
+"""
+
+AWAITING_DIGEST = f"""
+SELECT {NOTIFICATION_COLUMNS} FROM person_notifications
+WHERE channel = 'email' AND frequency = $1 AND digest_id IS NULL
+ORDER BY person_id, sequence
+"""
+
+MARK_DIGESTED = "UPDATE person_notifications SET digest_id = $2 WHERE id = ANY($1::uuid[])"
+
+LAST_DIGESTS = "SELECT person_id, sent_at FROM digests_sent WHERE frequency = $1"
+
+RECORD_DIGEST = """
+INSERT INTO digests_sent (person_id, frequency, sent_at) VALUES ($1, $2, $3)
+ON CONFLICT (person_id, frequency) DO UPDATE SET sent_at = EXCLUDED.sent_at
+"""
+
+# Their own records go; others' records of a people event about them (a colleague told they
+# joined) keep the record and lose its context, which carried their name and address.
+FORGET_INBOX = """
+WITH gone AS (DELETE FROM inbox_sequences WHERE person_id = $1),
+     digests AS (DELETE FROM digests_sent WHERE person_id = $1),
+     mentions AS (
+        UPDATE person_notifications SET context = '{}'::jsonb
+        WHERE person_id <> $1 AND context -> 'event' ->> 'person_id' = $1::text
+     )
+DELETE FROM person_notifications WHERE person_id = $1
+"""
+
+EMAIL_COLUMNS = "id, notification_id, person_id, to_address, language, template, context, created_at, status"
+
+ADD_EMAIL = """
+INSERT INTO email_deliveries (
+    id, notification_id, person_id, to_address, language, template, context, created_at
+)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+ON CONFLICT (notification_id) DO NOTHING
+"""
+
+# What is not yet sent will never be: the address it was for is gone. Mail to others about them
+# keeps its address and loses its context.
+ANONYMISE_EMAILS = """
+WITH mentions AS (
+    UPDATE email_deliveries SET context = '{}'::jsonb
+    WHERE person_id IS DISTINCT FROM $1 AND context -> 'event' ->> 'person_id' = $1::text
+)
+UPDATE email_deliveries SET
+    person_id = NULL, to_address = 'erased', context = '{}'::jsonb,
+    status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END,
+    last_error = CASE WHEN status IN ('pending', 'sending') THEN 'recipient erased' ELSE last_error END
+WHERE person_id = $1
+"""
+
+EMAILS_FOR_PERSON = f"""
+SELECT {EMAIL_COLUMNS} FROM email_deliveries WHERE person_id = $1 ORDER BY created_at, id
+"""

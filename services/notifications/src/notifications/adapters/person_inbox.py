@@ -1,0 +1,123 @@
+"""Per-person notification records and e-mail deliveries over asyncpg."""
+
+from collections.abc import Collection
+from datetime import datetime
+from uuid import UUID
+
+import asyncpg
+
+from notifications.adapters import inbox_queries as q
+from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
+from notifications.domain.preferences import Frequency
+from notifications.domain.routing import Category, Channel
+
+
+def _notification(row: asyncpg.Record) -> PersonNotification:
+    values = dict(row)
+    return PersonNotification(
+        **{
+            **values,
+            "category": Category(values["category"]),
+            "channel": Channel(values["channel"]),
+            "frequency": Frequency(values["frequency"]),
+        }
+    )
+
+
+class PostgresPersonInbox:
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+
+    async def add(self, notification: PersonNotification) -> bool:
+        n = notification
+        inserted = await self._connection.fetchval(
+            q.ADD_NOTIFICATION,
+            n.id,
+            n.person_id,
+            n.event_id,
+            n.event_type,
+            n.category.value,
+            n.channel.value,
+            n.frequency.value,
+            n.title,
+            dict(n.context),
+            n.created_at,
+        )
+        if inserted is not None and n.channel is Channel.IN_APP:
+            await self._connection.execute(q.WAKE_STREAMS, str(n.person_id))
+        return inserted is not None
+
+    async def page(
+        self, person_id: UUID, *, state: InboxState | None, before: int | None, limit: int
+    ) -> list[PersonNotification]:
+        rows = await self._connection.fetch(
+            q.INBOX_PAGE, person_id, before, state.value if state else None, limit
+        )
+        return [_notification(row) for row in rows]
+
+    async def after(self, person_id: UUID, sequence: int, *, limit: int) -> list[PersonNotification]:
+        rows = await self._connection.fetch(q.INBOX_AFTER, person_id, sequence, limit)
+        return [_notification(row) for row in rows]
+
+    async def latest_sequence(self, person_id: UUID) -> int:
+        return int(await self._connection.fetchval(q.LATEST_SEQUENCE, person_id))
+
+    async def unread_count(self, person_id: UUID) -> int:
+        return int(await self._connection.fetchval(q.UNREAD_COUNT, person_id))
+
+    async def get(self, person_id: UUID, notification_id: UUID) -> PersonNotification | None:
+        row = await self._connection.fetchrow(q.GET_NOTIFICATION, person_id, notification_id)
+        return None if row is None else _notification(row)
+
+    async def mark_read(self, person_id: UUID, notification_id: UUID | None, *, at: datetime) -> int:
+        status = await self._connection.execute(q.MARK_READ, person_id, notification_id, at)
+        return int(status.split()[-1])
+
+    async def archive(self, person_id: UUID, notification_id: UUID, *, at: datetime) -> bool:
+        status = await self._connection.execute(q.ARCHIVE, person_id, notification_id, at)
+        return bool(status != "UPDATE 0")
+
+    async def awaiting_digest(self, frequency: Frequency) -> dict[UUID, list[PersonNotification]]:
+        waiting: dict[UUID, list[PersonNotification]] = {}
+        for row in await self._connection.fetch(q.AWAITING_DIGEST, frequency.value):
+            waiting.setdefault(row["person_id"], []).append(_notification(row))
+        return waiting
+
+    async def mark_digested(self, notification_ids: Collection[UUID], digest_id: UUID) -> None:
+        await self._connection.execute(q.MARK_DIGESTED, list(notification_ids), digest_id)
+
+    async def last_digests(self, frequency: Frequency) -> dict[UUID, datetime]:
+        rows = await self._connection.fetch(q.LAST_DIGESTS, frequency.value)
+        return {row["person_id"]: row["sent_at"] for row in rows}
+
+    async def record_digest(self, person_id: UUID, frequency: Frequency, *, at: datetime) -> None:
+        await self._connection.execute(q.RECORD_DIGEST, person_id, frequency.value, at)
+
+    async def forget(self, person_id: UUID) -> None:
+        await self._connection.execute(q.FORGET_INBOX, person_id)
+
+
+class PostgresEmailQueue:
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+
+    async def add(self, delivery: EmailDelivery) -> None:
+        d = delivery
+        await self._connection.execute(
+            q.ADD_EMAIL,
+            d.id,
+            d.notification_id,
+            d.person_id,
+            d.to_address,
+            d.language,
+            d.template,
+            dict(d.context),
+            d.created_at,
+        )
+
+    async def anonymise_for(self, person_id: UUID) -> None:
+        await self._connection.execute(q.ANONYMISE_EMAILS, person_id)
+
+    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
+        rows = await self._connection.fetch(q.EMAILS_FOR_PERSON, person_id)
+        return [EmailDelivery(**dict(row)) for row in rows]

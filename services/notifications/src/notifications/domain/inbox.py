@@ -1,0 +1,155 @@
+"""Notification records: one per (event, recipient, channel), and the e-mail each may carry.
+
+`plan` decides, purely, what one event leaves behind: an in-app record per person told in the
+app, an e-mail record per person told by e-mail with a delivery row when it goes at once (a
+digest collects the others later). The storage's unique key (event id, person, channel) is
+what makes a redelivery, a crash or a replay leave no second one.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID, uuid4
+
+from notifications.domain.audiences import Payload, uuid_at
+from notifications.domain.preferences import DIGESTS, Frequency, frequency_for
+from notifications.domain.recipients import Recipient
+from notifications.domain.routing import Category, Channel, Route
+
+Choices = Mapping[tuple[Category, Channel], Frequency]
+
+
+class InboxState(StrEnum):
+    UNREAD = "unread"
+    READ = "read"
+    ARCHIVED = "archived"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNotification:
+    id: UUID
+    person_id: UUID
+    event_id: UUID
+    event_type: str
+    category: Category
+    channel: Channel
+    frequency: Frequency
+    title: str
+    context: Mapping[str, Any]
+    created_at: datetime
+    # Per person, increasing in commit order: the SSE event id a reconnecting client resumes from.
+    sequence: int = 0
+    read_at: datetime | None = None
+    archived_at: datetime | None = None
+    digest_id: UUID | None = None
+
+    @property
+    def state(self) -> InboxState:
+        if self.archived_at is not None:
+            return InboxState.ARCHIVED
+        return InboxState.READ if self.read_at is not None else InboxState.UNREAD
+
+
+@dataclass(frozen=True, slots=True)
+class EmailDelivery:
+    """A row the e-mail sender drains (`email_deliveries`); template is the event type or 'digest'."""
+
+    id: UUID
+    notification_id: UUID | None
+    person_id: UUID | None
+    to_address: str
+    language: str
+    template: str
+    context: Mapping[str, Any]
+    created_at: datetime
+    status: str = "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    notification: PersonNotification
+    email: EmailDelivery | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One consumed event as routing sees it."""
+
+    event_id: UUID
+    event_type: str
+    payload: Payload
+    occurred_at: datetime
+    organisation_names: Mapping[UUID, str] = field(default_factory=dict)
+
+
+def title_of(event_type: str) -> str:
+    """`ExchangeRequested` → "Exchange requested"; clients translate by `event_type`."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+", event_type)
+    return " ".join([words[0], *(w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:])])
+
+
+def plan(
+    route: Route,
+    event: Occurrence,
+    told: Sequence[tuple[Recipient, Channel]],
+    choices: Mapping[UUID, Choices],
+) -> list[Planned]:
+    """The records one event leaves: once per (person, channel), as each person chose."""
+    actor = uuid_at(event.payload, route.actor) if route.actor else None
+    planned: list[Planned] = []
+    seen: set[tuple[UUID, Channel]] = set()
+    for recipient, channel in told:
+        key = (recipient.person_id, channel)
+        if key in seen or recipient.person_id == actor or not recipient.hears_of(event.occurred_at):
+            continue
+        seen.add(key)
+        frequency = frequency_for(choices.get(recipient.person_id, {}), route.category, channel)
+        if frequency is Frequency.OFF or not _may_email(recipient, route.category, channel):
+            continue
+        planned.append(_record(route, event, recipient, channel, frequency))
+    return planned
+
+
+def _may_email(recipient: Recipient, category: Category, channel: Channel) -> bool:
+    # An unverified address receives security mail only (membership's verification mail among it).
+    return channel is not Channel.EMAIL or recipient.email_verified or category is Category.SECURITY
+
+
+def _record(
+    route: Route, event: Occurrence, recipient: Recipient, channel: Channel, frequency: Frequency
+) -> Planned:
+    context = {
+        "event_type": event.event_type,
+        "event": dict(event.payload),
+        "recipient_name": recipient.display_name,
+        "organisation_names": {str(k): v for k, v in event.organisation_names.items()},
+        "occurred_at": event.occurred_at.isoformat(),
+    }
+    notification = PersonNotification(
+        id=uuid4(),
+        person_id=recipient.person_id,
+        event_id=event.event_id,
+        event_type=event.event_type,
+        category=route.category,
+        channel=channel,
+        frequency=frequency,
+        title=title_of(event.event_type),
+        context=context,
+        created_at=event.occurred_at,
+    )
+    if channel is not Channel.EMAIL or frequency in DIGESTS:
+        return Planned(notification)
+    email = EmailDelivery(
+        id=uuid4(),
+        notification_id=notification.id,
+        person_id=recipient.person_id,
+        to_address=recipient.email,
+        language=recipient.language,
+        template=event.event_type,
+        context=context,
+        created_at=event.occurred_at,
+    )
+    return Planned(notification, email)

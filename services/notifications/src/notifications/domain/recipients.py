@@ -1,0 +1,77 @@
+"""The people notifications can reach: a local copy of membership's people, kept through the inbox."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+# Where a person's local hour (their digest hour) is read when membership does not say.
+DEFAULT_TIMEZONE = "Europe/Madrid"
+
+ORGANISATION_ROLES = frozenset({"organisation_admin", "organisation_member"})
+ORGANISATION_ADMIN = "organisation_admin"
+CLUSTER_MANAGER = "cluster_manager"
+PLATFORM_ADMIN = "platform_admin"
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """How to reach one person. Personal data: forgotten on PersonErased."""
+
+    person_id: UUID
+    display_name: str
+    email: str
+    language: str
+    roles: frozenset[str]
+    organisation_id: UUID | None = None
+    cluster_id: UUID | None = None
+    # Fed by membership's address-verification event once it exists; until then every address
+    # membership hands us counts as verified (see the service README).
+    email_verified: bool = True
+    timezone: str = DEFAULT_TIMEZONE
+    # When the directory first heard of them: they are told of what happens from then on, so a
+    # replay of older events finds the same audience as the first reading did.
+    known_since: datetime | None = None
+
+    def hears_of(self, occurred_at: datetime) -> bool:
+        return self.known_since is None or occurred_at >= self.known_since
+
+
+def detached(recipient: Recipient) -> Recipient:
+    """The person after PersonRemoved: still reachable by id, no longer anyone's member or manager."""
+    return Recipient(
+        person_id=recipient.person_id,
+        display_name=recipient.display_name,
+        email=recipient.email,
+        language=recipient.language,
+        roles=frozenset(),
+        email_verified=recipient.email_verified,
+        timezone=recipient.timezone,
+        known_since=recipient.known_since,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientQuery:
+    """Who to look up: every given criterion must hold (roles: any one of them)."""
+
+    person_id: UUID | None = None
+    organisation_id: UUID | None = None
+    cluster_id: UUID | None = None
+    roles: frozenset[str] | None = None
+
+    def matches(self, recipient: Recipient) -> bool:
+        return (
+            (self.person_id is None or recipient.person_id == self.person_id)
+            and (self.organisation_id is None or recipient.organisation_id == self.organisation_id)
+            and (self.cluster_id is None or recipient.cluster_id == self.cluster_id)
+            and (self.roles is None or bool(self.roles & recipient.roles))
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MemberOrganisation:
+    """What routing needs to know of an organisation: its home cluster and its name."""
+
+    organisation_id: UUID
+    cluster_id: UUID
+    legal_name: str

@@ -1,0 +1,232 @@
+"""Consumed events become records for the people the routing table names, once each."""
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from uuid import uuid4
+
+from cloth_shared.contracts.exchange import ExchangeAccepted
+from cloth_shared.contracts.membership import PersonRemoved, PersonSessionsRevoked
+from cloth_shared.testing.examples import enveloped, person_erased, sme_joined
+from notifications.domain.inbox import EmailDelivery, PersonNotification
+from notifications.domain.preferences import Frequency
+from notifications.domain.routing import Category, Channel
+from notifications.service_layer.routing import notify
+
+from .consuming import consume, person
+from .exchange_examples import exchange_requested, exchange_snapshot, report_overdue
+from .fakes import FakeNotificationsUnitOfWork
+
+
+def records(uow: FakeNotificationsUnitOfWork, event_type: str) -> list[PersonNotification]:
+    return [n for n in uow.database.person_notifications.values() if n.event_type == event_type]
+
+
+def emails(uow: FakeNotificationsUnitOfWork, template: str) -> list[EmailDelivery]:
+    return [e for e in uow.database.emails.values() if e.template == template]
+
+
+def told(uow: FakeNotificationsUnitOfWork, event_type: str) -> set[tuple[object, Channel]]:
+    return {
+        (n.person_id, n.channel)
+        for n in uow.database.person_notifications.values()
+        if n.event_type == event_type
+    }
+
+
+async def test_an_exchange_request_reaches_the_hosts_people_in_app_and_by_email_and_not_the_visitor() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    host_admin = await person(uow, role="organisation_admin", organisation_id=snapshot.host_organisation_id)
+    host_member = await person(uow, organisation_id=snapshot.host_organisation_id)
+    visitor = await person(uow, organisation_id=snapshot.visitor_organisation_id)
+    manager = await person(uow, role="cluster_manager", cluster_id=snapshot.host_cluster_id)
+
+    await consume(uow, exchange_requested(snapshot, by=visitor))
+
+    assert told(uow, "ExchangeRequested") == {
+        (host_admin, Channel.IN_APP),
+        (host_admin, Channel.EMAIL),
+        (host_member, Channel.IN_APP),
+        (host_member, Channel.EMAIL),
+        (manager, Channel.IN_APP),
+    }
+
+
+async def test_an_immediate_email_record_carries_one_delivery_row_in_the_persons_language() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id, language="ro")
+
+    await consume(uow, exchange_requested(snapshot))
+
+    [email_record] = [
+        n
+        for n in uow.database.person_notifications.values()
+        if n.channel is Channel.EMAIL and n.event_type == "ExchangeRequested"
+    ]
+    [delivery] = [e for e in uow.database.emails.values() if e.template == "ExchangeRequested"]
+    assert (delivery.notification_id, delivery.person_id) == (email_record.id, host)
+    assert (delivery.language, delivery.template, delivery.status) == ("ro", "ExchangeRequested", "pending")
+    assert delivery.to_address == uow.database.recipients[host].email
+    assert delivery.context["event"]["exchange"]["host_organisation_id"] == str(snapshot.host_organisation_id)
+
+
+async def test_the_person_who_acted_is_not_told_of_their_own_act() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+
+    await consume(uow, ExchangeAccepted(exchange=snapshot, accepted_by=host, accepted_at=datetime.now(UTC)))
+    assert told(uow, "ExchangeAccepted") == set()
+
+
+async def test_an_overdue_report_reaches_the_visitor_and_its_clusters_managers() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    visitor = await person(uow, organisation_id=snapshot.visitor_organisation_id)
+    manager = await person(uow, role="cluster_manager", cluster_id=snapshot.visitor_cluster_id)
+    await person(uow, role="cluster_manager", cluster_id=snapshot.host_cluster_id)
+
+    await consume(uow, report_overdue(snapshot))
+
+    assert {p for p, _ in told(uow, "ExchangeReportOverdue")} == {visitor, manager}
+
+
+async def test_an_event_handled_twice_without_the_inbox_leaves_one_record_per_person_and_channel() -> None:
+    """A crash after the effects but before the inbox row: the unique key still holds."""
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    await person(uow, organisation_id=snapshot.host_organisation_id)
+    event, event_id = exchange_requested(snapshot), uuid4()
+
+    await consume(uow, event, event_id=event_id)
+    await consume(uow, event, event_id=event_id)
+
+    assert len(records(uow, "ExchangeRequested")) == 2
+    assert len(emails(uow, "ExchangeRequested")) == 1
+
+
+async def test_a_joined_sme_welcomes_its_people_and_tells_its_clusters_managers_in_app() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    organisation_id, cluster_id = uuid4(), uuid4()
+    applicant = await person(uow, role="organisation_admin", organisation_id=organisation_id)
+    manager = await person(uow, role="cluster_manager", cluster_id=cluster_id)
+
+    await consume(uow, sme_joined("Atelier Lyon", organisation_id, cluster_id=cluster_id))
+
+    assert told(uow, "SMEJoined") == {
+        (applicant, Channel.IN_APP),
+        (applicant, Channel.EMAIL),
+        (manager, Channel.IN_APP),
+    }
+    assert uow.database.organisations[organisation_id].cluster_id == cluster_id
+    assert len(uow.database.notifications) == 1  # the organisation's welcome is still kept
+
+
+async def test_an_unverified_address_receives_no_email_but_security_mail() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+    uow.database.recipients[host] = replace(uow.database.recipients[host], email_verified=False)
+
+    await consume(uow, exchange_requested(snapshot))
+    await consume(
+        uow,
+        PersonSessionsRevoked(person_id=host, reason="password_changed", revoked_at=datetime.now(UTC)),
+    )
+
+    assert emails(uow, "ExchangeRequested") == []
+    assert len(emails(uow, "PersonSessionsRevoked")) == 1
+
+
+async def test_a_person_who_turned_a_channel_off_gets_nothing_there_and_a_digest_choice_waits() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+    uow.database.preferences[(host, Category.EXCHANGES, Channel.IN_APP)] = Frequency.OFF
+    uow.database.preferences[(host, Category.EXCHANGES, Channel.EMAIL)] = Frequency.WEEKLY_DIGEST
+
+    await consume(uow, exchange_requested(snapshot))
+
+    [record] = records(uow, "ExchangeRequested")
+    assert (record.channel, record.frequency) == (Channel.EMAIL, Frequency.WEEKLY_DIGEST)
+    assert emails(uow, "ExchangeRequested") == []
+
+
+async def test_an_erased_person_leaves_no_directory_entry_inbox_or_personal_field_in_their_mail() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+    await consume(uow, exchange_requested(snapshot))
+
+    await consume(uow, person_erased(host))
+
+    assert host not in uow.database.recipients
+    assert [n for n in uow.database.person_notifications.values() if n.person_id == host] == []
+    erased = [(e.person_id, e.to_address, e.context, e.status) for e in uow.database.emails.values()]
+    # Their welcome and the request, never sent to an address that is gone.
+    assert erased == [(None, "erased", {}, "failed")] * 2
+
+
+async def test_a_removed_person_is_no_longer_told_as_a_member() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+
+    await consume(
+        uow,
+        PersonRemoved(
+            person_id=host, organisation_id=snapshot.host_organisation_id, removed_at=datetime.now(UTC)
+        ),
+    )
+    await consume(uow, exchange_requested(snapshot))
+
+    assert told(uow, "ExchangeRequested") == set()
+    assert told(uow, "PersonRemoved") == {(host, Channel.EMAIL)}
+
+
+async def test_a_person_who_joined_is_welcomed_and_their_organisations_admins_told_in_app() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    organisation_id = uuid4()
+    admin = await person(uow, role="organisation_admin", organisation_id=organisation_id)
+
+    newcomer = await person(uow, organisation_id=organisation_id)
+
+    assert told(uow, "PersonJoined") == {
+        (admin, Channel.IN_APP),
+        (admin, Channel.EMAIL),  # their own welcome, when they joined first
+        (newcomer, Channel.IN_APP),
+        (newcomer, Channel.EMAIL),
+    }
+
+
+async def test_a_person_is_not_told_of_what_happened_before_the_directory_knew_them() -> None:
+    """So replaying old events finds the audience the first reading found, no one more."""
+    uow = FakeNotificationsUnitOfWork()
+    snapshot = exchange_snapshot()
+    earlier = exchange_requested(snapshot)
+    old_envelope = enveloped(earlier)
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+
+    async with uow:
+        await notify(uow, old_envelope, earlier)
+        await uow.commit()
+
+    assert uow.database.recipients[host].known_since > old_envelope.occurred_at
+    assert told(uow, "ExchangeRequested") == set()
+
+
+async def test_an_erased_persons_name_and_address_leave_what_their_colleagues_were_told() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    organisation_id = uuid4()
+    admin = await person(uow, role="organisation_admin", organisation_id=organisation_id)
+    newcomer = await person(uow, organisation_id=organisation_id)
+    address = uow.database.recipients[newcomer].email
+
+    await consume(uow, person_erased(newcomer))
+
+    admins = [n for n in records(uow, "PersonJoined") if n.person_id == admin and n.channel is Channel.IN_APP]
+    # Their own welcome keeps its context; the news of the newcomer loses it.
+    assert sorted(bool(n.context) for n in admins) == [False, True]
+    kept = [*uow.database.person_notifications.values(), *uow.database.emails.values()]
+    assert not any(address in str(item.context) for item in kept)
