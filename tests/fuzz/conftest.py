@@ -19,6 +19,7 @@ from uuid import uuid4
 import httpx
 import pytest
 from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cloth_shared.service import create_app
 from cloth_shared.testing.apps import running
@@ -34,8 +35,11 @@ from ..security.keys import SigningKey
 
 T = TypeVar("T")
 
-# Who calls: nobody, then one person of each role membership grants.
+# Who calls: nobody, then one person of each role membership grants, then (where it has routes
+# of its own) a partner system with its client-credentials token.
 CALLERS = ("anonymous", "platform_admin", "cluster_manager", "organisation_admin", "organisation_member")
+PARTNER_CLIENT = "partner_client"
+PARTNER_SERVICES = ("notifications",)
 STARTUP_SECONDS = 120
 REQUEST_SECONDS = 30
 
@@ -73,9 +77,8 @@ class ServedPlatform:
         self.signing_key.kid = jwks["keys"][0]["kid"]
         # Every test gets its own people, all signed in before any fuzzing: fuzzed sign-ins trip
         # the per-address sign-in limit, and a fuzzed sign-out or erasure ends only its test's caller.
-        for service in SERVICES:
-            for caller in CALLERS:
-                self.callers[service, caller] = self._signed_in(caller)
+        for service, caller in callers_of_services():
+            self.callers[service, caller] = self._signed_in(caller)
 
     def stop(self) -> None:
         self._loop.call_soon_threadsafe(self._stopping.set)
@@ -103,9 +106,11 @@ class ServedPlatform:
                 self.environment.setenv(f"{name.upper()}_DATABASE_URL", url)
                 definition, settings, _ = SERVICES[name]()
                 self.apps[name] = create_app(definition, settings)
-                async with running(self.apps[name]) as (http, _):
-                    started.set_result(http)
-                    await self._stopping.wait()
+                async with running(self.apps[name]):
+                    transport = httpx.ASGITransport(app=_cut_after_headers_if_endless(self.apps[name]))
+                    async with httpx.AsyncClient(transport=transport, base_url="http://service.test") as http:
+                        started.set_result(http)
+                        await self._stopping.wait()
         except BaseException as failure:
             if not started.done():
                 started.set_exception(failure)
@@ -115,6 +120,46 @@ class ServedPlatform:
         kafka = self.infra.kafka_bootstrap_servers
         ours = {topic for topic in await existing_test_topics(kafka) if topic.startswith(self.topic_prefix)}
         await delete_topics(kafka, ours)
+
+
+def callers_of_services() -> list[tuple[str, str]]:
+    """Every service with every caller; a partner client only where partners have routes."""
+    everyone = [(service, caller) for service in sorted(SERVICES) for caller in CALLERS]
+    return everyone + [(service, PARTNER_CLIENT) for service in PARTNER_SERVICES]
+
+
+ENDLESS_MEDIA_TYPE = b"text/event-stream"
+
+
+def _cut_after_headers_if_endless(app: ASGIApp) -> ASGIApp:
+    """The app, but an endless stream (Server-Sent Events) ends right after its status and headers.
+
+    The in-process transport returns an answer only once its body is complete, so a live stream
+    would hold the fuzzer until the request timed out. Its status, content type and headers are
+    still checked here; its events are proven on a real server in the notifications service's
+    tests/integration/test_live_stream.py. The client's disconnect that follows ends the stream.
+    """
+
+    async def cut(scope: Scope, receive: Receive, send: Send) -> None:
+        ended = False
+
+        async def sending(message: Message) -> None:
+            nonlocal ended
+            if ended:
+                return
+            await send(message)
+            if message["type"] == "http.response.start" and _is_endless(message):
+                ended = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await app(scope, receive, sending)
+
+    return cut
+
+
+def _is_endless(start: Message) -> bool:
+    headers = dict(start.get("headers", []))
+    return bytes(headers.get(b"content-type", b"")).startswith(ENDLESS_MEDIA_TYPE)
 
 
 @dataclass(frozen=True)
@@ -128,6 +173,8 @@ class Caller:
 async def _sign_in(flows: MembershipFlows, caller: str) -> Caller:
     if caller == "anonymous":
         return Caller({}, {})
+    if caller == PARTNER_CLIENT:
+        return Caller(await _partner_client(flows), {})
     if caller == "platform_admin":
         # Not the person id: the fuzzer would end the sessions of the one administrator every
         # other test signs in as.
@@ -142,6 +189,18 @@ async def _sign_in(flows: MembershipFlows, caller: str) -> Caller:
         assert caller == "organisation_admin", caller
     own = {"organisation_id": str(organisation_id), "person_id": await _person_id(flows, admin)}
     return Caller(admin, {**own, "cluster_id": str(MODACC)})
+
+
+async def _partner_client(flows: MembershipFlows) -> dict[str, str]:
+    """A partner system's token, with the scope partners read events with."""
+    registered = await flows.http.post(
+        "/clients", json={"name": "Fuzzing partner", "scopes": ["events:read"]}, headers=await flows.admin()
+    )
+    assert registered.status_code == 201, registered.text
+    secret = {key: registered.json()[key] for key in ("client_id", "client_secret")}
+    token = await flows.http.post("/auth/client-token", json=secret)
+    assert token.status_code == 200, token.text
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
 async def _person_id(flows: MembershipFlows, headers: dict[str, str]) -> str:
