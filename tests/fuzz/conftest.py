@@ -40,6 +40,7 @@ T = TypeVar("T")
 CALLERS = ("anonymous", "platform_admin", "cluster_manager", "organisation_admin", "organisation_member")
 PARTNER_CLIENT = "partner_client"
 PARTNER_SERVICES = ("notifications",)
+SESSION_ENDING_SERVICES = ("membership",)
 STARTUP_SECONDS = 120
 REQUEST_SECONDS = 30
 
@@ -75,10 +76,15 @@ class ServedPlatform:
             self.clients[name] = self.call(self._started(name), timeout=STARTUP_SECONDS)
         jwks = self.call(self.clients["membership"].get("/.well-known/jwks.json")).json()
         self.signing_key.kid = jwks["keys"][0]["kid"]
-        # Every test gets its own people, all signed in before any fuzzing: fuzzed sign-ins trip
-        # the per-address sign-in limit, and a fuzzed sign-out or erasure ends only its test's caller.
+        # Everyone is signed in before any fuzzing: fuzzed sign-ins trip the per-address sign-in
+        # limit. Membership's tests get people of their own, as a fuzzed sign-out or erasure ends
+        # its caller; the other services' tests cannot end a session and share one of each role.
+        people: dict[tuple[str, str], Caller] = {}
         for service, caller in callers_of_services():
-            self.callers[service, caller] = self._signed_in(caller)
+            whose = service if service in SESSION_ENDING_SERVICES else "any other service"
+            if (whose, caller) not in people:
+                people[whose, caller] = self._signed_in(caller)
+            self.callers[service, caller] = people[whose, caller]
 
     def stop(self) -> None:
         self._loop.call_soon_threadsafe(self._stopping.set)
