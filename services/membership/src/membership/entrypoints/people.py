@@ -47,6 +47,8 @@ async def export(caller: Caller, uow: UoW) -> dict[str, Any]:
     responses=problem_responses(404, 409),
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Erase your personal data here and in every other service.",
+    description="The last admin of a member organisation is refused (409 `last-organisation-admin`: "
+    "make another admin first); the only admin of an application still pending withdraws it.",
 )
 async def erase(caller: Caller, uow: UoW) -> None:
     await people.erase(uow, caller)
