@@ -116,3 +116,13 @@ async def test_an_international_domain_is_stored_in_its_ascii_form(membership):
         "/people/me", headers={"Authorization": f"Bearer {answer.json()['access_token']}"}
     )
     assert me.json()["email"] == "ana@xn--bcher-kva.example"
+
+
+async def test_an_address_wholly_in_another_script_is_accepted_with_its_domain_in_ascii(membership):
+    """Deliberate (see cloth_shared.inputs.Email): one script throughout is no look-alike."""
+    answer = await membership.http.post("/auth/sign-up", json=sign_up_body(email="Иван@Пример.рф"))
+    assert answer.status_code == 201, answer.text
+    me = await membership.http.get(
+        "/people/me", headers={"Authorization": f"Bearer {answer.json()['access_token']}"}
+    )
+    assert me.json()["email"] == "иван@xn--e1afmkfd.xn--p1ai"

@@ -6,18 +6,20 @@ A route class, so a router states its limit once and a route that takes uploads 
     uploads = APIRouter(route_class=json_route(max_bytes=10 * 2**20))
 
 Beyond the limit the answer is a 413 problem (the body is never read whole); a body for a route
-that parses JSON must be `application/json` (or `+json`) in UTF-8, else 415. The class also
+that parses JSON must be `application/json` (or `+json`) in UTF-8, else 415. A JSON number with a
+zero fraction (`189.0`) is read as the integer it is. The class also
 declares in OpenAPI the problems it and the shared dependencies can answer (401 for routes that
 take a caller, 413/415/422 for routes with a body or parameters), so the document stays exact.
 """
 
+import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
-from starlette.types import Message
+from starlette.types import Message, Receive, Scope
 
 from cloth_shared.http import problem_response
 from cloth_shared.openapi import problem_responses
@@ -68,10 +70,33 @@ def _check_json(request: Request, body: bytes) -> None:
         raise _unsupported("the body is not valid UTF-8") from None
 
 
-def _replaying(request: Request, body: bytes) -> Request:
+def _number(literal: str) -> float | int:
+    """A JSON number with a zero fraction (`189.0`, `1e2`) is that integer, as JSON and JSON Schema's
+    `integer` say: StrictInt fields take it, StrictNumber fields take integers anyway."""
+    value = float(literal)
+    return int(value) if value.is_integer() else value
+
+
+class _ParsedJson(Request):
+    """The replayed request, its JSON parsed here once (FastAPI reads it through `json()`)."""
+
+    def __init__(self, scope: Scope, receive: Receive, parsed: Any) -> None:
+        super().__init__(scope, receive)
+        self._parsed = parsed
+
+    async def json(self) -> Any:
+        return self._parsed
+
+
+def _replaying(request: Request, body: bytes, *, parse_json: bool) -> Request:
     async def receive() -> Message:
         return {"type": "http.request", "body": body, "more_body": False}
 
+    if parse_json and body:
+        try:
+            return _ParsedJson(request.scope, receive, json.loads(body, parse_float=_number))
+        except ValueError:
+            pass  # FastAPI reads it again and answers its 422 `json_invalid`
     return Request(request.scope, receive)
 
 
@@ -116,7 +141,7 @@ def json_route(*, max_bytes: int = DEFAULT_MAX_BYTES) -> type[APIRoute]:
                         _check_json(request, body)
                 except _Refused as refused:
                     return refused.response
-                return await handle(_replaying(request, body))
+                return await handle(_replaying(request, body, parse_json=parses_json))
 
             return within_limits
 

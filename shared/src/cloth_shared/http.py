@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cloth_shared import errors
@@ -60,12 +61,28 @@ async def _validation_error(_: Request, error: Exception) -> Response:
     return problem_response(422, "validation-failed", "The request is not valid.", errors=fields)
 
 
-async def _http_error(_: Request, error: Exception) -> Response:
+_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path, asked of the router itself. Starlette names
+    only the first route that matched the path: `Allow: GET` where GET and PATCH are two routes."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    )
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
     code = HTTPStatus(error.status_code).phrase.lower().replace(" ", "-")
     response = problem_response(error.status_code, code, str(error.detail))
     for name, value in (error.headers or {}).items():
         response.headers[name] = value
+    if error.status_code == 405:
+        response.headers["Allow"] = _allowed_methods(request)
     return response
 
 
@@ -119,6 +136,23 @@ def install_correlation_ids(app: FastAPI) -> None:
     app.add_middleware(CorrelationIdMiddleware)
 
 
+def _readiness(*, ok: bool) -> dict[str, Any]:
+    """The readiness answer as documented: each dependency checked, `unavailable` with a 503."""
+    checks = {"database": True, "kafka": ok, "outbox_relay": True}
+    schema = {
+        "type": "object",
+        "required": ["status", "checks"],
+        "properties": {
+            "status": {"type": "string", "enum": ["ok", "unavailable"]},
+            "checks": {"type": "object", "additionalProperties": {"type": "boolean"}},
+        },
+    }
+    example = {"status": "ok" if ok else "unavailable", "checks": checks}
+    description = "Every dependency answers." if ok else "Some dependency does not answer."
+    content = {"application/json": {"schema": schema, "example": example}}
+    return {"description": description, "content": content}
+
+
 def install_operational_endpoints(app: FastAPI, readiness: Callable[[], Awaitable[dict[str, bool]]]) -> None:
     """Liveness, readiness (each dependency answers) and Prometheus metrics."""
 
@@ -126,7 +160,12 @@ def install_operational_endpoints(app: FastAPI, readiness: Callable[[], Awaitabl
     async def live() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/health/ready", tags=["operations"], summary="The service's dependencies answer.")
+    @app.get(
+        "/health/ready",
+        tags=["operations"],
+        summary="The service's dependencies answer.",
+        responses={200: _readiness(ok=True), 503: _readiness(ok=False)},
+    )
     async def ready() -> JSONResponse:
         checks = await readiness()
         ok = all(checks.values())

@@ -34,6 +34,24 @@ _PROBLEM_SCHEMA: dict[str, Any] = {
 }
 
 
+# Headers a problem carries by status (cloth_shared.http_security sets them).
+_HEADERS: dict[int, dict[str, Any]] = {
+    401: {
+        "WWW-Authenticate": {
+            "description": 'How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` '
+            "when the token sent was refused.",
+            "schema": {"type": "string", "example": "Bearer"},
+        }
+    },
+    429: {
+        "Retry-After": {
+            "description": "Seconds to wait before trying again, when known.",
+            "schema": {"type": "integer", "minimum": 1, "example": 60},
+        }
+    },
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """`responses=` for a route: each status with the problem-details schema and an example."""
     declared: dict[int | str, dict[str, Any]] = {}
@@ -48,4 +66,27 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
                 }
             },
         }
+        if status in _HEADERS:
+            declared[status]["headers"] = _HEADERS[status]
+    return declared
+
+
+def public_read_responses(
+    media_type: str = "application/json", example: Any = None
+) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a public, cacheable read (cloth_shared.http.public_response): its body's
+    media type (when not JSON, the example shows it) and the 304 a conditional GET can get."""
+    declared: dict[int | str, dict[str, Any]] = {
+        304: {
+            "description": "Not Modified: the ETag named in If-None-Match is current (no body).",
+            "headers": {
+                "ETag": {"description": "The current ETag.", "schema": {"type": "string"}},
+            },
+        }
+    }
+    if media_type != "application/json":
+        content: dict[str, Any] = {"schema": {"type": "object" if media_type.endswith("+json") else "string"}}
+        if example is not None:
+            content["example"] = example
+        declared[200] = {"description": "Successful Response", "content": {media_type: content}}
     return declared

@@ -4,6 +4,7 @@ import json
 
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.testing.kafka import read_topic
+from membership.domain.organisations import WITHDRAWN
 
 EMAIL = "ana@example.org"
 
@@ -69,6 +70,15 @@ async def test_a_partner_system_exchanges_its_secret_for_a_scoped_token(membersh
         "/auth/client-token", json={"client_id": client["client_id"], "client_secret": "wrong secret!"}
     )
     assert wrong.status_code == 401
+
+
+async def test_the_only_admin_of_a_pending_application_erases_their_account_and_withdraws_it(membership):
+    organisation_id, applicant = await membership.apply()
+
+    assert (await membership.http.delete("/people/me", headers=applicant)).status_code == 204
+
+    seen = await membership.http.get(f"/organisations/{organisation_id}", headers=await membership.admin())
+    assert (seen.json()["status"], seen.json()["rejection_reason"]) == ("rejected", WITHDRAWN)
 
 
 async def test_export_then_erasure_forgets_the_person_here_and_tells_every_service(membership):

@@ -5,7 +5,10 @@ from uuid import uuid4
 import pytest
 
 from cloth_shared.auth.principal import Role
+from cloth_shared.contracts.membership import PersonErased
 from cloth_shared.errors import NotFound
+from cloth_shared.outbox.tombstone import Tombstone
+from membership.domain.organisations import WITHDRAWN, Status
 from membership.domain.people import LastOrganisationAdmin, LastPlatformAdmin, ReservedEmail
 from membership.service_layer import accounts, people
 from membership.service_layer.ports import BootstrapAdmin
@@ -50,13 +53,32 @@ async def test_the_last_admin_of_an_organisation_cannot_remove_themselves_or_be_
             await people.remove_person(uow, signed_in(caller), admin.id)
 
 
-async def test_the_last_admin_of_an_organisation_cannot_erase_themselves() -> None:
+@pytest.mark.parametrize("status", [Status.ACTIVE, Status.SUSPENDED])
+async def test_the_last_admin_of_a_member_organisation_cannot_erase_themselves(status: Status) -> None:
     uow = FakeMembershipUnitOfWork()
-    organisation = an_organisation(uow, a_cluster(uow))
+    organisation = an_organisation(uow, a_cluster(uow), status=status)
     admin = an_admin_of(uow, organisation)
     with pytest.raises(LastOrganisationAdmin):
         await people.erase(uow, signed_in(admin))
     assert uow.database.people[admin.id].email is not None
+    assert uow.database.organisations[organisation.id].status is status
+
+
+async def test_the_only_admin_of_a_pending_application_erases_themselves_and_withdraws_it() -> None:
+    uow = FakeMembershipUnitOfWork()
+    organisation = an_organisation(uow, a_cluster(uow), status=Status.PENDING)
+    admin = an_admin_of(uow, organisation)
+
+    await people.erase(uow, signed_in(admin))
+
+    assert uow.database.people[admin.id].email is None
+    withdrawn = uow.database.organisations[organisation.id]
+    assert (withdrawn.status, withdrawn.rejection_reason, withdrawn.decided_by) == (
+        Status.REJECTED,
+        WITHDRAWN,
+        None,
+    )
+    assert [type(event) for event in uow.events] == [PersonErased, Tombstone]  # no membership fact
 
 
 async def test_the_only_platform_administrator_cannot_give_up_the_role() -> None:

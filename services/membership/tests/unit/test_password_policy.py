@@ -65,3 +65,9 @@ def test_the_estimator_accepts_a_passphrase_and_uses_the_persons_own_data() -> N
     policy = ZxcvbnPasswordPolicy()
     assert not policy.guessable("correct horse battery", personal=[])
     assert policy.guessable("martapuig2024", personal=["martapuig"])
+
+
+def test_a_passphrase_longer_than_zxcvbn_measures_is_judged_not_a_crash() -> None:
+    policy = ZxcvbnPasswordPolicy()
+    assert not policy.guessable("correct horse battery staple " * 3, personal=[])
+    assert policy.guessable("a" * 150, personal=[])

@@ -8,7 +8,7 @@ them: never booleans, NaN or infinities.
 
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from cloth_shared.inputs import MultiLine, SingleLine, StrictBool, StrictInt
 
@@ -30,6 +30,16 @@ LanguageCode = Annotated[
 ValueChain = Annotated[str, StringConstraints(pattern=r"^[a-z_]{2,40}$"), SingleLine]
 Count = StrictInt
 Flag = StrictBool
+
+
+def decimal_schema(description: str, *, pattern: str, **bounds: float) -> WithJsonSchema:
+    """A decimal's exact JSON Schema: a number within `bounds` (minimum, multipleOf …) or a decimal
+    string matching `pattern`. Pydantic's own leaves the string form unconstrained, so a client
+    (or a fuzzer) reading the document would send "" or "9999.999" and be refused."""
+    number = {"type": "number", **bounds}
+    return WithJsonSchema(
+        {"anyOf": [number, {"type": "string", "pattern": pattern}], "description": description}
+    )
 
 
 def unique(items: list[T]) -> list[T]:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from exchange.domain.records import Commitment, DayPlan, Signatory
 from exchange.domain.vocabulary import ActivityKind
-from exchange.entrypoints.schemas_common import Flag, Lines, LongText, Note, Reason, example
+from exchange.entrypoints.schemas_common import Flag, Lines, LongText, Note, Reason, decimal_schema, example
 from exchange.service_layer.closing import SubmitReport
 from exchange.service_layer.requests import RequestExchange
 
@@ -98,9 +98,17 @@ class SignatureBody(BaseModel):
 class DistanceBody(BaseModel):
     model_config = example({"km": "850.0"})
 
-    km: Annotated[Decimal, Field(ge=0, le=20_000, decimal_places=1)] = Field(
-        description="Distance between the two organisations, in km, when coordinates are missing."
-    )
+    km: Annotated[
+        Decimal,
+        Field(ge=0, le=20_000, decimal_places=1),
+        decimal_schema(
+            "Distance between the two organisations, in km to one decimal, when coordinates are missing.",
+            pattern=r"^((0|[1-9][0-9]{0,3}|1[0-9]{4})(\.[0-9])?|20000(\.0)?)$",
+            minimum=0,
+            maximum=20_000,
+            multipleOf=0.1,
+        ),
+    ]
 
 
 class ReasonBody(BaseModel):

@@ -10,12 +10,20 @@ from pydantic import BaseModel, Field
 from exchange.domain.figures import ClusterCount, FlowCount
 from exchange.domain.programme import DEFAULT_QUOTAS, Programme, Quota, Window
 from exchange.domain.vocabulary import Category, QuotaSide, side_of
-from exchange.entrypoints.schemas_common import Count, CountryCode, Title, example
+from exchange.entrypoints.schemas_common import Count, CountryCode, Title, decimal_schema, example
 from exchange.service_layer.figures import ProgrammeFigures, Target
 from exchange.service_layer.programmes import CreateProgramme
 
 Euros = Annotated[
-    Decimal, Field(gt=0, le=Decimal("1100.00"), decimal_places=2, description="EUR, at most 1,100")
+    Decimal,
+    Field(gt=0, le=Decimal("1100.00"), decimal_places=2),
+    decimal_schema(
+        "EUR, at most 1,100, in cents at most",
+        pattern=r"^(0\.(0[1-9]|[1-9][0-9]?)|([1-9][0-9]{0,2}|10[0-9]{2})(\.[0-9]{1,2})?|1100(\.00?)?)$",
+        exclusiveMinimum=0,
+        maximum=1100,
+        multipleOf=0.01,
+    ),
 ]
 Slots = Annotated[Count, Field(ge=0, le=10_000)]
 
@@ -49,9 +57,10 @@ class ProgrammeCreate(BaseModel):
     name: Title
     application_window: WindowBody = Field(description="When requests are taken.")
     activity_window: WindowBody = Field(description="When exchanges take place.")
-    lump_sum_caps: Annotated[dict[CountryCode, Euros], Field(min_length=1, max_length=60)] = Field(
-        description="The lump-sum cap per host country."
-    )
+    lump_sum_caps: Annotated[
+        dict[CountryCode, Euros],
+        Field(min_length=1, max_length=60, json_schema_extra={"additionalProperties": False}),
+    ] = Field(description="The lump-sum cap per host country.")
     quotas: Annotated[dict[Category, Slots], Field(max_length=5)] | None = Field(
         default=None, description="Slots per category; the side each counts on follows from the category."
     )

@@ -65,7 +65,11 @@ class AnalysisWrite(BaseModel):
         }
     )
 
-    indicators: Annotated[dict[IndicatorKey, IndicatorBody], Field(max_length=40)]
+    # Pydantic documents the key pattern as patternProperties, which alone admit any other key.
+    indicators: Annotated[
+        dict[IndicatorKey, IndicatorBody],
+        Field(max_length=40, json_schema_extra={"additionalProperties": False}),
+    ]
     trends: LongText = Field(description="Plain text (shown as text, never as HTML).")
     challenges: LongText = Field(description="Plain text (shown as text, never as HTML).")
 

@@ -14,6 +14,7 @@ from membership.domain.passwords import MAX_LENGTH
 
 # Score 3 is "safely unguessable: moderate protection from an offline attack" (>= 10^8 guesses).
 MIN_SCORE = 3
+ZXCVBN_MAX_LENGTH = 72
 
 
 class ZxcvbnPasswordPolicy:
@@ -24,4 +25,6 @@ class ZxcvbnPasswordPolicy:
         # zxcvbn's matching grows with the length; past the limit the length check refuses it.
         if len(password) > MAX_LENGTH:
             return False
-        return bool(zxcvbn(password, user_inputs=list(personal))["score"] < MIN_SCORE)
+        # zxcvbn raises beyond its own limit (72), which made a longer passphrase a 500: it judges
+        # the first 72 characters, and a passphrase whose start is strong is strong.
+        return bool(zxcvbn(password[:ZXCVBN_MAX_LENGTH], user_inputs=list(personal))["score"] < MIN_SCORE)

@@ -109,6 +109,15 @@ def reject(organisation: Organisation, *, reason: str, at: datetime, by: UUID | 
     return _move(organisation, Status.REJECTED, at, rejection_reason=reason, decided_by=by)
 
 
+WITHDRAWN = "withdrawn: its applicant erased their account before a decision"
+
+
+def withdraw(organisation: Organisation, *, at: datetime) -> Organisation:
+    """The only admin of an application still pending goes: it ends as a rejection nobody decided
+    (nothing is announced: it never was a member)."""
+    return _move(organisation, Status.REJECTED, at, rejection_reason=WITHDRAWN)
+
+
 def suspend(organisation: Organisation, *, at: datetime, by: UUID | None = None) -> Organisation:
     return _move(organisation, Status.SUSPENDED, at, decided_by=by)
 

@@ -32,6 +32,16 @@ def _languages() -> frozenset[str]:
     return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
+def country_codes() -> list[str]:
+    """Every ISO 3166-1 alpha-2 code, sorted: what a country field accepts."""
+    return sorted(_countries())
+
+
+def language_codes() -> list[str]:
+    """Every ISO 639-1 code, sorted: what a language field accepts."""
+    return sorted(_languages())
+
+
 def is_country(code: str) -> bool:
     """An ISO 3166-1 alpha-2 code in upper case, e.g. ES."""
     return code in _countries()

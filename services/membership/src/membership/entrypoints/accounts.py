@@ -7,6 +7,7 @@ from fastapi import APIRouter, status
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.bodies import JsonRoute
+from cloth_shared.openapi import problem_responses
 from membership.entrypoints.dependencies import Caller, ClientAddress, IdentityDep, UoW
 from membership.entrypoints.schemas_people import (
     ClientCreate,
@@ -40,6 +41,7 @@ def _token(issued: sessions.IssuedToken) -> TokenPublic:
 
 @router.post(
     "/auth/sign-up",
+    responses=problem_responses(403, 404, 409),
     response_model=TokenPublic,
     status_code=status.HTTP_201_CREATED,
     summary="Create an account (with an invitation token to take its role); signs you in.",
@@ -48,7 +50,12 @@ async def sign_up(body: SignUpCreate, uow: UoW, identity: IdentityDep) -> TokenP
     return _token(await accounts.sign_up(uow, identity, accounts.SignUp(**body.model_dump())))
 
 
-@router.post("/auth/sign-in", response_model=TokenPublic, summary="Email and password for an access token.")
+@router.post(
+    "/auth/sign-in",
+    responses=problem_responses(401, 429),
+    response_model=TokenPublic,
+    summary="Email and password for an access token.",
+)
 async def sign_in(body: SignInCreate, address: ClientAddress, uow: UoW, identity: IdentityDep) -> TokenPublic:
     issued = await accounts.sign_in(
         uow, identity, email=body.email, password=body.password, client_address=address
@@ -58,6 +65,7 @@ async def sign_in(body: SignInCreate, address: ClientAddress, uow: UoW, identity
 
 @router.post(
     "/auth/refresh",
+    responses=problem_responses(401),
     response_model=TokenPublic,
     summary="A refresh token (used once) for a new access token with your current roles.",
 )
@@ -83,6 +91,7 @@ async def sign_out_everywhere(caller: Caller, uow: UoW) -> None:
 
 @router.delete(
     "/people/{person_id}/sessions",
+    responses=problem_responses(403, 404),
     status_code=status.HTTP_204_NO_CONTENT,
     summary="End all of a person's sessions everywhere (administrators, or the person).",
 )
@@ -90,7 +99,12 @@ async def end_sessions_of(person_id: UUID, caller: Caller, uow: UoW) -> None:
     await sessions.sign_out_everywhere(uow, caller, person_id)
 
 
-@router.put("/people/me/password", status_code=status.HTTP_204_NO_CONTENT, summary="Change your password.")
+@router.put(
+    "/people/me/password",
+    responses=problem_responses(429),
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Change your password.",
+)
 async def change_password(
     body: PasswordChange, caller: Caller, address: ClientAddress, uow: UoW, identity: IdentityDep
 ) -> None:
@@ -100,7 +114,10 @@ async def change_password(
 
 
 @router.post(
-    "/auth/client-token", response_model=TokenPublic, summary="Client-credentials grant for partner systems."
+    "/auth/client-token",
+    responses=problem_responses(401, 429),
+    response_model=TokenPublic,
+    summary="Client-credentials grant for partner systems.",
 )
 async def client_token(
     body: ClientTokenCreate, address: ClientAddress, uow: UoW, identity: IdentityDep
@@ -113,6 +130,7 @@ async def client_token(
 
 @router.post(
     "/clients",
+    responses=problem_responses(403),
     response_model=ClientCreated,
     status_code=status.HTTP_201_CREATED,
     summary="Register a partner system (administrators).",

@@ -17,6 +17,7 @@ from cloth_shared.bodies import JsonRoute
 from cloth_shared.errors import InvalidInput
 from cloth_shared.http import public_response
 from cloth_shared.inputs import SingleLine
+from cloth_shared.openapi import problem_responses, public_read_responses
 from cloth_shared.pagination import MAX_OFFSET, MAX_PAGE_SIZE
 from membership.domain.organisations import Category
 from membership.domain.vocabulary import ValueChain
@@ -34,6 +35,22 @@ from membership.service_layer import profiles
 from membership.service_layer.repositories import DirectoryFilter, DirectoryPosition
 
 router = APIRouter(route_class=JsonRoute)
+
+GEOJSON_EXAMPLE = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "id": "0b1c0000-0000-4000-8000-000000000101",
+            "geometry": {"type": "Point", "coordinates": [1.62, 41.58]},
+            "properties": {"id": "0b1c0000-0000-4000-8000-000000000101", "legal_name": "Teixits Igualada SL"},
+        }
+    ],
+}
+CSV_EXAMPLE = (
+    "id,legal_name,category,cluster_id,country,region,city,latitude,longitude,value_chains,size_band,"
+    "certifications,website\r\n"
+)
 
 
 class MapQuery(BaseModel):
@@ -104,6 +121,7 @@ async def list_clusters(uow: UoW) -> list[ClusterPublic]:
 
 @router.post(
     "/clusters",
+    responses=problem_responses(403, 409),
     response_model=ClusterPublic,
     status_code=status.HTTP_201_CREATED,
     tags=["clusters"],
@@ -116,6 +134,7 @@ async def add_cluster(body: ClusterCreate, caller: Caller, uow: UoW) -> ClusterP
 
 @router.get(
     "/directory",
+    responses=public_read_responses(),
     response_model=DirectoryPageWithCursor,
     tags=["directory"],
     summary="Active organisations, filtered, sorted by name, paginated (follow `next_cursor`).",
@@ -142,6 +161,7 @@ def _json(value: Any) -> bytes:
 
 @router.get(
     "/map/counts",
+    responses=public_read_responses(),
     response_model=dict[str, dict[str, int]],
     tags=["map"],
     summary="Active organisations by country, region, category, value chain.",
@@ -151,14 +171,22 @@ async def counts(directory: DirectoryDep, request: Request) -> Response:
 
 
 @router.get(
-    "/map/organisations.geojson", tags=["map"], summary="Active organisations as a GeoJSON FeatureCollection."
+    "/map/organisations.geojson",
+    responses=public_read_responses("application/geo+json", GEOJSON_EXAMPLE),
+    tags=["map"],
+    summary="Active organisations as a GeoJSON FeatureCollection.",
 )
 async def geojson(query: Annotated[MapQuery, Query()], directory: DirectoryDep, request: Request) -> Response:
     body = json.dumps(await read.geojson(directory, query.where())).encode()
     return public_response(request, body, media_type="application/geo+json")
 
 
-@router.get("/map/organisations.csv", tags=["map"], summary="The same organisations as CSV.")
+@router.get(
+    "/map/organisations.csv",
+    responses=public_read_responses("text/csv", CSV_EXAMPLE),
+    tags=["map"],
+    summary="The same organisations as CSV.",
+)
 async def csv_export(
     query: Annotated[MapQuery, Query()], directory: DirectoryDep, request: Request
 ) -> Response:
@@ -169,6 +197,7 @@ async def csv_export(
 
 @router.get(
     "/figures",
+    responses=public_read_responses(),
     response_model=dict[str, Any],
     tags=["map"],
     summary="Active participants against the target of 50.",

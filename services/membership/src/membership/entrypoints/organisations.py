@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.http import model_response
+from cloth_shared.openapi import problem_responses
 from cloth_shared.pagination import Limit, Offset
 from membership.domain.organisations import Organisation, Status
 from membership.entrypoints.dependencies import Caller, UoW, VerifiedToken
@@ -27,6 +28,7 @@ def public(organisation: Organisation) -> OrganisationPublic:
 
 @router.post(
     "/organisations",
+    responses=problem_responses(404, 409),
     response_model=OrganisationPublic,
     status_code=status.HTTP_201_CREATED,
     summary="Apply for membership of a cluster; you become the organisation's admin.",
@@ -38,6 +40,7 @@ async def apply(body: OrganisationCreate, caller: Caller, uow: UoW) -> Organisat
 
 @router.get(
     "/organisations/{organisation_id}",
+    responses=problem_responses(403, 404),
     response_model=OrganisationPublic,
     summary="The full record (its people, its cluster's managers, admins).",
 )
@@ -48,6 +51,7 @@ async def get_organisation(organisation_id: UUID, token: VerifiedToken, uow: UoW
 
 @router.patch(
     "/organisations/{organisation_id}",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="Change the profile (the organisation's own people only).",
 )
@@ -58,6 +62,7 @@ async def update(organisation_id: UUID, body: OrganisationUpdate, token: Verifie
 
 @router.post(
     "/organisations/{organisation_id}/approval",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     tags=["applications"],
     summary="A manager of its cluster approves the application.",
@@ -68,6 +73,7 @@ async def approve(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisati
 
 @router.post(
     "/organisations/{organisation_id}/rejection",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     tags=["applications"],
     summary="A manager of its cluster rejects the application, with a reason.",
@@ -80,6 +86,7 @@ async def reject(
 
 @router.post(
     "/organisations/{organisation_id}/suspension",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="Suspend an active member (its cluster's managers, admins).",
 )
@@ -89,6 +96,7 @@ async def suspend(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisati
 
 @router.post(
     "/organisations/{organisation_id}/reinstatement",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="Lift a suspension (its cluster's managers, admins).",
 )
@@ -98,6 +106,7 @@ async def reinstate(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisa
 
 @router.post(
     "/organisations/{organisation_id}/departure",
+    responses=problem_responses(403, 404, 409),
     response_model=OrganisationPublic,
     summary="End the organisation's membership (its admin).",
 )
@@ -107,6 +116,7 @@ async def leave(organisation_id: UUID, caller: Caller, uow: UoW) -> Organisation
 
 @router.get(
     "/clusters/{cluster_id}/applications",
+    responses=problem_responses(403),
     response_model=list[OrganisationPublic],
     tags=["applications"],
     summary="Applications to a cluster (its managers, admins).",

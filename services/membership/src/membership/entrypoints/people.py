@@ -8,6 +8,7 @@ from fastapi import APIRouter, status
 
 from cloth_shared.auth.principal import Role
 from cloth_shared.bodies import JsonRoute
+from cloth_shared.openapi import problem_responses
 from membership.domain.people import Person
 from membership.entrypoints.dependencies import Caller, UoW
 from membership.entrypoints.schemas_people import (
@@ -25,20 +26,29 @@ def _person(person: Person) -> PersonPublic:
     return PersonPublic.model_validate(asdict(person))
 
 
-@router.get("/people/me", response_model=PersonPublic, summary="Your own record.")
+@router.get(
+    "/people/me", responses=problem_responses(404), response_model=PersonPublic, summary="Your own record."
+)
 async def me(caller: Caller, uow: UoW) -> PersonPublic:
     return _person(await people.me(uow, caller))
 
 
-@router.get("/people/me/export", summary="Everything membership holds about you (JSON).")
+@router.get(
+    "/people/me/export",
+    responses=problem_responses(404),
+    summary="Everything membership holds about you (JSON).",
+)
 async def export(caller: Caller, uow: UoW) -> dict[str, Any]:
     return await people.export(uow, caller)
 
 
 @router.delete(
     "/people/me",
+    responses=problem_responses(404, 409),
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Erase your personal data here and in every other service.",
+    description="The last admin of a member organisation is refused (409 `last-organisation-admin`: "
+    "make another admin first); the only admin of an application still pending withdraws it.",
 )
 async def erase(caller: Caller, uow: UoW) -> None:
     await people.erase(uow, caller)
@@ -46,6 +56,7 @@ async def erase(caller: Caller, uow: UoW) -> None:
 
 @router.post(
     "/invitations",
+    responses=problem_responses(403, 404, 409),
     response_model=InvitationCreated,
     status_code=status.HTTP_201_CREATED,
     summary="Invite someone to a role: admins any role, organisation admins their colleagues.",
@@ -63,6 +74,7 @@ async def invite(body: InvitationCreate, caller: Caller, uow: UoW) -> Invitation
 
 @router.get(
     "/organisations/{organisation_id}/people",
+    responses=problem_responses(403, 404),
     response_model=list[PersonPublic],
     summary="The organisation's people (its members, its cluster's managers, admins).",
 )
@@ -72,6 +84,7 @@ async def people_of(organisation_id: UUID, caller: Caller, uow: UoW) -> list[Per
 
 @router.put(
     "/people/{person_id}/role",
+    responses=problem_responses(403, 404, 409),
     response_model=PersonPublic,
     summary="Change a person's role: admins any, organisation admins within their organisation.",
 )
@@ -89,6 +102,7 @@ async def change_role(person_id: UUID, body: RoleUpdate, caller: Caller, uow: Uo
 
 @router.delete(
     "/people/{person_id}/role",
+    responses=problem_responses(403, 404, 409),
     response_model=PersonPublic,
     summary="Remove a person from their organisation or cluster.",
 )

@@ -10,7 +10,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, Stri
 from cloth_shared.inputs import Latitude, Longitude, MultiLine, SingleLine
 from membership.domain.organisations import Category, Organisation, Status
 from membership.domain.profile import PROFILE_FIELDS, Profile, ProfileChanges
-from membership.domain.vocabulary import SizeBand, ValueChain, is_country, is_language
+from membership.domain.vocabulary import (
+    SizeBand,
+    ValueChain,
+    country_codes,
+    is_country,
+    is_language,
+    language_codes,
+)
 from membership.service_layer.applications import ApplyForMembership
 
 
@@ -33,8 +40,19 @@ def _unique(items: list[Any]) -> list[Any]:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), SingleLine]
 Place = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), SingleLine]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), SingleLine]
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_country)]
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"), AfterValidator(_language)]
+# The document lists the codes, so a client (and a fuzzer) knows `QS` is no country before asking.
+CountryCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    AfterValidator(_country),
+    Field(json_schema_extra=lambda schema: schema.update(enum=country_codes())),
+]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2}$"),
+    AfterValidator(_language),
+    Field(json_schema_extra=lambda schema: schema.update(enum=language_codes())),
+]
 Website = Annotated[HttpUrl, Field(max_length=300)]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000), MultiLine]
 RegistrationNumber = Annotated[

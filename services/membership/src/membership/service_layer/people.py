@@ -11,7 +11,9 @@ from cloth_shared.contracts import topics
 from cloth_shared.errors import Conflict, NotFound
 from cloth_shared.outbox.tombstone import Tombstone
 from membership.domain import access
+from membership.domain import organisations as organisation_rules
 from membership.domain import people as rules
+from membership.domain.organisations import Status as OrganisationStatus
 from membership.domain.people import Invitation, Person
 from membership.service_layer import events
 from membership.service_layer.accounts import digest
@@ -62,6 +64,18 @@ async def _locked_person(uow: MembershipUnitOfWork, person_id: UUID) -> tuple[Pe
     if person is None or person.email is None or person.role != found.role:
         raise Conflict("this person changed meanwhile: try again", code="concurrent-change")
     return person, holders
+
+
+async def _withdraw_pending_application(
+    uow: MembershipUnitOfWork, admin: Person, *, at: datetime, refused: rules.LastOrganisationAdmin
+) -> None:
+    """An organisation that never was a member needs no admin: its application is withdrawn. An
+    active or suspended one keeps the refusal (another admin first)."""
+    assert admin.organisation_id is not None
+    organisation = await uow.organisations.get(admin.organisation_id, for_update=True)
+    if organisation is None or organisation.status is not OrganisationStatus.PENDING:
+        raise refused
+    await uow.organisations.save_status(organisation_rules.withdraw(organisation, at=at))
 
 
 async def _check_scope_exists(
@@ -138,13 +152,17 @@ async def export(uow: MembershipUnitOfWork, caller: Principal) -> dict[str, Any]
 
 
 async def erase(uow: MembershipUnitOfWork, caller: Principal) -> None:
-    """Forget the caller's personal fields here, and tell every other service to forget them."""
+    """Forget the caller's personal fields here, and tell every other service to forget them. The
+    last admin of a member organisation is refused; of a pending application, it is withdrawn."""
     now = datetime.now(UTC)
     async with uow:
         current, holders = await _locked_person(uow, caller.subject)
         assert current.email is not None
         erased = rules.erase(current, at=now)
-        rules.keep_an_admin(current, erased, holders=holders)
+        try:
+            rules.keep_an_admin(current, erased, holders=holders)
+        except rules.LastOrganisationAdmin as refused:
+            await _withdraw_pending_application(uow, current, at=now, refused=refused)
         await uow.people.save(erased)
         await uow.invitations.forget_invitations_to(current.email)
         await uow.login_attempts.prune(digest(current.email), before=now, everything=True)

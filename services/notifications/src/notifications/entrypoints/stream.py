@@ -13,6 +13,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Header
+from pydantic import WithJsonSchema
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from cloth_shared.auth.fastapi import Caller
@@ -85,6 +86,8 @@ async def stream(
     poll_seconds: Annotated[float, Depends(_poll_seconds)],
     last_event_id: Annotated[
         int | None,
+        # A header is sent or not: "integer or null" would have clients send the text `null`.
+        WithJsonSchema({"type": "integer", "minimum": 0}),
         Header(
             alias="Last-Event-ID",
             ge=0,
