@@ -682,7 +682,7 @@ export interface components {
         DistanceBody: {
             /**
              * Km
-             * @description Distance between the two organisations, in km, when coordinates are missing.
+             * @description Distance between the two organisations, in km to one decimal, when coordinates are missing.
              */
             km: number | string;
         };
@@ -1456,6 +1456,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1565,6 +1567,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1703,6 +1707,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1870,6 +1876,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2041,6 +2049,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2270,6 +2280,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2499,6 +2511,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2728,6 +2742,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2953,6 +2969,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3100,6 +3118,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3299,6 +3319,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3437,6 +3459,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3579,6 +3603,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3804,6 +3830,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3975,6 +4003,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4204,6 +4234,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4433,6 +4465,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4658,6 +4692,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4825,6 +4861,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4992,6 +5030,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5109,13 +5149,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Every dependency answers. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": true,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description Some dependency does not answer. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": false,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "unavailable"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
                 };
             };
         };
@@ -5207,6 +5288,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5481,6 +5564,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5625,6 +5710,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5761,6 +5848,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5863,6 +5952,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6110,6 +6201,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6281,6 +6374,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6506,6 +6601,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6808,6 +6905,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

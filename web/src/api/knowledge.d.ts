@@ -2783,6 +2783,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3012,6 +3014,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3321,6 +3325,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3574,13 +3580,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Every dependency answers. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": true,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description Some dependency does not answer. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": false,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "unavailable"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
                 };
             };
         };
@@ -3611,6 +3658,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3754,6 +3803,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3930,6 +3981,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4012,6 +4065,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4179,6 +4234,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4350,6 +4407,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4573,6 +4632,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4769,6 +4830,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,6 +5091,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5198,6 +5263,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5307,6 +5374,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5420,6 +5489,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5645,6 +5716,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5812,6 +5885,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5979,6 +6054,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6118,6 +6195,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6231,6 +6310,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6456,6 +6537,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6623,6 +6706,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6736,6 +6821,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6959,6 +7046,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7010,6 +7099,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7123,6 +7214,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7407,6 +7500,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7658,6 +7753,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7852,6 +7949,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7907,6 +8006,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8132,6 +8233,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8270,6 +8373,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8408,6 +8513,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

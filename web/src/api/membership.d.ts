@@ -459,7 +459,10 @@ export interface paths {
         get: operations["me_people_me_get"];
         put?: never;
         post?: never;
-        /** Erase your personal data here and in every other service. */
+        /**
+         * Erase your personal data here and in every other service.
+         * @description The last admin of a member organisation is refused (409 `last-organisation-admin`: make another admin first); the only admin of an application still pending withdraws it.
+         */
         delete: operations["erase_people_me_delete"];
         options?: never;
         head?: never;
@@ -583,8 +586,11 @@ export interface components {
         ClusterCreate: {
             /** City */
             city: string;
-            /** Country */
-            country: string;
+            /**
+             * Country
+             * @enum {string}
+             */
+            country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
             /** Home Region */
             home_region: string;
             /** Latitude */
@@ -683,7 +689,9 @@ export interface components {
             cluster_id?: string | null;
             /**
              * Email
+             * Format: email
              * @description An e-mail address; compared case-insensitively, IDNA domain.
+             * @example ana.puig@example.org
              */
             email: string;
             /** Organisation Id */
@@ -746,15 +754,16 @@ export interface components {
             /**
              * Country
              * @description ISO 3166-1 alpha-2 code, e.g. ES.
+             * @enum {string}
              */
-            country: string;
+            country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
             /** Description */
             description?: string | null;
             /**
              * Languages
              * @default []
              */
-            languages: string[];
+            languages: ("aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu")[];
             /** Latitude */
             latitude?: number | null;
             /** Legal Name */
@@ -858,7 +867,7 @@ export interface components {
              * Languages
              * @default []
              */
-            languages: string[];
+            languages: ("aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu")[];
             /** Latitude */
             latitude?: number | null;
             /** Legal Name */
@@ -940,7 +949,9 @@ export interface components {
         SignInCreate: {
             /**
              * Email
+             * Format: email
              * @description An e-mail address; compared case-insensitively, IDNA domain.
+             * @example ana.puig@example.org
              */
             email: string;
             /** Password */
@@ -952,7 +963,9 @@ export interface components {
             display_name: string;
             /**
              * Email
+             * Format: email
              * @description An e-mail address; compared case-insensitively, IDNA domain.
+             * @example ana.puig@example.org
              */
             email: string;
             /** Invitation Token */
@@ -961,8 +974,9 @@ export interface components {
              * Language
              * @description ISO 639-1; what we write to you in.
              * @default en
+             * @enum {string}
              */
-            language: string;
+            language: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
             /**
              * Password
              * @description 12 to 200 characters, not a common password.
@@ -1077,6 +1091,37 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPublic"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -1164,6 +1209,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-many-requests",
+                     *       "detail": "try again later",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "urn:cloth:problem:too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
     refresh_auth_refresh_post: {
@@ -1186,6 +1262,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Content too large */
@@ -1299,6 +1406,37 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPublic"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -1386,6 +1524,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-many-requests",
+                     *       "detail": "try again later",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "urn:cloth:problem:too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
     sign_out_auth_sign_out_post: {
@@ -1407,6 +1576,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1454,6 +1625,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1502,6 +1675,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPublic"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Content too large */
@@ -1618,6 +1878,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1628,6 +1890,35 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
                      *     }
                      */
                     "application/problem+json": {
@@ -1778,6 +2069,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1788,6 +2081,64 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -1922,6 +2273,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1932,6 +2285,35 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
                      *     }
                      */
                     "application/problem+json": {
@@ -1982,7 +2364,7 @@ export interface operations {
     search_directory_get: {
         parameters: {
             query?: {
-                country?: string | null;
+                country?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null;
                 region?: string | null;
                 category?: components["schemas"]["Category"] | null;
                 value_chain?: components["schemas"]["ValueChain"] | null;
@@ -2008,6 +2390,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DirectoryPageWithCursor"];
                 };
+            };
+            /** @description Not Modified: the ETag named in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unprocessable content */
             422: {
@@ -2060,6 +2451,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Modified: the ETag named in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     live_health_live_get: {
@@ -2093,13 +2493,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Every dependency answers. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": true,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description Some dependency does not answer. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": false,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "unavailable"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
                 };
             };
         };
@@ -2129,6 +2570,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2139,6 +2582,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -2266,12 +2796,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Modified: the ETag named in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     csv_export_map_organisations_csv_get: {
         parameters: {
             query?: {
-                country?: string | null;
+                country?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null;
                 region?: string | null;
                 category?: components["schemas"]["Category"] | null;
                 value_chain?: components["schemas"]["ValueChain"] | null;
@@ -2291,7 +2830,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                    /** @example id,legal_name,category,cluster_id,country,region,city,latitude,longitude,value_chains,size_band,certifications,website */
+                    "text/csv": string;
                 };
+            };
+            /** @description Not Modified: the ETag named in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unprocessable content */
             422: {
@@ -2327,7 +2877,7 @@ export interface operations {
     geojson_map_organisations_geojson_get: {
         parameters: {
             query?: {
-                country?: string | null;
+                country?: ("AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW") | null;
                 region?: string | null;
                 category?: components["schemas"]["Category"] | null;
                 value_chain?: components["schemas"]["ValueChain"] | null;
@@ -2346,8 +2896,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "features": [
+                     *         {
+                     *           "geometry": {
+                     *             "coordinates": [
+                     *               1.62,
+                     *               41.58
+                     *             ],
+                     *             "type": "Point"
+                     *           },
+                     *           "id": "0b1c0000-0000-4000-8000-000000000101",
+                     *           "properties": {
+                     *             "id": "0b1c0000-0000-4000-8000-000000000101",
+                     *             "legal_name": "Teixits Igualada SL"
+                     *           },
+                     *           "type": "Feature"
+                     *         }
+                     *       ],
+                     *       "type": "FeatureCollection"
+                     *     }
+                     */
+                    "application/geo+json": Record<string, never>;
                     "application/json": unknown;
                 };
+            };
+            /** @description Not Modified: the ETag named in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unprocessable content */
             422: {
@@ -2405,6 +2987,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2415,6 +2999,64 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -2543,6 +3185,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2553,6 +3197,64 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
                      *     }
                      */
                     "application/problem+json": {
@@ -2627,6 +3329,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2637,6 +3341,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -2765,6 +3556,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2775,6 +3568,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -2845,6 +3725,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2855,6 +3737,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -2925,6 +3894,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2935,6 +3906,64 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
                      *     }
                      */
                     "application/problem+json": {
@@ -3005,6 +4034,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3015,6 +4046,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -3089,6 +4207,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3099,6 +4219,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -3227,6 +4434,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3237,6 +4446,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -3305,6 +4601,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3315,6 +4613,35 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
                      *     }
                      */
                     "application/problem+json": {
@@ -3352,6 +4679,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3362,6 +4691,64 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -3403,6 +4790,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3413,6 +4802,35 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
                      *     }
                      */
                     "application/problem+json": {
@@ -3454,6 +4872,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3567,6 +4987,37 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-many-requests",
+                     *       "detail": "try again later",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "urn:cloth:problem:too-many-requests"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
     change_role_people__person_id__role_put: {
@@ -3596,6 +5047,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3606,6 +5059,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -3734,6 +5274,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3744,6 +5286,93 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
                      *     }
                      */
                     "application/problem+json": {
@@ -3812,6 +5441,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3822,6 +5453,64 @@ export interface operations {
                      *       "status": 401,
                      *       "title": "Unauthorized",
                      *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
                      *     }
                      */
                     "application/problem+json": {

@@ -693,7 +693,9 @@ export interface components {
         SubscriptionCreate: {
             /**
              * Contact Email
+             * Format: email
              * @description Told when the subscription is disabled.
+             * @example ana.puig@example.org
              */
             contact_email: string;
             /** Event Types */
@@ -891,13 +893,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Every dependency answers. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": true,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "ok"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description Some dependency does not answer. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checks": {
+                     *         "database": true,
+                     *         "kafka": false,
+                     *         "outbox_relay": true
+                     *       },
+                     *       "status": "unavailable"
+                     *     }
+                     */
+                    "application/json": {
+                        checks: {
+                            [key: string]: boolean;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
                 };
             };
         };
@@ -930,6 +973,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1037,6 +1082,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1099,7 +1146,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The last `sequence` received: what was committed after it is sent first. */
-                "Last-Event-ID"?: number | null;
+                "Last-Event-ID"?: number;
             };
             path?: never;
             cookie?: never;
@@ -1123,6 +1170,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1230,6 +1279,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1310,6 +1361,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1448,6 +1501,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1584,6 +1639,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1669,6 +1726,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1836,6 +1895,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1945,6 +2006,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2106,6 +2169,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2217,6 +2282,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2384,6 +2451,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2491,6 +2560,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2634,6 +2705,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2743,6 +2816,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2885,6 +2960,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3052,6 +3129,8 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
