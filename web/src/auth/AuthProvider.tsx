@@ -2,6 +2,9 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { membership, problemMessage } from "../api/clients";
 import { isLanguage, useI18n } from "../i18n/I18nProvider";
 import { session, type Token } from "./session";
+import type { components } from "../api/membership";
+
+type MembershipSchemas = components["schemas"];
 
 session.useRefresher(async (refreshToken) => {
   const { data } = await membership.POST("/auth/refresh", { body: { refresh_token: refreshToken } });
@@ -14,7 +17,7 @@ export interface Credentials {
 }
 export interface SignUpDetails extends Credentials {
   display_name: string;
-  language: string;
+  language: MembershipSchemas["SignUpCreate"]["language"];
 }
 
 interface Auth {

@@ -2,12 +2,15 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { membership, problemMessage, unwrap } from "../api/clients";
+import type { components } from "../api/membership";
 import { useAuth } from "../auth/AuthProvider";
 import { Field } from "../components/Field";
 import { QueryState } from "../components/QueryState";
 import { checkApplication, hasProblems, type ApplicationForm, type Problems } from "../forms/validate";
 import { useI18n } from "../i18n/I18nProvider";
 import { CATEGORIES, VALUE_CHAINS, isCategory, isValueChain } from "./options";
+
+type OrganisationCountry = components["schemas"]["OrganisationCreate"]["country"];
 
 const EMPTY: ApplicationForm = {
   legal_name: "",
@@ -36,7 +39,8 @@ export default function ApplyPage() {
           legal_name: f.legal_name.trim(),
           category: f.category,
           cluster_id: f.cluster_id,
-          country: f.country,
+          // The form checked the code (checkApplication); the service refuses any other with a 422.
+          country: f.country as OrganisationCountry,
           registration_number: f.registration_number.trim(),
           city: f.city.trim() || null,
           value_chains: f.value_chains.filter(isValueChain),
