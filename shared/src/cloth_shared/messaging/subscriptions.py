@@ -60,8 +60,11 @@ def subscribe_inbox(
     unit_of_work: Callable[[], UnitOfWorkT],
     handlers: Mapping[type[Event], ConsumedEventHandler[UnitOfWorkT]],
 ) -> None:
-    """A service's inbox on one contract topic, in the service's consumer group, with its
-    retry settings and its producer for dead letters."""
+    """A service's inbox on one contract topic, with its retry settings and its producer for dead
+    letters, in a consumer group of its own (`<prefix><consumer_name>`): the replicas of one inbox
+    share its partitions. One group per inbox, not one per service, because every consumer that
+    joins a group rebalances all of its members: a service with seven inboxes in one group spent
+    its start in a cascade of rebalances, and redelivered what was in flight at each."""
     settings = infra.settings
     consumer = InboxConsumer[UnitOfWorkT](
         name=consumer_name,
@@ -71,7 +74,7 @@ def subscribe_inbox(
         max_attempts=settings.consumer_max_attempts,
         backoff_seconds=settings.consumer_retry_backoff_seconds,
     )
-    group = f"{settings.kafka_topic_prefix}{settings.service_name}"
+    group = f"{settings.kafka_topic_prefix}{consumer_name}"
     subscribe(router, consumer, settings.topic(topic), group_id=group)
 
 
