@@ -6,7 +6,7 @@ whose lifespan starts and stops the infrastructure in order.
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -51,10 +51,19 @@ class Infrastructure:
     relay: OutboxRelay | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     components: dict[type[Any], Any] = field(default_factory=dict)
+    stoppers: list[Callable[[], None]] = field(default_factory=list)
 
     def provide(self, component: object, *, as_type: type[Any] | None = None) -> None:
         """Register a start-up object under its type (or a port it implements)."""
         self.components[as_type or type(component)] = component
+
+    def run_in_background(
+        self, name: str, run: Coroutine[Any, Any, None], *, stop: Callable[[], None]
+    ) -> None:
+        """Start one of the service's own loops (its e-mail sender, …) with the relay's lifecycle:
+        told to `stop` at shutdown, then awaited within the grace period, then cancelled."""
+        self.tasks.append(asyncio.create_task(run, name=name))
+        self.stoppers.append(stop)
 
     def component(self, kind: type[ComponentT]) -> ComponentT:
         found = self.components.get(kind)
@@ -134,6 +143,8 @@ async def stop_infrastructure(infra: Infrastructure, *, grace_seconds: float = 1
         await infra.broker.stop()  # waits for handlers in flight (graceful_timeout)
     if infra.relay is not None:
         infra.relay.stop()
+    for stop in infra.stoppers:
+        stop()
     if infra.tasks:
         _, still_running = await asyncio.wait(infra.tasks, timeout=grace_seconds)
         for task in still_running:

@@ -1,14 +1,16 @@
 """The fake notifications unit of work: the repository over an in-memory database."""
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Self
 from uuid import UUID
 
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
+from notifications.domain.email import EmailDelivery
 from notifications.domain.notifications import Notification
+from notifications.service_layer.email_ports import EmailDeliveryRepository
 from notifications.service_layer.ports import NotificationRepository
 
 
@@ -16,9 +18,14 @@ from notifications.service_layer.ports import NotificationRepository
 class FakeNotificationsDatabase:
     notifications: dict[UUID, Notification] = field(default_factory=dict)
     token_validity: dict[UUID, datetime] = field(default_factory=dict)
+    email_deliveries: dict[UUID, EmailDelivery] = field(default_factory=dict)
 
     def copy(self) -> Self:
-        return type(self)(notifications=dict(self.notifications), token_validity=dict(self.token_validity))
+        return type(self)(
+            notifications=dict(self.notifications),
+            token_validity=dict(self.token_validity),
+            email_deliveries=dict(self.email_deliveries),
+        )
 
 
 class FakeNotificationRepository:
@@ -40,8 +47,81 @@ class FakeNotificationRepository:
         return found[offset : offset + limit]
 
 
+class FakeEmailDeliveryRepository:
+    """The PostgreSQL repository's promises on a dict, with the wall clock as `now()`."""
+
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._rows = database.email_deliveries
+
+    async def add(self, delivery: EmailDelivery) -> bool:
+        taken = delivery.notification_id is not None and any(
+            row.notification_id == delivery.notification_id for row in self._rows.values()
+        )
+        if taken:
+            return False
+        now = datetime.now(UTC)
+        self._rows[delivery.id] = replace(
+            delivery, status="pending", attempts=0, next_attempt_at=now, created_at=now, sent_at=None
+        )
+        return True
+
+    async def get(self, delivery_id: UUID) -> EmailDelivery | None:
+        return self._rows.get(delivery_id)
+
+    async def claim_due(self, *, limit: int, lease_seconds: float) -> list[EmailDelivery]:
+        now = datetime.now(UTC)
+        due = [
+            row
+            for row in self._rows.values()
+            if row.status in ("pending", "sending") and row.next_attempt_at and row.next_attempt_at <= now
+        ]
+        due.sort(key=lambda row: (row.next_attempt_at or now, row.id))
+        claimed = [
+            replace(
+                row,
+                status="sending",
+                attempts=row.attempts + 1,
+                next_attempt_at=now + timedelta(seconds=lease_seconds),
+            )
+            for row in due[:limit]
+        ]
+        self._rows.update((row.id, row) for row in claimed)
+        return claimed
+
+    def _held(self, delivery_id: UUID, attempt: int) -> EmailDelivery | None:
+        row = self._rows.get(delivery_id)
+        return row if row and row.status == "sending" and row.attempts == attempt else None
+
+    async def mark_sent(self, delivery_id: UUID, *, attempt: int) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        self._rows[row.id] = replace(row, status="sent", sent_at=datetime.now(UTC), last_error=None)
+        return True
+
+    async def retry_later(self, delivery_id: UUID, *, attempt: int, error: str, delay_seconds: float) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        due = datetime.now(UTC) + timedelta(seconds=delay_seconds)
+        self._rows[row.id] = replace(row, status="pending", last_error=error, next_attempt_at=due)
+        return True
+
+    async def mark_failed(self, delivery_id: UUID, *, attempt: int, error: str) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        self._rows[row.id] = replace(row, status="failed", last_error=error)
+        return True
+
+    async def release(self, delivery_id: UUID, *, attempt: int) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        now = datetime.now(UTC)
+        self._rows[row.id] = replace(row, status="pending", attempts=attempt - 1, next_attempt_at=now)
+        return True
+
+
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     notifications: NotificationRepository  # the port: mypy checks the fake against it
+    email_deliveries: EmailDeliveryRepository
     token_validity: TokenValidityRepository
 
     def __init__(self, database: FakeNotificationsDatabase | None = None) -> None:
@@ -50,3 +130,4 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     def _bind(self, work: FakeNotificationsDatabase) -> None:
         self.token_validity = FakeTokenValidity(work.token_validity)
         self.notifications = FakeNotificationRepository(work)
+        self.email_deliveries = FakeEmailDeliveryRepository(work)

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from notifications.domain.notifications import Notification
+from notifications.service_layer.email_ports import EmailDeliveryRepository
 
 
 class NotificationRepository(Protocol):
@@ -18,3 +19,4 @@ class NotificationRepository(Protocol):
 
 class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     notifications: NotificationRepository
+    email_deliveries: EmailDeliveryRepository
