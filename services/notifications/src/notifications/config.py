@@ -16,7 +16,7 @@ class NotificationsSettings(ServiceSettings, TokenVerifierSettings):
 
     # The SMTP server e-mail goes through: locally deploy/local/mailbox.sh, in compose Mailpit.
     smtp_host: str = "127.0.0.1"
-    smtp_port: int = Field(default=8025, ge=1, le=65535)
+    smtp_port: int = Field(default=1025, ge=1, le=65535)
     smtp_from: str = "notifications@cloth.localhost"
     smtp_from_name: str = "CLOTH"
     smtp_security: Literal["none", "starttls", "tls"] = "none"

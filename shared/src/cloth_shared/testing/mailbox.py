@@ -2,7 +2,7 @@
 
 Tests: `with serving_mailbox() as mailbox:` gives its port, the messages it accepted, and
 `refuse_next(n, "451 …")` to make it refuse the next n messages as a real server may.
-Development (deploy/local/mailbox.sh): `python -m cloth_shared.testing.mailbox --port 8025
+Development (deploy/local/mailbox.sh): `python -m cloth_shared.testing.mailbox --port 1025
 --directory .local/mail` keeps every message as an .eml file that any mail client opens.
 """
 
@@ -103,7 +103,7 @@ async def serve(host: str, port: int, directory: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="A local SMTP server keeping mail as .eml files.")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8025)
+    parser.add_argument("--port", type=int, default=1025)
     parser.add_argument("--directory", type=Path, default=Path(".local/mail"))
     arguments = parser.parse_args()
     asyncio.run(serve(arguments.host, arguments.port, arguments.directory))
