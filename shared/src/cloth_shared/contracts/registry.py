@@ -19,6 +19,9 @@ from cloth_shared.contracts.exchange import (
     LumpSumPaymentOverdue,
 )
 from cloth_shared.contracts.membership import (
+    EmailAddressVerified,
+    EmailVerificationRequested,
+    ExistingAccountSignUpAttempted,
     MembershipEnded,
     MembershipReinstated,
     OrganisationProfileUpdated,
@@ -42,6 +45,9 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     PersonRemoved,
     PersonErased,
     PersonSessionsRevoked,
+    EmailAddressVerified,
+    EmailVerificationRequested,
+    ExistingAccountSignUpAttempted,
     HostingOfferPublished,
     ExchangeRequested,
     ExchangeAccepted,
