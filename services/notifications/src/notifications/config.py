@@ -23,6 +23,9 @@ class NotificationsSettings(ServiceSettings, TokenVerifierSettings):
     smtp_username: str | None = None
     smtp_password: SecretStr | None = None
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    # The web app whose pages the account e-mails link to (its /verify-email page posts the
+    # token to membership's POST /auth/verify-email).
+    public_web_url: str = "http://127.0.0.1:8080"
     run_email_sender: bool = True
     email_batch_size: int = Field(default=20, ge=1, le=500)
     email_lease_seconds: float = Field(default=300.0, gt=0)

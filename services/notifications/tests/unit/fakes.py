@@ -54,8 +54,9 @@ class FakeEmailDeliveryRepository:
         self._rows = database.email_deliveries
 
     async def add(self, delivery: EmailDelivery) -> bool:
-        taken = delivery.notification_id is not None and any(
-            row.notification_id == delivery.notification_id for row in self._rows.values()
+        taken = delivery.id in self._rows or (
+            delivery.notification_id is not None
+            and any(row.notification_id == delivery.notification_id for row in self._rows.values())
         )
         if taken:
             return False

@@ -8,7 +8,7 @@ DELIVERY_COLUMNS = (
 INSERT_DELIVERY = """
 INSERT INTO email_deliveries (id, notification_id, person_id, to_address, language, template, context)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
-ON CONFLICT (notification_id) DO NOTHING
+ON CONFLICT DO NOTHING
 """
 
 GET_DELIVERY = f"SELECT {DELIVERY_COLUMNS} FROM email_deliveries WHERE id = $1"

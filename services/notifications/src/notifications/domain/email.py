@@ -5,12 +5,14 @@ pending with a later `next_attempt_at` after a temporary refusal, or to failed a
 attempt or a permanent refusal. Pure rules: the sender, the SMTP client and the SQL apply them.
 """
 
+import math
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
-from uuid import UUID
+from urllib.parse import urlencode
+from uuid import UUID, uuid5
 
 DeliveryStatus = Literal["pending", "sending", "sent", "failed"]
 
@@ -134,3 +136,26 @@ def clean_subject(text: str) -> str:
 def message_id(delivery_id: UUID, domain: str) -> str:
     """The same for every attempt of one delivery, so a receiver can drop a resent copy."""
     return f"<{delivery_id}@{domain}>"
+
+
+def delivery_id_for(event_id: UUID, template: str) -> UUID:
+    """The same id for the same e-mail of the same event: a replay stores no second row."""
+    return uuid5(event_id, f"email/{template}")
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLinks:
+    """Links the account e-mails point at: pages of the web app, which post to membership."""
+
+    web_url: str
+
+    def verify(self, token: str) -> str:
+        return f"{self.web_url.rstrip('/')}/verify-email?{urlencode({'token': token})}"
+
+    def sign_in(self) -> str:
+        return f"{self.web_url.rstrip('/')}/sign-in"
+
+
+def hours_left(expires_at: datetime, now: datetime) -> int:
+    """Whole hours a link still works, rounded up (a link that has expired has none)."""
+    return max(0, math.ceil((expires_at - now).total_seconds() / 3600))

@@ -10,7 +10,8 @@ from notifications.domain.email import EmailDelivery, OutgoingEmail, RenderedEma
 
 class EmailDeliveryRepository(Protocol):
     async def add(self, delivery: EmailDelivery) -> bool:
-        """Store a pending delivery; False (and nothing stored) when its notification already has one."""
+        """Store a pending delivery; False (and nothing stored) when its id is taken or its
+        notification already has one."""
         ...
 
     async def get(self, delivery_id: UUID) -> EmailDelivery | None: ...
