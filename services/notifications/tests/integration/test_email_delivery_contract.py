@@ -1,6 +1,7 @@
 """The fake and the PostgreSQL e-mail delivery repositories keep the same promises."""
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
@@ -122,3 +123,23 @@ async def test_sent_failed_and_released_rows_end_where_they_should(new_uow: Unit
     assert (rows[failed.id].status, rows[failed.id].last_error) == ("failed", "550 unknown user")
     assert (rows[released.id].status, rows[released.id].attempts) == ("pending", 0)
     assert [d.id for d in again] == [released.id]
+
+
+async def test_a_verified_address_is_known_whatever_its_case_until_forgotten(
+    new_uow: UnitOfWorkFactory,
+) -> None:
+    person_id, other = uuid4(), uuid4()
+    earlier = datetime(2026, 11, 1, tzinfo=UTC)
+    async with new_uow() as uow:
+        await uow.verified_addresses.remember(person_id, "old@example.org", at=earlier)
+        await uow.verified_addresses.remember(person_id, "Ana@Example.org", at=earlier + timedelta(days=1))
+        await uow.verified_addresses.remember(person_id, "replayed@example.org", at=earlier)  # older: ignored
+        await uow.commit()
+    candidates = [(person_id, "ana@example.org"), (person_id, "old@example.org"), (other, "ana@example.org")]
+    async with new_uow() as uow:
+        found = await uow.verified_addresses.verified(candidates)
+        await uow.verified_addresses.forget(person_id)
+        await uow.commit()
+    async with new_uow() as uow:
+        after = await uow.verified_addresses.verified(candidates)
+    assert (found, after) == ({(person_id, "ana@example.org")}, set())

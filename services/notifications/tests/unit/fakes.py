@@ -1,5 +1,6 @@
 """The fake notifications unit of work: the repository over an in-memory database."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Self
@@ -10,7 +11,7 @@ from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
 from notifications.domain.email import EmailDelivery
 from notifications.domain.notifications import Notification
-from notifications.service_layer.email_ports import EmailDeliveryRepository
+from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import NotificationRepository
 
 
@@ -19,12 +20,14 @@ class FakeNotificationsDatabase:
     notifications: dict[UUID, Notification] = field(default_factory=dict)
     token_validity: dict[UUID, datetime] = field(default_factory=dict)
     email_deliveries: dict[UUID, EmailDelivery] = field(default_factory=dict)
+    verified_addresses: dict[UUID, tuple[str, datetime]] = field(default_factory=dict)
 
     def copy(self) -> Self:
         return type(self)(
             notifications=dict(self.notifications),
             token_validity=dict(self.token_validity),
             email_deliveries=dict(self.email_deliveries),
+            verified_addresses=dict(self.verified_addresses),
         )
 
 
@@ -120,9 +123,30 @@ class FakeEmailDeliveryRepository:
         return True
 
 
+class FakeVerifiedAddressRepository:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._addresses = database.verified_addresses
+
+    async def remember(self, person_id: UUID, email: str, *, at: datetime) -> None:
+        known = self._addresses.get(person_id)
+        if known is None or known[1] <= at:
+            self._addresses[person_id] = (email, at)
+
+    async def forget(self, person_id: UUID) -> None:
+        self._addresses.pop(person_id, None)
+
+    async def verified(self, candidates: Sequence[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
+        return {
+            (person_id, email)
+            for person_id, email in candidates
+            if person_id in self._addresses and self._addresses[person_id][0].lower() == email.lower()
+        }
+
+
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     notifications: NotificationRepository  # the port: mypy checks the fake against it
     email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository
     token_validity: TokenValidityRepository
 
     def __init__(self, database: FakeNotificationsDatabase | None = None) -> None:
@@ -132,3 +156,4 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
         self.token_validity = FakeTokenValidity(work.token_validity)
         self.notifications = FakeNotificationRepository(work)
         self.email_deliveries = FakeEmailDeliveryRepository(work)
+        self.verified_addresses = FakeVerifiedAddressRepository(work)

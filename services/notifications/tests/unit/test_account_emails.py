@@ -1,11 +1,17 @@
 """Account e-mails membership asks for become delivery rows, once per event, in the person's language."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from uuid import uuid4
 
-from cloth_shared.contracts.membership import ExistingAccountSignUpAttempted
-from cloth_shared.testing.examples import email_verification_requested, enveloped
+from cloth_shared.contracts.membership import EmailAddressVerified, ExistingAccountSignUpAttempted
+from cloth_shared.testing.examples import email_verification_requested, enveloped, person_erased
 from notifications.domain.email import AccountLinks
-from notifications.service_layer.account_emails import send_address_verification, tell_of_sign_up_attempt
+from notifications.service_layer.account_emails import (
+    forget_verified_address,
+    remember_verified_address,
+    send_address_verification,
+    tell_of_sign_up_attempt,
+)
 
 from .fakes import FakeNotificationsUnitOfWork
 
@@ -58,3 +64,20 @@ async def test_the_owner_of_a_taken_address_is_told_of_the_sign_up_attempt() -> 
     [delivery] = uow.database.email_deliveries.values()
     assert (delivery.template, delivery.language) == ("existing_account_signup", "es")
     assert delivery.context == {"display_name": "Ana", "sign_in_url": "https://cloth.example/sign-in"}
+
+
+async def test_a_verified_address_is_remembered_and_forgotten_with_the_person() -> None:
+    uow, person_id = FakeNotificationsUnitOfWork(), uuid4()
+    verified = EmailAddressVerified(
+        person_id=person_id, email="ana@example.org", verified_at=datetime.now(UTC)
+    )
+    async with uow:
+        await remember_verified_address(uow, enveloped(verified), verified)
+        await uow.commit()
+    async with uow.reading():
+        assert await uow.verified_addresses.verified([(person_id, "ana@example.org")])
+    erased = person_erased(person_id)
+    async with uow:
+        await forget_verified_address(uow, enveloped(erased), erased)
+        await uow.commit()
+    assert uow.database.verified_addresses == {}

@@ -1,10 +1,12 @@
 """Draining delivery rows on fakes: each outcome of an attempt moves the row as promised."""
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 from notifications.adapters.email_templates import JinjaEmailRenderer
 from notifications.domain.email import (
+    NOT_VERIFIED,
     Accepted,
     EmailDelivery,
     NotTried,
@@ -139,3 +141,39 @@ async def test_a_row_within_its_lease_is_not_claimed_by_another_sender() -> None
     mailer = ScriptedMailer()
     assert await send_due_emails(channel_with(uow, mailer)) == 0
     assert mailer.sent == []
+
+
+async def a_persons_delivery(uow: FakeNotificationsUnitOfWork, template: str, person_id: UUID) -> UUID:
+    delivery = EmailDelivery(
+        id=uuid4(),
+        person_id=person_id,
+        to_address="Laia@Example.org",
+        language="ca",
+        template=template,
+        context=CONTEXTS[template],
+    )
+    async with uow:
+        await uow.email_deliveries.add(delivery)
+        await uow.commit()
+    return delivery.id
+
+
+async def test_an_unverified_address_gets_account_emails_and_nothing_else() -> None:
+    uow, mailer, person_id = FakeNotificationsUnitOfWork(), ScriptedMailer(), uuid4()
+    welcome = await a_persons_delivery(uow, "SMEJoined", person_id)
+    verification = await a_persons_delivery(uow, "address_verification", person_id)
+    await send_due_emails(channel_with(uow, mailer))
+    held_back = await row(uow, welcome)
+    assert (held_back.status, held_back.last_error) == ("failed", NOT_VERIFIED.reason)
+    assert (await row(uow, verification)).status == "sent"
+    assert [e.delivery_id for e in mailer.sent] == [verification]
+
+
+async def test_a_verified_address_gets_everything_whatever_the_case_of_its_letters() -> None:
+    uow, mailer, person_id = FakeNotificationsUnitOfWork(), ScriptedMailer(), uuid4()
+    async with uow:
+        await uow.verified_addresses.remember(person_id, "laia@example.org", at=datetime.now(UTC))
+        await uow.commit()
+    welcome = await a_persons_delivery(uow, "SMEJoined", person_id)
+    await send_due_emails(channel_with(uow, mailer))
+    assert (await row(uow, welcome)).status == "sent"

@@ -52,3 +52,19 @@ RELEASE = """
 UPDATE email_deliveries SET status = 'pending', attempts = attempts - 1, next_attempt_at = now()
 WHERE id = $1 AND status = 'sending' AND attempts = $2
 """
+
+# A later verification wins; an older one arriving late (a replay) changes nothing.
+REMEMBER_VERIFIED = """
+INSERT INTO verified_email_addresses (person_id, email, verified_at) VALUES ($1, $2, $3)
+ON CONFLICT (person_id) DO UPDATE SET email = EXCLUDED.email, verified_at = EXCLUDED.verified_at
+WHERE verified_email_addresses.verified_at <= EXCLUDED.verified_at
+"""
+
+FORGET_VERIFIED = "DELETE FROM verified_email_addresses WHERE person_id = $1"
+
+VERIFIED_AMONG = """
+SELECT candidate.person_id, candidate.email
+FROM unnest($1::uuid[], $2::text[]) AS candidate (person_id, email)
+JOIN verified_email_addresses AS verified
+  ON verified.person_id = candidate.person_id AND lower(verified.email) = lower(candidate.email)
+"""

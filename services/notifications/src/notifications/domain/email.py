@@ -159,3 +159,11 @@ class AccountLinks:
 def hours_left(expires_at: datetime, now: datetime) -> int:
     """Whole hours a link still works, rounded up (a link that has expired has none)."""
     return max(0, math.ceil((expires_at - now).total_seconds() / 3600))
+
+
+def needs_verified_address(delivery: EmailDelivery) -> bool:
+    """A person's e-mail goes only to an address they verified, account e-mails excepted."""
+    return delivery.person_id is not None and delivery.template not in SECURITY_TEMPLATES
+
+
+NOT_VERIFIED = Refused("the address is not verified: only account e-mails go to it", permanent=True)

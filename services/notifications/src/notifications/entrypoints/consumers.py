@@ -5,8 +5,10 @@ from faststream.kafka import KafkaRouter
 from cloth_shared.auth.revocation import with_revocation
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.membership import (
+    EmailAddressVerified,
     EmailVerificationRequested,
     ExistingAccountSignUpAttempted,
+    PersonErased,
     SMEJoined,
     StakeholderJoined,
 )
@@ -15,7 +17,12 @@ from cloth_shared.service import Infrastructure
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
 from notifications.config import NotificationsSettings
 from notifications.domain.email import AccountLinks
-from notifications.service_layer.account_emails import send_address_verification, tell_of_sign_up_attempt
+from notifications.service_layer.account_emails import (
+    forget_verified_address,
+    remember_verified_address,
+    send_address_verification,
+    tell_of_sign_up_attempt,
+)
 from notifications.service_layer.membership_events import welcome_new_member
 
 CONSUMED_TOPICS = [
@@ -42,7 +49,9 @@ def build_consumers(infra: Infrastructure) -> KafkaRouter:
         consumer_name="notifications.membership-people",
         topic=topics.MEMBERSHIP_PEOPLE,
         unit_of_work=lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox),
-        handlers=with_revocation(),
+        handlers=with_revocation(
+            {EmailAddressVerified: remember_verified_address, PersonErased: forget_verified_address}
+        ),
     )
     settings = infra.settings
     assert isinstance(settings, NotificationsSettings)

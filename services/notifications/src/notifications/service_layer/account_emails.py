@@ -10,7 +10,12 @@ from typing import Any
 import structlog
 
 from cloth_shared.contracts.envelope import EventEnvelope
-from cloth_shared.contracts.membership import EmailVerificationRequested, ExistingAccountSignUpAttempted
+from cloth_shared.contracts.membership import (
+    EmailAddressVerified,
+    EmailVerificationRequested,
+    ExistingAccountSignUpAttempted,
+    PersonErased,
+)
 from notifications.domain.email import AccountLinks, EmailDelivery, delivery_id_for, hours_left
 from notifications.service_layer.ports import NotificationsUnitOfWork
 
@@ -64,3 +69,17 @@ def _delivery(
         template=template,
         context=context,
     )
+
+
+async def remember_verified_address(
+    uow: NotificationsUnitOfWork, envelope: Envelope, event: EmailAddressVerified
+) -> None:
+    """The person proved the address theirs: their e-mail may go to it from now on."""
+    await uow.verified_addresses.remember(event.person_id, event.email, at=event.verified_at)
+
+
+async def forget_verified_address(
+    uow: NotificationsUnitOfWork, envelope: Envelope, event: PersonErased
+) -> None:
+    """An erased person's address is forgotten here too."""
+    await uow.verified_addresses.forget(event.person_id)

@@ -1,6 +1,7 @@
 """What the e-mail channel needs: the delivery rows, a renderer and an SMTP client, as ports."""
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -39,8 +40,21 @@ class EmailDeliveryRepository(Protocol):
         ...
 
 
+class VerifiedAddressRepository(Protocol):
+    async def remember(self, person_id: UUID, email: str, *, at: datetime) -> None:
+        """The person proved this address theirs (it replaces any earlier one)."""
+        ...
+
+    async def forget(self, person_id: UUID) -> None: ...
+
+    async def verified(self, candidates: Sequence[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
+        """Which (person id, address) pairs are verified (addresses compared case-insensitively)."""
+        ...
+
+
 class EmailUnitOfWork(UnitOfWorkPort, Protocol):
     email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository
 
 
 class EmailRenderer(Protocol):

@@ -13,6 +13,8 @@ What a delivery can count on:
   the next claim takes it again. Dying after the SMTP server accepted the message but before
   'sent' was recorded is the one case that sends it twice, once per such crash, and both copies
   carry the same Message-ID (derived from the delivery id), so a receiver can drop the second.
+- A person's address gets nothing but account e-mails (verification, sign-up notice) until
+  membership said they verified it: such a row is 'failed' with that reason, never sent.
 - Temporary refusals (4xx, connection failures) retry with backoff and jitter (RetryPolicy) up
   to the last attempt, then 'failed'; a permanent refusal (5xx) or a template that cannot render
   the row's context is 'failed' at once.
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 import structlog
 
 from notifications.domain.email import (
+    NOT_VERIFIED,
     Accepted,
     EmailDelivery,
     GiveUp,
@@ -36,6 +39,7 @@ from notifications.domain.email import (
     Refused,
     RetryPolicy,
     SendOutcome,
+    needs_verified_address,
 )
 from notifications.service_layer.email_ports import EmailRenderer, EmailUnitOfWork, Mailer
 
@@ -69,12 +73,18 @@ async def send_due_emails(channel: EmailChannel) -> int:
         claimed = await uow.email_deliveries.claim_due(
             limit=rules.batch_size, lease_seconds=rules.lease_seconds
         )
+        verified = await uow.verified_addresses.verified(
+            [(d.person_id, d.to_address) for d in claimed if d.person_id and needs_verified_address(d)]
+        )
         await uow.commit()
     if not claimed:
         return 0
     outcomes: list[tuple[EmailDelivery, SendOutcome]] = []
     ready: list[tuple[EmailDelivery, OutgoingEmail]] = []
     for delivery in claimed:
+        if needs_verified_address(delivery) and (delivery.person_id, delivery.to_address) not in verified:
+            outcomes.append((delivery, NOT_VERIFIED))
+            continue
         try:
             content = channel.renderer.render(delivery.template, delivery.language, delivery.context)
         except ValueError as error:

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
 from notifications.domain.notifications import Notification
-from notifications.service_layer.email_ports import EmailDeliveryRepository
+from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 
 
 class NotificationRepository(Protocol):
@@ -20,3 +20,4 @@ class NotificationRepository(Protocol):
 class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     notifications: NotificationRepository
     email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository
