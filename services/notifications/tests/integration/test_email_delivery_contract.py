@@ -143,3 +143,26 @@ async def test_a_verified_address_is_known_whatever_its_case_until_forgotten(
     async with new_uow() as uow:
         after = await uow.verified_addresses.verified(candidates)
     assert (found, after) == ({(person_id, "ana@example.org")}, set())
+
+
+async def test_a_verification_link_is_not_kept_once_its_delivery_ends(new_uow: UnitOfWorkFactory) -> None:
+    link = EmailDelivery(
+        id=uuid4(),
+        person_id=uuid4(),
+        to_address="ana@example.org",
+        language="es",
+        template="address_verification",
+        context={"verify_url": "https://cloth.example/verify-email?token=secret", "valid_hours": 36},
+    )
+    ordinary = a_delivery()
+    async with new_uow() as uow:
+        await uow.email_deliveries.add(link)
+        await uow.email_deliveries.add(ordinary)
+        await uow.email_deliveries.claim_due(limit=2, lease_seconds=60)
+        await uow.email_deliveries.mark_sent(link.id, attempt=1)
+        await uow.email_deliveries.mark_sent(ordinary.id, attempt=1)
+        await uow.commit()
+    async with new_uow() as uow:
+        sent_link, sent_ordinary = [await uow.email_deliveries.get(d.id) for d in (link, ordinary)]
+    assert sent_link is not None and sent_link.context == {}
+    assert sent_ordinary is not None and sent_ordinary.context == ordinary.context

@@ -1,15 +1,15 @@
 """The fake notifications unit of work: the repository over an in-memory database."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Self
+from typing import Any, Self
 from uuid import UUID
 
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
-from notifications.domain.email import EmailDelivery
+from notifications.domain.email import SECRET_TEMPLATES, EmailDelivery
 from notifications.domain.notifications import Notification
 from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import NotificationRepository
@@ -99,7 +99,9 @@ class FakeEmailDeliveryRepository:
     async def mark_sent(self, delivery_id: UUID, *, attempt: int) -> bool:
         if (row := self._held(delivery_id, attempt)) is None:
             return False
-        self._rows[row.id] = replace(row, status="sent", sent_at=datetime.now(UTC), last_error=None)
+        self._rows[row.id] = replace(
+            row, status="sent", sent_at=datetime.now(UTC), last_error=None, context=_kept(row)
+        )
         return True
 
     async def retry_later(self, delivery_id: UUID, *, attempt: int, error: str, delay_seconds: float) -> bool:
@@ -112,7 +114,7 @@ class FakeEmailDeliveryRepository:
     async def mark_failed(self, delivery_id: UUID, *, attempt: int, error: str) -> bool:
         if (row := self._held(delivery_id, attempt)) is None:
             return False
-        self._rows[row.id] = replace(row, status="failed", last_error=error)
+        self._rows[row.id] = replace(row, status="failed", last_error=error, context=_kept(row))
         return True
 
     async def release(self, delivery_id: UUID, *, attempt: int) -> bool:
@@ -121,6 +123,10 @@ class FakeEmailDeliveryRepository:
         now = datetime.now(UTC)
         self._rows[row.id] = replace(row, status="pending", attempts=attempt - 1, next_attempt_at=now)
         return True
+
+
+def _kept(row: EmailDelivery) -> Mapping[str, Any]:
+    return {} if row.template in SECRET_TEMPLATES else row.context
 
 
 class FakeVerifiedAddressRepository:

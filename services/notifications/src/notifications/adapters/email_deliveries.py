@@ -7,7 +7,7 @@ from uuid import UUID
 import asyncpg
 
 from notifications.adapters import email_queries as q
-from notifications.domain.email import EmailDelivery
+from notifications.domain.email import SECRET_TEMPLATES, EmailDelivery
 
 
 class PostgresEmailDeliveryRepository:
@@ -37,14 +37,16 @@ class PostgresEmailDeliveryRepository:
         return [_delivery(row) for row in rows]
 
     async def mark_sent(self, delivery_id: UUID, *, attempt: int) -> bool:
-        return _changed(await self._connection.execute(q.MARK_SENT, delivery_id, attempt))
+        secret = list(SECRET_TEMPLATES)
+        return _changed(await self._connection.execute(q.MARK_SENT, delivery_id, attempt, secret))
 
     async def retry_later(self, delivery_id: UUID, *, attempt: int, error: str, delay_seconds: float) -> bool:
         status = await self._connection.execute(q.RETRY_LATER, delivery_id, attempt, error, delay_seconds)
         return _changed(status)
 
     async def mark_failed(self, delivery_id: UUID, *, attempt: int, error: str) -> bool:
-        return _changed(await self._connection.execute(q.MARK_FAILED, delivery_id, attempt, error))
+        secret = list(SECRET_TEMPLATES)
+        return _changed(await self._connection.execute(q.MARK_FAILED, delivery_id, attempt, error, secret))
 
     async def release(self, delivery_id: UUID, *, attempt: int) -> bool:
         return _changed(await self._connection.execute(q.RELEASE, delivery_id, attempt))

@@ -32,8 +32,11 @@ RETURNING {", ".join(f"d.{column.strip()}" for column in DELIVERY_COLUMNS.split(
 
 # Each of these changes the row only if the caller's claim still holds it: a sender whose lease
 # ran out (and whose row another sender reclaimed, with one more attempt) changes nothing.
+# A finished delivery whose context carried a secret (a verification link) keeps no context.
 MARK_SENT = """
-UPDATE email_deliveries SET status = 'sent', sent_at = now(), last_error = NULL
+UPDATE email_deliveries
+SET status = 'sent', sent_at = now(), last_error = NULL,
+    context = CASE WHEN template = ANY($3::text[]) THEN '{}'::jsonb ELSE context END
 WHERE id = $1 AND status = 'sending' AND attempts = $2
 """
 
@@ -44,7 +47,9 @@ WHERE id = $1 AND status = 'sending' AND attempts = $2
 """
 
 MARK_FAILED = """
-UPDATE email_deliveries SET status = 'failed', last_error = $3
+UPDATE email_deliveries
+SET status = 'failed', last_error = $3,
+    context = CASE WHEN template = ANY($4::text[]) THEN '{}'::jsonb ELSE context END
 WHERE id = $1 AND status = 'sending' AND attempts = $2
 """
 

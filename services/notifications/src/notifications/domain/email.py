@@ -24,6 +24,8 @@ SUBJECT_MAX_LENGTH = 200
 # Templates every person receives whatever their preferences or verification state: they are
 # how an address gets verified and how an account owner learns of a sign-up in their name.
 SECURITY_TEMPLATES = frozenset({"address_verification", "existing_account_signup"})
+# Templates whose context carries a secret (a single-use link): emptied once the delivery ends.
+SECRET_TEMPLATES = frozenset({"address_verification"})
 
 
 @dataclass(frozen=True, slots=True)
