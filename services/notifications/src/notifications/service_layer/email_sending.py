@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import structlog
+from prometheus_client import Counter
 
 from notifications.domain.email import (
     NOT_VERIFIED,
@@ -41,9 +42,20 @@ from notifications.domain.email import (
     SendOutcome,
     needs_verified_address,
 )
-from notifications.service_layer.email_ports import EmailRenderer, EmailUnitOfWork, Mailer
+from notifications.service_layer.email_ports import (
+    EmailDeliveryRepository,
+    EmailRenderer,
+    EmailUnitOfWork,
+    Mailer,
+)
 
 log = structlog.get_logger(__name__)
+
+ATTEMPTS = Counter(
+    "email_delivery_attempts_total",
+    "E-mail delivery attempts by what followed: sent, retry, failed, given_back, lease_lost",
+    ["outcome"],
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +113,36 @@ async def send_due_emails(channel: EmailChannel) -> int:
 
 async def _record(channel: EmailChannel, outcomes: list[tuple[EmailDelivery, SendOutcome]]) -> None:
     async with channel.unit_of_work() as uow:
-        rows = uow.email_deliveries
         for delivery, outcome in outcomes:
-            attempt = delivery.attempts
-            if isinstance(outcome, Accepted):
-                held = await rows.mark_sent(delivery.id, attempt=attempt)
-            elif isinstance(outcome, NotTried):
-                held = await rows.release(delivery.id, attempt=attempt)
-            else:
-                step = channel.rules.retry.after_refusal(attempt, outcome, channel.random)
-                if isinstance(step, GiveUp):
-                    held = await rows.mark_failed(delivery.id, attempt=attempt, error=step.reason)
-                    log.warning("email_failed", delivery_id=str(delivery.id), reason=step.reason)
-                else:
-                    held = await rows.retry_later(
-                        delivery.id, attempt=attempt, error=outcome.reason, delay_seconds=step.delay_seconds
-                    )
-            if not held:
-                log.warning("email_lease_lost", delivery_id=str(delivery.id), attempt=attempt)
+            what = await _apply(uow.email_deliveries, channel, delivery, outcome)
+            ATTEMPTS.labels(what).inc()
         await uow.commit()
+
+
+async def _apply(
+    rows: EmailDeliveryRepository, channel: EmailChannel, delivery: EmailDelivery, outcome: SendOutcome
+) -> str:
+    """Move the row as the outcome says, if this claim still holds it; what happened."""
+    attempt = delivery.attempts
+    if isinstance(outcome, Accepted):
+        held, what = await rows.mark_sent(delivery.id, attempt=attempt), "sent"
+    elif isinstance(outcome, NotTried):
+        held, what = await rows.release(delivery.id, attempt=attempt), "given_back"
+    else:
+        step = channel.rules.retry.after_refusal(attempt, outcome, channel.random)
+        if isinstance(step, GiveUp):
+            held, what = await rows.mark_failed(delivery.id, attempt=attempt, error=step.reason), "failed"
+            log.warning("email_failed", delivery_id=str(delivery.id), reason=step.reason)
+        else:
+            delay = step.delay_seconds
+            held = await rows.retry_later(
+                delivery.id, attempt=attempt, error=outcome.reason, delay_seconds=delay
+            )
+            what = "retry"
+    if not held:
+        log.warning("email_lease_lost", delivery_id=str(delivery.id), attempt=attempt)
+        return "lease_lost"
+    return what
 
 
 class EmailSender:
