@@ -18,6 +18,18 @@ SELECT EXISTS (
 )
 """
 FORGET = "DELETE FROM email_verifications WHERE person_id = $1"
+# On erasure, the person's address events still in the outbox: those not yet published are
+# dropped (no mail goes to an erased person), the published ones lose their personal fields.
+ADDRESS_EVENTS = "('EmailVerificationRequested', 'ExistingAccountSignUpAttempted', 'EmailAddressVerified')"
+DROP_UNPUBLISHED_ADDRESS_EVENTS = f"""
+DELETE FROM outbox WHERE message_key = $1 AND published_at IS NULL AND event_type IN {ADDRESS_EVENTS}
+"""
+REDACT_PUBLISHED_ADDRESS_EVENTS = f"""
+UPDATE outbox
+SET envelope = envelope #- '{{payload,email}}' #- '{{payload,display_name}}' #- '{{payload,token}}'
+    #- '{{payload,person,email}}' #- '{{payload,person,display_name}}'
+WHERE message_key = $1 AND event_type IN {ADDRESS_EVENTS}
+"""
 
 
 class PostgresEmailVerificationRepository:
@@ -44,3 +56,5 @@ class PostgresEmailVerificationRepository:
 
     async def forget(self, person_id: UUID) -> None:
         await self._connection.execute(FORGET, person_id)
+        await self._connection.execute(DROP_UNPUBLISHED_ADDRESS_EVENTS, str(person_id))
+        await self._connection.execute(REDACT_PUBLISHED_ADDRESS_EVENTS, str(person_id))

@@ -215,5 +215,5 @@ class EmailVerificationRepository(Protocol):
         ...
 
     async def forget(self, person_id: UUID) -> None:
-        """Every verification of the person (erasure)."""
+        """Every verification of the person, and their address events in the outbox (erasure)."""
         ...
