@@ -177,3 +177,16 @@ async def test_the_running_service_sends_what_is_written_to_its_delivery_table(
         (message,) = await mailbox.received(1)
     assert message["Subject"] == "Nouvelle demande de Fashion ClusterXchange de Bucharest Knitwear SRL"
     assert message["Message-ID"] == f"<{delivery_id}@cloth.example>"
+
+
+async def test_a_claim_too_short_for_a_message_to_time_out_in_sends_nothing_and_gives_the_row_back(
+    pool, mailbox
+) -> None:
+    delivery_id = await add_delivery(pool)
+    server = SmtpServer(host="127.0.0.1", port=mailbox.port, sender="x@cloth.example", timeout_seconds=30)
+    sender = channel(pool, mailbox)
+    rules = SendingRules(lease_seconds=5)
+    short = EmailChannel(sender.unit_of_work, sender.renderer, SmtpMailer(server), rules)
+    assert await send_due_emails(short) == 1
+    assert await state(pool, delivery_id) == ("pending", 0)
+    assert mailbox.messages == []
