@@ -8,6 +8,7 @@ from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
+    EmailVerificationRepository,
     InvitationRepository,
     LoginAttemptRepository,
     OrganisationRepository,
@@ -21,6 +22,7 @@ from .fake_repositories import (
     FakeClientRepository,
     FakeClusterRepository,
     FakeDatabase,
+    FakeEmailVerificationRepository,
     FakeInvitationRepository,
     FakeLoginAttemptRepository,
     FakeOrganisationRepository,
@@ -50,6 +52,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
+    email_verifications: EmailVerificationRepository
 
     def __init__(self, database: FakeDatabase | None = None) -> None:
         super().__init__(database or FakeDatabase())
@@ -62,6 +65,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
         self.clients = FakeClientRepository(work)
         self.login_attempts = FakeLoginAttemptRepository(work)
         self.sessions = FakeSessionRepository(work)
+        self.email_verifications = FakeEmailVerificationRepository(work)
 
 
 def _keeps_the_port(uow: FakeMembershipUnitOfWork) -> MembershipUnitOfWork:

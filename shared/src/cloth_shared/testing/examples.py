@@ -3,13 +3,14 @@
 Each builder gives a valid event with plausible defaults; tests name only what they assert on.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 from cloth_shared.contracts.codec import encode
 from cloth_shared.contracts.envelope import Event, EventEnvelope, wrap
 from cloth_shared.contracts.membership import (
+    EmailVerificationRequested,
     OrganisationCategory,
     OrganisationSnapshot,
     PersonErased,
@@ -84,6 +85,25 @@ def person_joined(
 
 def person_erased(person_id: UUID | None = None) -> PersonErased:
     return PersonErased(person_id=person_id or uuid4(), erased_at=datetime.now(UTC))
+
+
+def email_verification_requested(
+    person_id: UUID | None = None,
+    *,
+    email: str = "ivan@example.org",
+    display_name: str = "Иван Петров",
+    language: str = "bg",
+    token: str = "Jf3q9Yc1uXb2W7pQeR5tZk8vLm4nHs0aDg6iOy2cPwE",  # noqa: S107 - an example link token
+    valid_for: timedelta = timedelta(hours=36),
+) -> EmailVerificationRequested:
+    return EmailVerificationRequested(
+        person_id=person_id or uuid4(),
+        email=email,
+        display_name=display_name,
+        language=language,
+        token=token,
+        expires_at=datetime.now(UTC) + valid_for,
+    )
 
 
 def enveloped(

@@ -3,6 +3,7 @@
 import asyncpg
 
 from cloth_shared.unit_of_work import UnitOfWork
+from membership.adapters.email_verifications import PostgresEmailVerificationRepository
 from membership.adapters.people import (
     PostgresClientRepository,
     PostgresInvitationRepository,
@@ -14,6 +15,7 @@ from membership.adapters.sessions import PostgresSessionRepository
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
+    EmailVerificationRepository,
     InvitationRepository,
     LoginAttemptRepository,
     OrganisationRepository,
@@ -31,6 +33,7 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
+    email_verifications: EmailVerificationRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.clusters = PostgresClusterRepository(connection)
@@ -40,3 +43,4 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
         self.clients = PostgresClientRepository(connection)
         self.login_attempts = PostgresLoginAttemptRepository(connection)
         self.sessions = PostgresSessionRepository(connection)
+        self.email_verifications = PostgresEmailVerificationRepository(connection)

@@ -9,6 +9,7 @@ from cloth_shared.ports import UnitOfWorkPort
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
+    EmailVerificationRepository,
     InvitationRepository,
     LoginAttemptRepository,
     OrganisationRepository,
@@ -25,3 +26,4 @@ class MembershipUnitOfWork(UnitOfWorkPort, Protocol):
     clients: ClientRepository
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
+    email_verifications: EmailVerificationRepository

@@ -10,12 +10,15 @@ from notifications.adapters.directory import (
     PostgresPreferenceRepository,
     PostgresRecipientDirectory,
 )
+from notifications.adapters.email_deliveries import PostgresEmailDeliveryRepository
 from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
 from notifications.adapters.repositories import PostgresNotificationRepository
+from notifications.adapters.verified_addresses import PostgresVerifiedAddressRepository
 from notifications.adapters.webhook_repositories import (
     PostgresWebhookDeliveryRepository,
     PostgresWebhookSubscriptionRepository,
 )
+from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import (
     EmailQueue,
     NotificationRepository,
@@ -35,6 +38,8 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
     inbox: PersonInbox
     email_queue: EmailQueue
     preferences: PreferenceRepository
+    email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository
 
     token_validity: TokenValidityRepository
     webhook_subscriptions: WebhookSubscriptionRepository
@@ -50,3 +55,5 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
         self.preferences = PostgresPreferenceRepository(connection)
         self.webhook_subscriptions = PostgresWebhookSubscriptionRepository(connection)
         self.webhook_deliveries = PostgresWebhookDeliveryRepository(connection)
+        self.email_deliveries = PostgresEmailDeliveryRepository(connection)
+        self.verified_addresses = PostgresVerifiedAddressRepository(connection)

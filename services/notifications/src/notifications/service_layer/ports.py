@@ -11,6 +11,7 @@ from notifications.domain.notifications import Notification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
 from notifications.domain.routing import Category, Channel
+from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 Choices = dict[tuple[Category, Channel], Frequency]
@@ -121,3 +122,5 @@ class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     preferences: PreferenceRepository
     webhook_subscriptions: WebhookSubscriptionRepository
     webhook_deliveries: WebhookDeliveryRepository
+    email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository
