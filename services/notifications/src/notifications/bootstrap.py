@@ -60,7 +60,7 @@ def start_email_sender(infra: Infrastructure, settings: NotificationsSettings) -
     )
     channel = EmailChannel(
         unit_of_work=lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox),
-        renderer=JinjaEmailRenderer(),
+        renderer=JinjaEmailRenderer(web_url=settings.public_web_url),
         mailer=SmtpMailer(server),
         rules=rules,
     )

@@ -9,9 +9,8 @@ from uuid import UUID
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
-from notifications.domain.email import SECRET_TEMPLATES
-from notifications.domain.email import EmailDelivery as OutgoingEmail
-from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
+from notifications.domain.email import SECRET_TEMPLATES, EmailDelivery
+from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.notifications import Notification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
@@ -19,7 +18,6 @@ from notifications.domain.routing import Category, Channel
 from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import (
     Choices,
-    EmailQueue,
     NotificationRepository,
     OrganisationDirectory,
     PersonInbox,
@@ -39,11 +37,11 @@ class FakeNotificationsDatabase:
     organisations: dict[UUID, MemberOrganisation] = field(default_factory=dict)
     person_notifications: dict[UUID, PersonNotification] = field(default_factory=dict)
     sequences: dict[UUID, int] = field(default_factory=dict)
-    emails: dict[UUID, EmailDelivery] = field(default_factory=dict)
     preferences: dict[tuple[UUID, Category, Channel], Frequency] = field(default_factory=dict)
     digests_sent: dict[tuple[UUID, Frequency], datetime] = field(default_factory=dict)
     webhooks: FakeWebhookTables = field(default_factory=FakeWebhookTables)
-    email_deliveries: dict[UUID, OutgoingEmail] = field(default_factory=dict)
+    # The one `email_deliveries` table: routing, digests, account e-mails write it; the sender drains it.
+    email_deliveries: dict[UUID, EmailDelivery] = field(default_factory=dict)
     verified_addresses: dict[UUID, tuple[str, datetime]] = field(default_factory=dict)
 
     def copy(self) -> Self:
@@ -54,7 +52,6 @@ class FakeNotificationsDatabase:
             organisations=dict(self.organisations),
             person_notifications=dict(self.person_notifications),
             sequences=dict(self.sequences),
-            emails=dict(self.emails),
             preferences=dict(self.preferences),
             digests_sent=dict(self.digests_sent),
             webhooks=self.webhooks.copy(),
@@ -96,7 +93,6 @@ class FakeRecipientDirectory:
         if known is not None:  # the service's own fields survive a new snapshot
             recipient = replace(
                 recipient,
-                email_verified=known.email_verified,
                 timezone=known.timezone,
                 known_since=known.known_since or recipient.known_since,
             )
@@ -219,30 +215,6 @@ class FakePersonInbox:
             del self._db.digests_sent[key]
 
 
-class FakeEmailQueue:
-    def __init__(self, database: FakeNotificationsDatabase) -> None:
-        self._db = database
-
-    async def add(self, delivery: EmailDelivery) -> None:
-        taken = delivery.notification_id is not None and any(
-            e.notification_id == delivery.notification_id for e in self._db.emails.values()
-        )
-        if not taken:
-            self._db.emails[delivery.id] = delivery
-
-    async def anonymise_for(self, person_id: UUID) -> None:
-        for e in list(self._db.emails.values()):
-            if e.person_id != person_id and _mentions(e.context, person_id):
-                self._db.emails[e.id] = replace(e, context={})
-        for e in [e for e in self._db.emails.values() if e.person_id == person_id]:
-            status = "failed" if e.status in ("pending", "sending") else e.status
-            self._db.emails[e.id] = replace(e, person_id=None, to_address="erased", context={}, status=status)
-
-    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
-        found = [e for e in self._db.emails.values() if e.person_id == person_id]
-        return sorted(found, key=lambda e: (e.created_at, e.id))
-
-
 class FakePreferenceRepository:
     def __init__(self, database: FakeNotificationsDatabase) -> None:
         self._db = database
@@ -265,7 +237,7 @@ class FakeEmailDeliveryRepository:
     def __init__(self, database: FakeNotificationsDatabase) -> None:
         self._rows = database.email_deliveries
 
-    async def add(self, delivery: OutgoingEmail) -> bool:
+    async def add(self, delivery: EmailDelivery) -> bool:
         taken = delivery.id in self._rows or (
             delivery.notification_id is not None
             and any(row.notification_id == delivery.notification_id for row in self._rows.values())
@@ -274,14 +246,32 @@ class FakeEmailDeliveryRepository:
             return False
         now = datetime.now(UTC)
         self._rows[delivery.id] = replace(
-            delivery, status="pending", attempts=0, next_attempt_at=now, created_at=now, sent_at=None
+            delivery,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=delivery.created_at or now,
+            sent_at=None,
         )
         return True
 
-    async def get(self, delivery_id: UUID) -> OutgoingEmail | None:
+    async def anonymise_for(self, person_id: UUID) -> None:
+        for row in list(self._rows.values()):
+            if row.person_id != person_id and _mentions(row.context, person_id):
+                blanked = replace(row, context={})
+                self._rows[row.id] = _never_sent(blanked, "the person it was about was erased")
+        for row in [row for row in self._rows.values() if row.person_id == person_id]:
+            erased = replace(row, person_id=None, to_address="erased", context={})
+            self._rows[row.id] = _never_sent(erased, "recipient erased")
+
+    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
+        found = [row for row in self._rows.values() if row.person_id == person_id]
+        return sorted(found, key=lambda row: (row.created_at or datetime.min.replace(tzinfo=UTC), row.id))
+
+    async def get(self, delivery_id: UUID) -> EmailDelivery | None:
         return self._rows.get(delivery_id)
 
-    async def claim_due(self, *, limit: int, lease_seconds: float) -> list[OutgoingEmail]:
+    async def claim_due(self, *, limit: int, lease_seconds: float) -> list[EmailDelivery]:
         now = datetime.now(UTC)
         due = [
             row
@@ -301,7 +291,7 @@ class FakeEmailDeliveryRepository:
         self._rows.update((row.id, row) for row in claimed)
         return claimed
 
-    def _held(self, delivery_id: UUID, attempt: int) -> OutgoingEmail | None:
+    def _held(self, delivery_id: UUID, attempt: int) -> EmailDelivery | None:
         row = self._rows.get(delivery_id)
         return row if row and row.status == "sending" and row.attempts == attempt else None
 
@@ -334,7 +324,11 @@ class FakeEmailDeliveryRepository:
         return True
 
 
-def _kept(row: OutgoingEmail) -> Mapping[str, Any]:
+def _never_sent(row: EmailDelivery, reason: str) -> EmailDelivery:
+    return replace(row, status="failed", last_error=reason) if row.status in ("pending", "sending") else row
+
+
+def _kept(row: EmailDelivery) -> Mapping[str, Any]:
     return {} if row.template in SECRET_TEMPLATES else row.context
 
 
@@ -366,7 +360,6 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
-    email_queue: EmailQueue
     preferences: PreferenceRepository
     webhook_subscriptions: WebhookSubscriptionRepository
     webhook_deliveries: WebhookDeliveryRepository
@@ -380,7 +373,6 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
         self.recipients = FakeRecipientDirectory(work)
         self.organisations = FakeOrganisationDirectory(work)
         self.inbox = FakePersonInbox(work)
-        self.email_queue = FakeEmailQueue(work)
         self.preferences = FakePreferenceRepository(work)
         self.webhook_subscriptions = FakeWebhookSubscriptionRepository(work.webhooks)
         self.webhook_deliveries = FakeWebhookDeliveryRepository(work.webhooks)

@@ -25,8 +25,15 @@ class PostgresEmailDeliveryRepository:
             d.language,
             d.template,
             dict(d.context),
+            d.created_at,
         )
         return bool(status == "INSERT 0 1")
+
+    async def anonymise_for(self, person_id: UUID) -> None:
+        await self._connection.execute(q.ANONYMISE_FOR_PERSON, person_id)
+
+    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
+        return [_delivery(row) for row in await self._connection.fetch(q.FOR_PERSON, person_id)]
 
     async def get(self, delivery_id: UUID) -> EmailDelivery | None:
         row = await self._connection.fetchrow(q.GET_DELIVERY, delivery_id)

@@ -5,9 +5,13 @@ DELIVERY_COLUMNS = (
     " next_attempt_at, last_error, created_at, sent_at"
 )
 
+# Either unique key taken (the id, derived from the event for account e-mails; the notification,
+# one row per record) means the row is already there: a redelivery or replay stores nothing.
 INSERT_DELIVERY = """
-INSERT INTO email_deliveries (id, notification_id, person_id, to_address, language, template, context)
-VALUES ($1, $2, $3, $4, $5, $6, $7)
+INSERT INTO email_deliveries (
+    id, notification_id, person_id, to_address, language, template, context, created_at
+)
+VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, now()))
 ON CONFLICT DO NOTHING
 """
 
@@ -57,6 +61,25 @@ RELEASE = """
 UPDATE email_deliveries SET status = 'pending', attempts = attempts - 1, next_attempt_at = now()
 WHERE id = $1 AND status = 'sending' AND attempts = $2
 """
+
+# What is not yet sent will never be: the address it was for is gone. Mail to others about them
+# keeps its address and loses its context (which named them); unsent, it is not sent either.
+ANONYMISE_FOR_PERSON = """
+WITH mentions AS (
+    UPDATE email_deliveries SET context = '{}'::jsonb,
+        status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END,
+        last_error = CASE WHEN status IN ('pending', 'sending') THEN 'the person it was about was erased'
+                          ELSE last_error END
+    WHERE person_id IS DISTINCT FROM $1 AND context -> 'event' ->> 'person_id' = $1::text
+)
+UPDATE email_deliveries SET
+    person_id = NULL, to_address = 'erased', context = '{}'::jsonb,
+    status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END,
+    last_error = CASE WHEN status IN ('pending', 'sending') THEN 'recipient erased' ELSE last_error END
+WHERE person_id = $1
+"""
+
+FOR_PERSON = f"SELECT {DELIVERY_COLUMNS} FROM email_deliveries WHERE person_id = $1 ORDER BY created_at, id"
 
 # A later verification wins; an older one arriving late (a replay) changes nothing.
 REMEMBER_VERIFIED = """

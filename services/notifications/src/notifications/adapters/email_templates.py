@@ -10,6 +10,10 @@ Template names are those of delivery rows: an event type (`SMEJoined`, `Exchange
 of its own gets 'generic'. Each template's first line lists the context keys it reads; every
 template also reads `display_name` (optional). A missing required key is an error (StrictUndefined):
 the delivery fails loudly rather than sending an e-mail with a hole in it.
+
+Rows about events carry `action_path`, a page of the web app (domain/email_context.py): the
+renderer makes it `action_url` under the configured web address, so a link follows the address
+the platform is served at when the mail goes, and a row never holds a URL a person typed.
 """
 
 import re
@@ -35,6 +39,7 @@ GENERIC = "generic"
 # Context keys whose values the platform sets to its own URLs: the only text made a link.
 LINK_KEYS = ("action_url", "verify_url", "sign_in_url")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+_PATH = re.compile(r"/(?:[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*)?")
 
 
 class TemplateError(ValueError):
@@ -42,7 +47,8 @@ class TemplateError(ValueError):
 
 
 class JinjaEmailRenderer:
-    def __init__(self, directory: Path = TEMPLATES) -> None:
+    def __init__(self, directory: Path = TEMPLATES, *, web_url: str | None = None) -> None:
+        self._web_url = web_url.rstrip("/") if web_url else None
         self._env = Environment(
             loader=FileSystemLoader(directory),
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -63,7 +69,7 @@ class JinjaEmailRenderer:
             language = FALLBACK_LANGUAGE
         message = self._env.get_template(f"{language}/{name}.txt")
         common = self._env.get_template(f"{language}/_common.txt")
-        values = dict(context)
+        values = self._with_link(context)
         try:
             subject = clean_subject(_block(message, "subject", values))
             body = _block(message, "body", values)
@@ -84,6 +90,13 @@ class JinjaEmailRenderer:
             footer=footer,
         )
         return RenderedEmail(subject=subject, text=text, html=html, language=language)
+
+    def _with_link(self, context: Mapping[str, Any]) -> dict[str, Any]:
+        values = dict(context)
+        path = values.get("action_path")
+        if "action_url" not in values and self._web_url and isinstance(path, str) and _PATH.fullmatch(path):
+            values["action_url"] = self._web_url + path
+        return values
 
 
 def _block(template: Template, block: str, values: dict[str, Any]) -> str:

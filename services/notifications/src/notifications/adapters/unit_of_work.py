@@ -11,7 +11,7 @@ from notifications.adapters.directory import (
     PostgresRecipientDirectory,
 )
 from notifications.adapters.email_deliveries import PostgresEmailDeliveryRepository
-from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
+from notifications.adapters.person_inbox import PostgresPersonInbox
 from notifications.adapters.repositories import PostgresNotificationRepository
 from notifications.adapters.verified_addresses import PostgresVerifiedAddressRepository
 from notifications.adapters.webhook_repositories import (
@@ -20,7 +20,6 @@ from notifications.adapters.webhook_repositories import (
 )
 from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import (
-    EmailQueue,
     NotificationRepository,
     OrganisationDirectory,
     PersonInbox,
@@ -36,7 +35,6 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
-    email_queue: EmailQueue
     preferences: PreferenceRepository
     email_deliveries: EmailDeliveryRepository
     verified_addresses: VerifiedAddressRepository
@@ -51,7 +49,6 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
         self.recipients = PostgresRecipientDirectory(connection)
         self.organisations = PostgresOrganisationDirectory(connection)
         self.inbox = PostgresPersonInbox(connection)
-        self.email_queue = PostgresEmailQueue(connection)
         self.preferences = PostgresPreferenceRepository(connection)
         self.webhook_subscriptions = PostgresWebhookSubscriptionRepository(connection)
         self.webhook_deliveries = PostgresWebhookDeliveryRepository(connection)

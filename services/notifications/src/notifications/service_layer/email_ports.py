@@ -10,9 +10,20 @@ from notifications.domain.email import EmailDelivery, OutgoingEmail, RenderedEma
 
 
 class EmailDeliveryRepository(Protocol):
+    """The `email_deliveries` rows: written by whoever decides a mail is due (routing, digests,
+    account e-mails, webhook notices), drained by the sender."""
+
     async def add(self, delivery: EmailDelivery) -> bool:
         """Store a pending delivery; False (and nothing stored) when its id is taken or its
         notification already has one."""
+        ...
+
+    async def anonymise_for(self, person_id: UUID) -> None:
+        """Erasure: keep the row (counts, statuses), drop address, context and person; never send.
+        Others' mail about them (people events naming them) loses its context."""
+
+    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
+        """The person's rows, oldest first."""
         ...
 
     async def get(self, delivery_id: UUID) -> EmailDelivery | None: ...
