@@ -26,6 +26,7 @@ WEB = "https://cloth.test"
 # The sign-up flow writes in Catalan: so must the host's mail.
 REQUEST_SUBJECT_CA = "Nova sol·licitud de Fashion ClusterXchange"  # "… de <visitor>" once known
 HOST_NAME = "Tints Igualada SL"
+WELCOME_SUBJECT_CA = f"Benvinguts a l'aliança CLOTH, {HOST_NAME}"
 VERIFY_SUBJECT_CA = "Confirmi la seva adreça electrònica per a CLOTH"
 CANCELLED_SUBJECT = "Exchange cancelled"
 
@@ -92,6 +93,8 @@ async def test_a_host_receives_an_exchange_request_by_email_once_in_their_langua
             exchange_id = await requested(exchange, programme_id, visitor_id, host_id, visitor)
 
             request = await mail_to(mailbox, address, REQUEST_SUBJECT_CA)
+            # The welcome, written before the address was verified, went once it was.
+            await mail_to(mailbox, address, WELCOME_SUBJECT_CA)
 
             # The same event once more, as a broker redelivers it; then a later event of the same
             # exchange (same key, same partition): once its mail is here, the copy was consumed.
@@ -102,6 +105,7 @@ async def test_a_host_receives_an_exchange_request_by_email_once_in_their_langua
 
     requests = [m for m in mailbox.messages if str(m["Subject"]).startswith(REQUEST_SUBJECT_CA)]
     assert [m["To"] for m in requests] == [address]
+    assert [m["To"] for m in mailbox.messages if m["Subject"] == WELCOME_SUBJECT_CA] == [address]
     assert request.is_multipart() and request.get_content_type() == "multipart/alternative"
     text, html = body(request, "plain"), body(request, "html")
     assert "La seva organització ha rebut una sol·licitud" in text

@@ -1,6 +1,7 @@
 """The fake and the PostgreSQL e-mail delivery repositories keep the same promises."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -166,3 +167,36 @@ async def test_a_verification_link_is_not_kept_once_its_delivery_ends(new_uow: U
         sent_link, sent_ordinary = [await uow.email_deliveries.get(d.id) for d in (link, ordinary)]
     assert sent_link is not None and sent_link.context == {}
     assert sent_ordinary is not None and sent_ordinary.context == ordinary.context
+
+
+async def test_rows_refused_for_an_unverified_address_recently_are_pending_again(
+    new_uow: UnitOfWorkFactory,
+) -> None:
+    reason, now = "the address is not verified", datetime.now(UTC)
+    recent = a_delivery()
+    old = replace(a_delivery(), person_id=recent.person_id, created_at=now - timedelta(days=3))
+    other_reason = replace(a_delivery(), person_id=recent.person_id)
+    async with new_uow() as uow:
+        for row in (recent, old, other_reason):
+            await uow.email_deliveries.add(row)
+        await uow.commit()
+    async with new_uow() as uow:
+        for row in await uow.email_deliveries.claim_due(limit=10, lease_seconds=60):
+            error = reason if row.id != other_reason.id else "550 no such user"
+            await uow.email_deliveries.mark_failed(row.id, attempt=row.attempts, error=error)
+        await uow.commit()
+    assert recent.person_id is not None
+    async with new_uow() as uow:
+        again = await uow.email_deliveries.resend_refused(
+            recent.person_id, "ANA@example.org", reason=reason, since=now - timedelta(hours=36)
+        )
+        await uow.commit()
+    async with new_uow() as uow:
+        found = await uow.email_deliveries.for_person(recent.person_id)
+    rows = {row.id: (row.status, row.last_error) for row in found}
+    assert again == 1
+    assert rows == {
+        recent.id: ("pending", None),
+        old.id: ("failed", reason),
+        other_reason.id: ("failed", "550 no such user"),
+    }

@@ -271,6 +271,21 @@ class FakeEmailDeliveryRepository:
     async def get(self, delivery_id: UUID) -> EmailDelivery | None:
         return self._rows.get(delivery_id)
 
+    async def resend_refused(self, person_id: UUID, email: str, *, reason: str, since: datetime) -> int:
+        now = datetime.now(UTC)
+        refused = [
+            row
+            for row in self._rows.values()
+            if row.person_id == person_id
+            and row.to_address.lower() == email.lower()
+            and (row.status, row.last_error) == ("failed", reason)
+            and row.created_at is not None
+            and row.created_at >= since
+        ]
+        for row in refused:
+            self._rows[row.id] = replace(row, status="pending", next_attempt_at=now, last_error=None)
+        return len(refused)
+
     async def claim_due(self, *, limit: int, lease_seconds: float) -> list[EmailDelivery]:
         now = datetime.now(UTC)
         due = [

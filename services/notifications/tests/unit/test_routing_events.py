@@ -156,6 +156,25 @@ async def test_routing_writes_mail_for_every_address_and_the_sender_sends_only_t
     assert {to for to, _ in sent} == {address}
 
 
+async def test_mail_refused_while_the_address_was_unverified_goes_once_when_it_is_verified() -> None:
+    uow, mailer = FakeNotificationsUnitOfWork(), ScriptedMailer()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+    await consume(uow, exchange_requested(snapshot))
+    await send_due_emails(channel_with(uow, mailer))
+    assert mailer.sent == []
+
+    await verify_address(uow, host)
+    await send_due_emails(channel_with(uow, mailer))
+    await verify_address(uow, host)  # a redelivered verification sends nothing twice
+    await send_due_emails(channel_with(uow, mailer))
+
+    assert sorted(m.content.subject for m in mailer.sent) == [
+        "Nova sol·licitud de Fashion ClusterXchange",
+        "Person joined",
+    ]
+
+
 async def test_a_person_who_turned_a_channel_off_gets_nothing_there_and_a_digest_choice_waits() -> None:
     uow = FakeNotificationsUnitOfWork()
     snapshot = exchange_snapshot()

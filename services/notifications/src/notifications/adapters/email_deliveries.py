@@ -1,6 +1,7 @@
 """E-mail delivery rows over asyncpg (jsonb as Python values, see cloth_shared.db); the SQL
 lives in email_queries.py."""
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -38,6 +39,10 @@ class PostgresEmailDeliveryRepository:
     async def get(self, delivery_id: UUID) -> EmailDelivery | None:
         row = await self._connection.fetchrow(q.GET_DELIVERY, delivery_id)
         return _delivery(row) if row else None
+
+    async def resend_refused(self, person_id: UUID, email: str, *, reason: str, since: datetime) -> int:
+        status = await self._connection.execute(q.RESEND_REFUSED, person_id, email, reason, since)
+        return int(status.split()[-1])
 
     async def claim_due(self, *, limit: int, lease_seconds: float) -> list[EmailDelivery]:
         rows = await self._connection.fetch(q.CLAIM_DUE, limit, lease_seconds)

@@ -81,6 +81,12 @@ WHERE person_id = $1
 
 FOR_PERSON = f"SELECT {DELIVERY_COLUMNS} FROM email_deliveries WHERE person_id = $1 ORDER BY created_at, id"
 
+RESEND_REFUSED = """
+UPDATE email_deliveries SET status = 'pending', next_attempt_at = now(), last_error = NULL
+WHERE person_id = $1 AND lower(to_address) = lower($2) AND status = 'failed' AND last_error = $3
+  AND created_at >= $4
+"""
+
 # A later verification wins; an older one arriving late (a replay) changes nothing.
 REMEMBER_VERIFIED = """
 INSERT INTO verified_email_addresses (person_id, email, verified_at) VALUES ($1, $2, $3)

@@ -9,7 +9,7 @@ import math
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 from urllib.parse import urlencode
 from uuid import UUID, uuid5
@@ -167,5 +167,9 @@ def needs_verified_address(delivery: EmailDelivery) -> bool:
     """A person's e-mail goes only to an address they verified, account e-mails excepted."""
     return delivery.person_id is not None and delivery.template not in SECURITY_TEMPLATES
 
+
+# Mail refused for an unverified address and written at most this long before the person verified
+# it (membership's links last 36 h) goes out once they do: what they were told while verifying.
+HELD_WHILE_VERIFYING = timedelta(hours=36)
 
 NOT_VERIFIED = Refused("the address is not verified: only account e-mails go to it", permanent=True)

@@ -16,7 +16,14 @@ from cloth_shared.contracts.membership import (
     ExistingAccountSignUpAttempted,
     PersonErased,
 )
-from notifications.domain.email import AccountLinks, EmailDelivery, delivery_id_for, hours_left
+from notifications.domain.email import (
+    HELD_WHILE_VERIFYING,
+    NOT_VERIFIED,
+    AccountLinks,
+    EmailDelivery,
+    delivery_id_for,
+    hours_left,
+)
 from notifications.service_layer.ports import NotificationsUnitOfWork
 
 log = structlog.get_logger(__name__)
@@ -74,8 +81,15 @@ def _delivery(
 async def remember_verified_address(
     uow: NotificationsUnitOfWork, envelope: Envelope, event: EmailAddressVerified
 ) -> None:
-    """The person proved the address theirs: their e-mail may go to it from now on."""
+    """The person proved the address theirs: their e-mail goes to it from now on, and what they
+    were told while verifying it goes now."""
     await uow.verified_addresses.remember(event.person_id, event.email, at=event.verified_at)
+    await uow.email_deliveries.resend_refused(
+        event.person_id,
+        event.email,
+        reason=NOT_VERIFIED.reason,
+        since=event.verified_at - HELD_WHILE_VERIFYING,
+    )
 
 
 async def forget_verified_address(

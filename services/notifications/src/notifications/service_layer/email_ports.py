@@ -28,6 +28,11 @@ class EmailDeliveryRepository(Protocol):
 
     async def get(self, delivery_id: UUID) -> EmailDelivery | None: ...
 
+    async def resend_refused(self, person_id: UUID, email: str, *, reason: str, since: datetime) -> int:
+        """The person's rows to this address (any case) that failed for `reason` and were written
+        since `since` are pending again, due now; how many."""
+        ...
+
     async def claim_due(self, *, limit: int, lease_seconds: float) -> list[EmailDelivery]:
         """Up to `limit` rows due now, oldest first, skipping rows another sender holds: pending
         rows whose time came, and 'sending' rows whose lease ran out (their sender died).
