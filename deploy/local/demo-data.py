@@ -139,14 +139,12 @@ def bearer(answer: httpx.Response) -> dict[str, str]:
 async def account(
     api: httpx.AsyncClient, email: str, language: str, invitation: str | None = None
 ) -> dict[str, str]:
-    """Sign up, or sign in when the account exists (a second run)."""
+    """Sign up (answered alike whether or not the account exists: a second run), then sign in."""
     body = {"email": email, "password": PASSWORD, "display_name": email.split("@")[0], "language": language}
     if invitation:
         body["invitation_token"] = invitation
-    answer = await api.post("/auth/sign-up", json=body)
-    if answer.status_code == 409:
-        answer = await api.post("/auth/sign-in", json={"email": email, "password": PASSWORD})
-    return bearer(answer)
+    (await api.post("/auth/sign-up", json=body)).raise_for_status()
+    return bearer(await api.post("/auth/sign-in", json={"email": email, "password": PASSWORD}))
 
 
 async def manager(

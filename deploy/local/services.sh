@@ -42,6 +42,8 @@ service_env() { # the environment one service runs with; variables already set w
   # Services that check access tokens trust membership's published public keys.
   local jwks_var="${up}_AUTH_JWKS_URL"
   [[ $svc == membership ]] || echo "${jwks_var}=${!jwks_var:-http://127.0.0.1:${PORTS[membership]}/.well-known/jwks.json}"
+  # Notifications sends e-mail to the local mailbox (mailbox.sh), which keeps it under .local/mail/.
+  [[ $svc != notifications ]] || echo "NOTIFICATIONS_SMTP_PORT=${NOTIFICATIONS_SMTP_PORT:-${MAILBOX_PORT:-1025}}"
 }
 
 signing_key() { # development only: one key for every membership worker, kept across restarts
@@ -75,6 +77,7 @@ serve() { # run one service in the foreground: services.sh serve SERVICE [PORT]
 running() { [[ -f "$RUN_DIR/$1.pid" ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }
 
 up() {
+  bash "$(dirname "${BASH_SOURCE[0]}")/mailbox.sh" up
   for svc in $SERVICES; do
     if running "$svc"; then continue; fi
     nohup bash "${BASH_SOURCE[0]}" serve "$svc" >>"$CLOTH_LOG_DIR/$svc.log" 2>&1 &
@@ -104,12 +107,13 @@ down() {
     fi
     rm -f "$RUN_DIR/$svc.pid"
   done
+  bash "$(dirname "${BASH_SOURCE[0]}")/mailbox.sh" down
 }
 
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  status) for svc in $SERVICES; do running "$svc" && echo "$svc running ($(workers_for "$svc") workers)" || echo "$svc stopped"; done ;;
+  status) bash "$(dirname "${BASH_SOURCE[0]}")/mailbox.sh" status; for svc in $SERVICES; do running "$svc" && echo "$svc running ($(workers_for "$svc") workers)" || echo "$svc stopped"; done ;;
   env) service_env "${2:?service name}" ;;
   serve) shift; serve "$@" ;;
   *) echo "usage: $0 up|down|status|env SERVICE|serve SERVICE [PORT]" >&2; exit 2 ;;

@@ -70,6 +70,13 @@ def test_services_reach_kafka_on_an_address_it_advertises() -> None:
         assert compose()["services"][service]["environment"]["KAFKA_BOOTSTRAP_SERVERS"] in addresses
 
 
+def test_notifications_sends_e_mail_to_the_mailpit_of_a_pinned_version() -> None:
+    image, _, tag = compose()["services"]["mailpit"]["image"].partition(":")
+    assert image == "axllent/mailpit" and re.fullmatch(r"v\d+\.\d+\.\d+", tag)
+    env = compose()["services"]["notifications"]["environment"]
+    assert (env["NOTIFICATIONS_SMTP_HOST"], env["NOTIFICATIONS_SMTP_PORT"]) == ("mailpit", "1025")
+
+
 def test_every_container_in_the_compose_file_has_a_healthcheck() -> None:
     for name, container in compose()["services"].items():
         assert container.get("healthcheck", {}).get("test"), f"{name} has no healthcheck"

@@ -29,6 +29,9 @@ async def test_a_well_signed_token_is_accepted_so_the_refusals_above_mean_someth
     token = signing_key.sign(signing_key.claims())
     if service.name == "membership":  # membership also wants the person to exist: sign one up
         body = {"email": "ana@example.org", "password": PASSWORD, "display_name": "Ana"}
-        token = (await service.http.post("/auth/sign-up", json=body)).json()["access_token"]
+        assert (await service.http.post("/auth/sign-up", json=body)).status_code == 202
+        credentials = {"email": body["email"], "password": PASSWORD}
+        signed_in = await service.http.post("/auth/sign-in", json=credentials)
+        token = signed_in.json()["access_token"]
     answer = await service.http.get(service.protected_path, headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code != 401, answer.text

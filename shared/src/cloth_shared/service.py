@@ -6,7 +6,7 @@ whose lifespan starts and stops the infrastructure in order.
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -58,6 +58,14 @@ class Infrastructure:
     def provide(self, component: object, *, as_type: type[Any] | None = None) -> None:
         """Register a start-up object under its type (or a port it implements)."""
         self.components[as_type or type(component)] = component
+
+    def run_in_background(
+        self, name: str, run: Coroutine[Any, Any, None], *, stop: Callable[[], None]
+    ) -> None:
+        """Start one of the service's own loops (its e-mail sender, …) with the relay's lifecycle:
+        told to `stop` at shutdown, then awaited within the grace period, then cancelled."""
+        self.tasks.append(asyncio.create_task(run, name=name))
+        self.on_stop.append(stop)
 
     def component(self, kind: type[ComponentT]) -> ComponentT:
         found = self.components.get(kind)

@@ -36,6 +36,11 @@ def test_the_membership_topics_are_compacted_and_the_others_are_not() -> None:
     assert topics.topic_config(topics.MEMBERSHIP_ORGANISATIONS) == {"cleanup.policy": "compact"}
     assert topics.topic_config(topics.MEMBERSHIP_PEOPLE) == {"cleanup.policy": "compact"}
     assert topics.topic_config(topics.EXCHANGE_EXCHANGES) == {}
+    # Verification links and sign-up notices must not outlive their use: deleted after a week.
+    assert topics.topic_config(topics.MEMBERSHIP_ACCOUNT_EMAILS) == {
+        "cleanup.policy": "delete",
+        "retention.ms": str(7 * 24 * 3600 * 1000),
+    }
     assert topics.topic_config(topics.dead_letter_topic(topics.MEMBERSHIP_PEOPLE)) == {}
 
 

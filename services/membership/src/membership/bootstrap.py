@@ -67,6 +67,6 @@ DEFINITION = ServiceDefinition(
     description="Clusters, organisations and their applications, people and roles, tokens, the industry map.",
     migrations_dir=MIGRATIONS,
     http_routers=[router],
-    produces=[topics.MEMBERSHIP_ORGANISATIONS, topics.MEMBERSHIP_PEOPLE],
+    produces=[topics.MEMBERSHIP_ORGANISATIONS, topics.MEMBERSHIP_PEOPLE, topics.MEMBERSHIP_ACCOUNT_EMAILS],
     on_start=provide_identity,
 )

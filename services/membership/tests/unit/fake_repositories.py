@@ -12,6 +12,7 @@ from uuid import UUID
 from cloth_shared.auth.principal import Principal, Role
 from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
+from membership.domain.email_verification import EmailVerification
 from membership.domain.organisations import Organisation, Status
 from membership.domain.people import Invitation, Person
 from membership.domain.sessions import Session
@@ -39,6 +40,7 @@ class FakeDatabase:
     sessions: dict[UUID, Session] = field(default_factory=dict)
     forgotten_in_outbox: set[UUID] = field(default_factory=set)
     refresh_tokens: dict[str, UUID] = field(default_factory=dict)
+    email_verifications: dict[str, EmailVerification] = field(default_factory=dict)
 
     def copy(self) -> "FakeDatabase":
         return FakeDatabase(
@@ -51,6 +53,7 @@ class FakeDatabase:
             sessions=dict(self.sessions),
             refresh_tokens=dict(self.refresh_tokens),
             forgotten_in_outbox=set(self.forgotten_in_outbox),
+            email_verifications=dict(self.email_verifications),
         )
 
 
@@ -268,3 +271,28 @@ class FakeStandingRepository:
         self, token: Principal, organisation_id: UUID, *, for_update: bool = False
     ) -> tuple[Standing, Organisation | None]:
         return await self.of(token), self._database.organisations.get(organisation_id)
+
+
+class FakeEmailVerificationRepository:
+    def __init__(self, database: FakeDatabase) -> None:
+        self._verifications = database.email_verifications
+
+    async def add(self, verification: EmailVerification) -> None:
+        self._verifications[verification.token_hash] = verification
+
+    async def by_token_hash(self, token_hash: str, *, for_update: bool = False) -> EmailVerification | None:
+        return self._verifications.get(token_hash)
+
+    async def mark_used(self, verification: EmailVerification) -> None:
+        if verification.token_hash in self._verifications:
+            self._verifications[verification.token_hash] = verification
+
+    async def is_verified(self, person_id: UUID, email: str) -> bool:
+        return any(
+            v.person_id == person_id and v.email == email and v.used_at is not None
+            for v in self._verifications.values()
+        )
+
+    async def forget(self, person_id: UUID) -> None:
+        for token_hash in [h for h, v in self._verifications.items() if v.person_id == person_id]:
+            del self._verifications[token_hash]

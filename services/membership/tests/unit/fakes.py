@@ -8,6 +8,7 @@ from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
+    EmailVerificationRepository,
     InvitationRepository,
     LoginAttemptRepository,
     OrganisationRepository,
@@ -22,6 +23,7 @@ from .fake_repositories import (
     FakeClientRepository,
     FakeClusterRepository,
     FakeDatabase,
+    FakeEmailVerificationRepository,
     FakeInvitationRepository,
     FakeLoginAttemptRepository,
     FakeOrganisationRepository,
@@ -53,6 +55,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
     standing: StandingRepository
+    email_verifications: EmailVerificationRepository
 
     def __init__(self, database: FakeDatabase | None = None) -> None:
         super().__init__(database or FakeDatabase())
@@ -66,6 +69,7 @@ class FakeMembershipUnitOfWork(FakeUnitOfWork[FakeDatabase]):
         self.login_attempts = FakeLoginAttemptRepository(work)
         self.sessions = FakeSessionRepository(work)
         self.standing = FakeStandingRepository(work)
+        self.email_verifications = FakeEmailVerificationRepository(work)
 
 
 def _keeps_the_port(uow: FakeMembershipUnitOfWork) -> MembershipUnitOfWork:

@@ -5,8 +5,12 @@ from uuid import uuid4
 import pytest
 
 from cloth_shared.auth.principal import Role
-from cloth_shared.contracts.membership import PersonJoined
-from cloth_shared.errors import Conflict, NotAllowed, NotAuthenticated, NotFound, TooManyRequests
+from cloth_shared.contracts.membership import (
+    EmailVerificationRequested,
+    ExistingAccountSignUpAttempted,
+    PersonJoined,
+)
+from cloth_shared.errors import NotAllowed, NotAuthenticated, NotFound, TooManyRequests
 from membership.domain.people import Invitation
 from membership.domain.sign_in import Throttle
 from membership.service_layer import accounts, clients, sessions
@@ -30,10 +34,10 @@ def a_sign_up(**fields: str) -> SignUp:
     return SignUp(**{**values, **fields})
 
 
-async def test_signing_up_creates_an_account_without_a_role_and_announces_nothing() -> None:
+async def test_signing_up_creates_an_account_without_a_role_and_asks_to_verify_the_address() -> None:
     uow = FakeMembershipUnitOfWork()
 
-    issued = await accounts.sign_up(uow, fake_identity(), a_sign_up())
+    await accounts.sign_up(uow, fake_identity(), a_sign_up())
 
     [person] = uow.database.people.values()
     assert (person.email, person.role, person.password_hash) == (
@@ -41,20 +45,25 @@ async def test_signing_up_creates_an_account_without_a_role_and_announces_nothin
         None,
         "hashed:s3cret-s3cret",
     )
-    assert issued.principal == person.principal()
-    assert issued.access_token.startswith(f"token for {person.id}")
-    assert uow.events == []
+    [event] = uow.events
+    assert isinstance(event, EmailVerificationRequested)
+    assert (event.person_id, event.email, event.language) == (person.id, "marta@example.org", "es")
+    [kept] = uow.database.email_verifications.values()
+    assert kept.token_hash == digest(event.token) != event.token  # only the hash is kept
 
 
-async def test_signing_up_with_a_taken_email_is_refused_whatever_its_case() -> None:
+async def test_signing_up_with_a_taken_email_changes_nothing_and_tells_the_owner_instead() -> None:
     uow = FakeMembershipUnitOfWork()
-    a_person(uow, email="marta@example.org")
+    owner = a_person(uow, email="marta@example.org")
 
-    with pytest.raises(Conflict) as refused:
-        await accounts.sign_up(uow, fake_identity(), a_sign_up(email="MARTA@example.org"))
+    answer = await accounts.sign_up(uow, fake_identity(), a_sign_up(email="MARTA@example.org"))
 
-    assert refused.value.code == "email-taken"
-    assert len(uow.database.people) == 1
+    assert answer is None  # the same (empty) answer as for a new address
+    assert list(uow.database.people) == [owner.id]
+    [event] = uow.events
+    assert isinstance(event, ExistingAccountSignUpAttempted)
+    assert (event.person_id, event.email) == (owner.id, "marta@example.org")
+    assert uow.database.email_verifications == {}
 
 
 async def test_signing_up_with_an_invitation_gives_its_role_and_announces_the_person_joined() -> None:
@@ -70,11 +79,13 @@ async def test_signing_up_with_an_invitation_gives_its_role_and_announces_the_pe
     )
     uow.database.invitations[invitation.id] = invitation
 
-    issued = await accounts.sign_up(uow, fake_identity(), a_sign_up(invitation_token="the-token"))
+    await accounts.sign_up(uow, fake_identity(), a_sign_up(invitation_token="the-token"))
 
-    assert issued.principal.roles == frozenset({Role.ORGANISATION_MEMBER})
+    [person] = uow.database.people.values()
+    assert person.principal().roles == frozenset({Role.ORGANISATION_MEMBER})
     assert uow.database.invitations[invitation.id].accepted_at is not None
-    [event] = uow.events
+    event, verification = uow.events
+    assert isinstance(verification, EmailVerificationRequested)
     assert isinstance(event, PersonJoined)
     assert (event.person.role, event.person.organisation_id) == (
         "organisation_member",

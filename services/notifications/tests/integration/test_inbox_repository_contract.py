@@ -1,4 +1,4 @@
-"""The fake and the PostgreSQL directory, inbox, e-mail queue and preferences keep the same promises."""
+"""The fake and the PostgreSQL directory, inbox, e-mail rows and preferences keep the same promises."""
 
 from collections.abc import Callable
 from dataclasses import replace
@@ -10,7 +10,8 @@ import pytest
 from cloth_shared.outbox.writer import OutboxWriter
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
 from notifications.bootstrap import MIGRATIONS
-from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
+from notifications.domain.email import EmailDelivery
+from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
 from notifications.domain.routing import Category, Channel
@@ -145,16 +146,16 @@ async def test_one_email_per_notification_and_erasure_blanks_and_stops_them(
     note = record(me, channel=Channel.EMAIL)
     async with new_uow() as uow:
         await uow.inbox.add(note)
-        await uow.email_queue.add(email_for(note))
-        await uow.email_queue.add(email_for(note))
+        await uow.email_deliveries.add(email_for(note))
+        await uow.email_deliveries.add(email_for(note))
         await uow.commit()
     async with new_uow() as uow:
-        [queued] = await uow.email_queue.for_person(me)
-        await uow.email_queue.anonymise_for(me)
+        [queued] = await uow.email_deliveries.for_person(me)
+        await uow.email_deliveries.anonymise_for(me)
         await uow.inbox.forget(me)
         await uow.commit()
     async with new_uow() as uow:
-        assert await uow.email_queue.for_person(me) == []
+        assert await uow.email_deliveries.for_person(me) == []
         assert await uow.inbox.after(me, 0, limit=5) == []
     assert (queued.status, queued.to_address) == ("pending", "laia@example.org")
 
@@ -217,14 +218,20 @@ async def test_erasure_blanks_what_others_were_told_about_the_person_and_keeps_t
     async with new_uow() as uow:
         for n in (about_them, about_others, record(erased)):
             await uow.inbox.add(n)
-        await uow.email_queue.add(mail_about_them)
+        await uow.email_deliveries.add(mail_about_them)
         await uow.commit()
     async with new_uow() as uow:
         await uow.inbox.forget(erased)
-        await uow.email_queue.anonymise_for(erased)
+        await uow.email_deliveries.anonymise_for(erased)
         await uow.commit()
     async with new_uow() as uow:
         kept = {n.id: n.context for n in await uow.inbox.after(colleague, 0, limit=5)}
-        [mail] = await uow.email_queue.for_person(colleague)
+        [mail] = await uow.email_deliveries.for_person(colleague)
     assert kept == {about_them.id: {}, about_others.id: about_others.context}
-    assert (mail.context, mail.to_address, mail.status) == ({}, "laia@example.org", "pending")
+    # Unsent mail that named them is not sent without its context either (it could not render).
+    assert (mail.context, mail.to_address, mail.status, mail.last_error) == (
+        {},
+        "laia@example.org",
+        "failed",
+        "the person it was about was erased",
+    )

@@ -69,7 +69,8 @@ async def test_an_exchange_request_reaches_the_hosts_member_once_though_delivere
         )
     finally:
         await connection.close()
-    assert [tuple(e) for e in emails].count(("ExchangeRequested", "pending")) == 2
+    # One row per request, none for the redelivery (the sender may already have taken them up).
+    assert [e["template"] for e in emails].count("ExchangeRequested") == 2
 
 
 async def test_a_redelivered_erasure_leaves_the_person_forgotten_and_their_mail_anonymous(
@@ -92,7 +93,7 @@ async def test_a_redelivered_erasure_leaves_the_person_forgotten_and_their_mail_
         )
         mails = await connection.fetch(
             "SELECT person_id, to_address, context, status FROM email_deliveries"
-            " WHERE template = 'PersonJoined'"
+            " WHERE template = 'generic'"  # PersonJoined has no template of its own
         )
     finally:
         await connection.close()

@@ -1,9 +1,11 @@
 """Running consumed-event use cases as the inbox does: in the unit of work, then committed."""
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from cloth_shared.contracts.envelope import Event
+from cloth_shared.contracts.membership import EmailAddressVerified
 from cloth_shared.testing.examples import enveloped, person_joined
 from notifications.entrypoints.consumers import SUBSCRIPTIONS
 
@@ -36,3 +38,9 @@ async def person(
     )
     await consume(uow, joined)
     return joined.person_id
+
+
+async def verify_address(uow: FakeNotificationsUnitOfWork, person_id: UUID) -> None:
+    """Membership says the person proved their current address theirs."""
+    email = uow.database.recipients[person_id].email
+    await consume(uow, EmailAddressVerified(person_id=person_id, email=email, verified_at=datetime.now(UTC)))

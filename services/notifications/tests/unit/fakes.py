@@ -1,21 +1,22 @@
 """The fake notifications unit of work: the repository over an in-memory database."""
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Self
 from uuid import UUID
 
 from cloth_shared.auth.revocation import TokenValidityRepository
 from cloth_shared.testing.fake_unit_of_work import FakeUnitOfWork
 from cloth_shared.testing.revocation import FakeTokenValidity
-from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
+from notifications.domain.email import SECRET_TEMPLATES, EmailDelivery
+from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
 from notifications.domain.routing import Category, Channel
+from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import (
     Choices,
-    EmailQueue,
     OrganisationDirectory,
     PersonInbox,
     PreferenceRepository,
@@ -33,10 +34,12 @@ class FakeNotificationsDatabase:
     organisations: dict[UUID, MemberOrganisation] = field(default_factory=dict)
     person_notifications: dict[UUID, PersonNotification] = field(default_factory=dict)
     sequences: dict[UUID, int] = field(default_factory=dict)
-    emails: dict[UUID, EmailDelivery] = field(default_factory=dict)
     preferences: dict[tuple[UUID, Category, Channel], Frequency] = field(default_factory=dict)
     digests_sent: dict[tuple[UUID, Frequency], datetime] = field(default_factory=dict)
     webhooks: FakeWebhookTables = field(default_factory=FakeWebhookTables)
+    # The one `email_deliveries` table: routing, digests, account e-mails write it; the sender drains it.
+    email_deliveries: dict[UUID, EmailDelivery] = field(default_factory=dict)
+    verified_addresses: dict[UUID, tuple[str, datetime]] = field(default_factory=dict)
 
     def copy(self) -> Self:
         return type(self)(
@@ -45,10 +48,11 @@ class FakeNotificationsDatabase:
             organisations=dict(self.organisations),
             person_notifications=dict(self.person_notifications),
             sequences=dict(self.sequences),
-            emails=dict(self.emails),
             preferences=dict(self.preferences),
             digests_sent=dict(self.digests_sent),
             webhooks=self.webhooks.copy(),
+            email_deliveries=dict(self.email_deliveries),
+            verified_addresses=dict(self.verified_addresses),
         )
 
 
@@ -66,7 +70,6 @@ class FakeRecipientDirectory:
         if known is not None:  # the service's own fields survive a new snapshot
             recipient = replace(
                 recipient,
-                email_verified=known.email_verified,
                 timezone=known.timezone,
                 known_since=known.known_since or recipient.known_since,
             )
@@ -189,30 +192,6 @@ class FakePersonInbox:
             del self._db.digests_sent[key]
 
 
-class FakeEmailQueue:
-    def __init__(self, database: FakeNotificationsDatabase) -> None:
-        self._db = database
-
-    async def add(self, delivery: EmailDelivery) -> None:
-        taken = delivery.notification_id is not None and any(
-            e.notification_id == delivery.notification_id for e in self._db.emails.values()
-        )
-        if not taken:
-            self._db.emails[delivery.id] = delivery
-
-    async def anonymise_for(self, person_id: UUID) -> None:
-        for e in list(self._db.emails.values()):
-            if e.person_id != person_id and _mentions(e.context, person_id):
-                self._db.emails[e.id] = replace(e, context={})
-        for e in [e for e in self._db.emails.values() if e.person_id == person_id]:
-            status = "failed" if e.status in ("pending", "sending") else e.status
-            self._db.emails[e.id] = replace(e, person_id=None, to_address="erased", context={}, status=status)
-
-    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
-        found = [e for e in self._db.emails.values() if e.person_id == person_id]
-        return sorted(found, key=lambda e: (e.created_at, e.id))
-
-
 class FakePreferenceRepository:
     def __init__(self, database: FakeNotificationsDatabase) -> None:
         self._db = database
@@ -229,12 +208,149 @@ class FakePreferenceRepository:
         self._db.preferences[(p.person_id, p.category, p.channel)] = p.frequency
 
 
+class FakeEmailDeliveryRepository:
+    """The PostgreSQL repository's promises on a dict, with the wall clock as `now()`."""
+
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._rows = database.email_deliveries
+
+    async def add(self, delivery: EmailDelivery) -> bool:
+        taken = delivery.id in self._rows or (
+            delivery.notification_id is not None
+            and any(row.notification_id == delivery.notification_id for row in self._rows.values())
+        )
+        if taken:
+            return False
+        now = datetime.now(UTC)
+        self._rows[delivery.id] = replace(
+            delivery,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=delivery.created_at or now,
+            sent_at=None,
+        )
+        return True
+
+    async def anonymise_for(self, person_id: UUID) -> None:
+        for row in list(self._rows.values()):
+            if row.person_id != person_id and _mentions(row.context, person_id):
+                blanked = replace(row, context={})
+                self._rows[row.id] = _never_sent(blanked, "the person it was about was erased")
+        for row in [row for row in self._rows.values() if row.person_id == person_id]:
+            erased = replace(row, person_id=None, to_address="erased", context={})
+            self._rows[row.id] = _never_sent(erased, "recipient erased")
+
+    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
+        found = [row for row in self._rows.values() if row.person_id == person_id]
+        return sorted(found, key=lambda row: (row.created_at or datetime.min.replace(tzinfo=UTC), row.id))
+
+    async def get(self, delivery_id: UUID) -> EmailDelivery | None:
+        return self._rows.get(delivery_id)
+
+    async def resend_refused(self, person_id: UUID, email: str, *, reason: str, since: datetime) -> int:
+        now = datetime.now(UTC)
+        refused = [
+            row
+            for row in self._rows.values()
+            if row.person_id == person_id
+            and row.to_address.lower() == email.lower()
+            and (row.status, row.last_error) == ("failed", reason)
+            and row.created_at is not None
+            and row.created_at >= since
+        ]
+        for row in refused:
+            self._rows[row.id] = replace(row, status="pending", next_attempt_at=now, last_error=None)
+        return len(refused)
+
+    async def claim_due(self, *, limit: int, lease_seconds: float) -> list[EmailDelivery]:
+        now = datetime.now(UTC)
+        due = [
+            row
+            for row in self._rows.values()
+            if row.status in ("pending", "sending") and row.next_attempt_at and row.next_attempt_at <= now
+        ]
+        due.sort(key=lambda row: (row.next_attempt_at or now, row.id))
+        claimed = [
+            replace(
+                row,
+                status="sending",
+                attempts=row.attempts + 1,
+                next_attempt_at=now + timedelta(seconds=lease_seconds),
+            )
+            for row in due[:limit]
+        ]
+        self._rows.update((row.id, row) for row in claimed)
+        return claimed
+
+    def _held(self, delivery_id: UUID, attempt: int) -> EmailDelivery | None:
+        row = self._rows.get(delivery_id)
+        return row if row and row.status == "sending" and row.attempts == attempt else None
+
+    async def mark_sent(self, delivery_id: UUID, *, attempt: int) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        self._rows[row.id] = replace(
+            row, status="sent", sent_at=datetime.now(UTC), last_error=None, context=_kept(row)
+        )
+        return True
+
+    async def retry_later(self, delivery_id: UUID, *, attempt: int, error: str, delay_seconds: float) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        due = datetime.now(UTC) + timedelta(seconds=delay_seconds)
+        self._rows[row.id] = replace(row, status="pending", last_error=error, next_attempt_at=due)
+        return True
+
+    async def mark_failed(self, delivery_id: UUID, *, attempt: int, error: str) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        self._rows[row.id] = replace(row, status="failed", last_error=error, context=_kept(row))
+        return True
+
+    async def release(self, delivery_id: UUID, *, attempt: int) -> bool:
+        if (row := self._held(delivery_id, attempt)) is None:
+            return False
+        now = datetime.now(UTC)
+        self._rows[row.id] = replace(row, status="pending", attempts=attempt - 1, next_attempt_at=now)
+        return True
+
+
+def _never_sent(row: EmailDelivery, reason: str) -> EmailDelivery:
+    return replace(row, status="failed", last_error=reason) if row.status in ("pending", "sending") else row
+
+
+def _kept(row: EmailDelivery) -> Mapping[str, Any]:
+    return {} if row.template in SECRET_TEMPLATES else row.context
+
+
+class FakeVerifiedAddressRepository:
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._addresses = database.verified_addresses
+
+    async def remember(self, person_id: UUID, email: str, *, at: datetime) -> None:
+        known = self._addresses.get(person_id)
+        if known is None or known[1] <= at:
+            self._addresses[person_id] = (email, at)
+
+    async def forget(self, person_id: UUID) -> None:
+        self._addresses.pop(person_id, None)
+
+    async def verified(self, candidates: Sequence[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
+        return {
+            (person_id, email)
+            for person_id, email in candidates
+            if person_id in self._addresses and self._addresses[person_id][0].lower() == email.lower()
+        }
+
+
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
+    email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository
     token_validity: TokenValidityRepository
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
-    email_queue: EmailQueue
     preferences: PreferenceRepository
     webhook_subscriptions: WebhookSubscriptionRepository
     webhook_deliveries: WebhookDeliveryRepository
@@ -247,7 +363,8 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
         self.recipients = FakeRecipientDirectory(work)
         self.organisations = FakeOrganisationDirectory(work)
         self.inbox = FakePersonInbox(work)
-        self.email_queue = FakeEmailQueue(work)
         self.preferences = FakePreferenceRepository(work)
         self.webhook_subscriptions = FakeWebhookSubscriptionRepository(work.webhooks)
         self.webhook_deliveries = FakeWebhookDeliveryRepository(work.webhooks)
+        self.email_deliveries = FakeEmailDeliveryRepository(work)
+        self.verified_addresses = FakeVerifiedAddressRepository(work)

@@ -9,7 +9,7 @@ from notifications.domain.audiences import (
     organisation_ids_in,
     value_at,
 )
-from notifications.domain.inbox import title_of
+from notifications.domain.email_context import title_of
 from notifications.domain.recipients import CLUSTER_MANAGER, RecipientQuery
 
 

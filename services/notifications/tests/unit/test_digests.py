@@ -34,7 +34,7 @@ async def digesting(frequency: Frequency) -> tuple[FakeNotificationsUnitOfWork, 
 
 
 def digests(uow: FakeNotificationsUnitOfWork) -> list:  # type: ignore[type-arg]
-    return [e for e in uow.database.emails.values() if e.template == "digest"]
+    return [e for e in uow.database.email_deliveries.values() if e.template == "digest"]
 
 
 def test_the_daily_slot_is_the_next_local_hour_and_the_weekly_one_a_monday() -> None:

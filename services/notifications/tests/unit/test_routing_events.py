@@ -1,20 +1,22 @@
 """Consumed events become records for the people the routing table names, once each."""
 
-from dataclasses import replace
 from datetime import UTC, datetime
 from uuid import uuid4
 
 from cloth_shared.contracts.exchange import ExchangeAccepted
 from cloth_shared.contracts.membership import PersonRemoved, PersonSessionsRevoked
 from cloth_shared.testing.examples import enveloped, person_erased, sme_joined
-from notifications.domain.inbox import EmailDelivery, PersonNotification
+from notifications.domain.email import NOT_VERIFIED, EmailDelivery
+from notifications.domain.inbox import PersonNotification
 from notifications.domain.preferences import Frequency
 from notifications.domain.routing import Category, Channel
+from notifications.service_layer.email_sending import send_due_emails
 from notifications.service_layer.routing import notify
 
-from .consuming import consume, person
+from .consuming import consume, person, verify_address
 from .exchange_examples import exchange_requested, exchange_snapshot, report_overdue
 from .fakes import FakeNotificationsUnitOfWork
+from .test_email_sending import ScriptedMailer, channel_with
 
 
 def records(uow: FakeNotificationsUnitOfWork, event_type: str) -> list[PersonNotification]:
@@ -22,7 +24,7 @@ def records(uow: FakeNotificationsUnitOfWork, event_type: str) -> list[PersonNot
 
 
 def emails(uow: FakeNotificationsUnitOfWork, template: str) -> list[EmailDelivery]:
-    return [e for e in uow.database.emails.values() if e.template == template]
+    return [e for e in uow.database.email_deliveries.values() if e.template == template]
 
 
 def told(uow: FakeNotificationsUnitOfWork, event_type: str) -> set[tuple[object, Channel]]:
@@ -64,7 +66,7 @@ async def test_an_immediate_email_record_carries_one_delivery_row_in_the_persons
         for n in uow.database.person_notifications.values()
         if n.channel is Channel.EMAIL and n.event_type == "ExchangeRequested"
     ]
-    [delivery] = [e for e in uow.database.emails.values() if e.template == "ExchangeRequested"]
+    [delivery] = [e for e in uow.database.email_deliveries.values() if e.template == "ExchangeRequested"]
     assert (delivery.notification_id, delivery.person_id) == (email_record.id, host)
     assert (delivery.language, delivery.template, delivery.status) == ("ro", "ExchangeRequested", "pending")
     assert delivery.to_address == uow.database.recipients[host].email
@@ -122,20 +124,54 @@ async def test_a_joined_sme_welcomes_its_people_and_tells_its_clusters_managers_
     assert uow.database.organisations[organisation_id].cluster_id == cluster_id
 
 
-async def test_an_unverified_address_receives_no_email_but_security_mail() -> None:
+async def test_routing_writes_mail_for_every_address_and_the_sender_sends_only_to_verified_ones() -> None:
     uow = FakeNotificationsUnitOfWork()
     snapshot = exchange_snapshot()
-    host = await person(uow, organisation_id=snapshot.host_organisation_id)
-    uow.database.recipients[host] = replace(uow.database.recipients[host], email_verified=False)
+    verified = await person(uow, organisation_id=snapshot.host_organisation_id)
+    unverified = await person(uow, organisation_id=snapshot.host_organisation_id)
+    await verify_address(uow, verified)
 
     await consume(uow, exchange_requested(snapshot))
     await consume(
         uow,
-        PersonSessionsRevoked(person_id=host, reason="password_changed", revoked_at=datetime.now(UTC)),
+        PersonSessionsRevoked(person_id=unverified, reason="password_changed", revoked_at=datetime.now(UTC)),
     )
+    mailer = ScriptedMailer()
+    await send_due_emails(channel_with(uow, mailer))
 
-    assert emails(uow, "ExchangeRequested") == []
-    assert len(emails(uow, "PersonSessionsRevoked")) == 1
+    outcome = {
+        (e.person_id, e.context["event_type"]): (e.status, e.last_error)
+        for e in uow.database.email_deliveries.values()
+        if e.context["event_type"] != "PersonJoined"
+    }
+    assert outcome == {
+        (verified, "ExchangeRequested"): ("sent", None),
+        (unverified, "ExchangeRequested"): ("failed", NOT_VERIFIED.reason),
+        (unverified, "PersonSessionsRevoked"): ("failed", NOT_VERIFIED.reason),
+    }
+    address = uow.database.recipients[verified].email
+    sent = {(m.to_address, m.content.subject) for m in mailer.sent}
+    assert (address, "Nova sol·licitud de Fashion ClusterXchange") in sent  # in their language, ca
+    assert {to for to, _ in sent} == {address}
+
+
+async def test_mail_refused_while_the_address_was_unverified_goes_once_when_it_is_verified() -> None:
+    uow, mailer = FakeNotificationsUnitOfWork(), ScriptedMailer()
+    snapshot = exchange_snapshot()
+    host = await person(uow, organisation_id=snapshot.host_organisation_id)
+    await consume(uow, exchange_requested(snapshot))
+    await send_due_emails(channel_with(uow, mailer))
+    assert mailer.sent == []
+
+    await verify_address(uow, host)
+    await send_due_emails(channel_with(uow, mailer))
+    await verify_address(uow, host)  # a redelivered verification sends nothing twice
+    await send_due_emails(channel_with(uow, mailer))
+
+    assert sorted(m.content.subject for m in mailer.sent) == [
+        "Nova sol·licitud de Fashion ClusterXchange",
+        "Person joined",
+    ]
 
 
 async def test_a_person_who_turned_a_channel_off_gets_nothing_there_and_a_digest_choice_waits() -> None:
@@ -162,7 +198,8 @@ async def test_an_erased_person_leaves_no_directory_entry_inbox_or_personal_fiel
 
     assert host not in uow.database.recipients
     assert [n for n in uow.database.person_notifications.values() if n.person_id == host] == []
-    erased = [(e.person_id, e.to_address, e.context, e.status) for e in uow.database.emails.values()]
+    rows = uow.database.email_deliveries.values()
+    erased = [(e.person_id, e.to_address, e.context, e.status) for e in rows]
     # Their welcome and the request, never sent to an address that is gone.
     assert erased == [(None, "erased", {}, "failed")] * 2
 
@@ -227,5 +264,5 @@ async def test_an_erased_persons_name_and_address_leave_what_their_colleagues_we
     admins = [n for n in records(uow, "PersonJoined") if n.person_id == admin and n.channel is Channel.IN_APP]
     # Their own welcome keeps its context; the news of the newcomer loses it.
     assert sorted(bool(n.context) for n in admins) == [False, True]
-    kept = [*uow.database.person_notifications.values(), *uow.database.emails.values()]
+    kept = [*uow.database.person_notifications.values(), *uow.database.email_deliveries.values()]
     assert not any(address in str(item.context) for item in kept)

@@ -13,10 +13,12 @@ from notifications.domain import webhooks as rules
 from notifications.domain.webhook_deliveries import AttemptOutcome
 from notifications.domain.webhook_targets import TargetPolicy, TargetRefused
 from notifications.service_layer import webhooks
+from notifications.service_layer.email_sending import send_due_emails
 from notifications.service_layer.webhook_dispatch import DispatchPolicy, dispatch_due
 from notifications.service_layer.webhook_fan_out import fan_out_handlers
 
 from .fakes import FakeNotificationsUnitOfWork
+from .test_email_sending import ScriptedMailer, channel_with
 
 POLICY = TargetPolicy()
 IMMEDIATE = DispatchPolicy(retry_schedule=(0.0, 0.0), lease_seconds=60)
@@ -120,6 +122,7 @@ async def test_a_delivery_failing_its_whole_schedule_disables_the_subscription_a
     assert subscription.status == "disabled" and subscription.disabled_reason
     [notice] = uow.database.webhooks.notices
     assert notice["to"] == "it@crm.example" and "disabled" in notice["subject"]
+    await _the_contact_is_mailed_once(uow, subscription_id)
     # Nothing more is sent to a disabled subscription, even for a new event.
     sender = ScriptedSender(200)
     await consume(uow, enveloped(sme_joined("Atelier Nantes")))
@@ -198,3 +201,15 @@ async def test_after_a_rotation_deliveries_verify_with_the_new_secret_and_for_a_
     assert sender.secrets == (new, old)
     rotated = uow.database.webhooks.subscriptions[subscription_id]
     assert rules.signing_secrets(rotated, at=datetime.now(UTC) + timedelta(hours=25)) == (new,)
+
+
+async def _the_contact_is_mailed_once(uow: FakeNotificationsUnitOfWork, subscription_id: UUID) -> None:
+    """The notice goes out as an e-mail through the delivery rows, rendered like any other."""
+    [row] = [e for e in uow.database.email_deliveries.values() if e.to_address == "it@crm.example"]
+    mailer = ScriptedMailer()
+    await send_due_emails(channel_with(uow, mailer))
+    [sent] = mailer.sent
+    assert sent.to_address == "it@crm.example"
+    assert sent.content.subject == "Your CLOTH webhook subscription was disabled"
+    assert f"/webhooks/subscriptions/{subscription_id}/enable" in sent.content.text
+    assert uow.database.email_deliveries[row.id].status == "sent"

@@ -159,3 +159,49 @@ class PersonSessionsRevoked(_PersonEvent):
     event_version: ClassVar[int] = 1
     reason: Literal["password_changed", "signed_out_everywhere", "revoked_by_administrator"]
     revoked_at: datetime
+
+
+class EmailAddressVerified(_PersonEvent):
+    """A person proved the address is theirs (opened the single-use link). Until then the
+    platform sends that address nothing but the verification itself. `person` is the person's
+    full state when they hold a role (so it may stand as their latest event on this compacted
+    topic); None for an account without a role yet, which has no other event here."""
+
+    event_type: ClassVar[str] = "EmailAddressVerified"
+    event_version: ClassVar[int] = 1
+    email: str
+    person: PersonSnapshot | None = None
+    verified_at: datetime
+
+
+class _AccountEmailEvent(Event):
+    """Travels on membership.account-emails (time-retained, not compacted), keyed by person id."""
+
+    topic: ClassVar[str] = topics.MEMBERSHIP_ACCOUNT_EMAILS
+    person_id: UUID
+    email: str = Field(description="The address to write to: not necessarily verified yet.")
+    display_name: str
+    language: str = Field(description="ISO 639-1 code of the language to write to them in.")
+
+    def subject_key(self) -> str:
+        return str(self.person_id)
+
+
+class EmailVerificationRequested(_AccountEmailEvent):
+    """Membership asks that this new (or changed) address be sent a link proving it is the
+    person's. `token` is single-use and expires; membership keeps only its hash. Personal data
+    and a secret: consumers must not keep the token after sending it."""
+
+    event_type: ClassVar[str] = "EmailVerificationRequested"
+    event_version: ClassVar[int] = 1
+    token: str = Field(description="Single-use; POST it to membership's /auth/verify-email.")
+    expires_at: datetime
+
+
+class ExistingAccountSignUpAttempted(_AccountEmailEvent):
+    """Someone signed up with an address that already has an account. Sign-up answers as for a
+    new address (it reveals nothing); the account's owner is told by e-mail instead."""
+
+    event_type: ClassVar[str] = "ExistingAccountSignUpAttempted"
+    event_version: ClassVar[int] = 1
+    attempted_at: datetime

@@ -44,6 +44,9 @@ from cloth_shared.contracts.knowledge_training import (
     PlaceOffered,
 )
 from cloth_shared.contracts.membership import (
+    EmailAddressVerified,
+    EmailVerificationRequested,
+    ExistingAccountSignUpAttempted,
     MembershipEnded,
     MembershipReinstated,
     OrganisationProfileUpdated,
@@ -67,6 +70,9 @@ ALL_EVENTS: tuple[type[Event], ...] = (
     PersonRemoved,
     PersonErased,
     PersonSessionsRevoked,
+    EmailAddressVerified,
+    EmailVerificationRequested,
+    ExistingAccountSignUpAttempted,
     HostingOfferPublished,
     ExchangeRequested,
     ExchangeAccepted,

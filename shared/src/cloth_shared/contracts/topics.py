@@ -6,6 +6,12 @@ events stay ordered. Deployments may put a namespace prefix in front (settings.k
 
 MEMBERSHIP_ORGANISATIONS = "membership.organisations"
 MEMBERSHIP_PEOPLE = "membership.people"
+# What membership asks to be e-mailed to an address about an account (a verification link, a
+# sign-up attempt with a taken address). Its events carry single-use secrets and addresses that
+# may never be verified: kept for a week, never compacted, so none outlives its use (and none is
+# a person's latest event on the compacted people topic, which must carry their full state).
+MEMBERSHIP_ACCOUNT_EMAILS = "membership.account-emails"
+ACCOUNT_EMAILS_RETENTION_MS = 7 * 24 * 3600 * 1000
 EXCHANGE_EXCHANGES = "exchange.exchanges"
 KNOWLEDGE_RESOURCES = "knowledge.resources"
 KNOWLEDGE_TRAINING = "knowledge.training"
@@ -14,6 +20,7 @@ KNOWLEDGE_ROADMAP = "knowledge.roadmap"
 ALL_TOPICS: tuple[str, ...] = (
     MEMBERSHIP_ORGANISATIONS,
     MEMBERSHIP_PEOPLE,
+    MEMBERSHIP_ACCOUNT_EMAILS,
     EXCHANGE_EXCHANGES,
     KNOWLEDGE_RESOURCES,
     KNOWLEDGE_TRAINING,
@@ -39,4 +46,6 @@ def topic_config(topic: str) -> dict[str, str]:
     """Broker settings a contract topic is created (and kept) with."""
     if topic in COMPACTED_TOPICS:
         return {"cleanup.policy": "compact"}
+    if topic == MEMBERSHIP_ACCOUNT_EMAILS:
+        return {"cleanup.policy": "delete", "retention.ms": str(ACCOUNT_EMAILS_RETENTION_MS)}
     return {}

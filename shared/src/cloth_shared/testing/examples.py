@@ -3,7 +3,7 @@
 Each builder gives a valid event with plausible defaults; tests name only what they assert on.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
@@ -17,6 +17,7 @@ from cloth_shared.contracts.exchange import (
     LumpSumBreakdown,
 )
 from cloth_shared.contracts.membership import (
+    EmailVerificationRequested,
     OrganisationCategory,
     OrganisationSnapshot,
     PersonErased,
@@ -129,6 +130,25 @@ def exchange_completed(
         lump_sum=lump_sum,
         shared_summary=shared_summary,
         shared_lessons_learned=shared_lessons_learned,
+    )
+
+
+def email_verification_requested(
+    person_id: UUID | None = None,
+    *,
+    email: str = "ivan@example.org",
+    display_name: str = "Иван Петров",
+    language: str = "bg",
+    token: str = "Jf3q9Yc1uXb2W7pQeR5tZk8vLm4nHs0aDg6iOy2cPwE",  # noqa: S107 - an example link token
+    valid_for: timedelta = timedelta(hours=36),
+) -> EmailVerificationRequested:
+    return EmailVerificationRequested(
+        person_id=person_id or uuid4(),
+        email=email,
+        display_name=display_name,
+        language=language,
+        token=token,
+        expires_at=datetime.now(UTC) + valid_for,
     )
 
 

@@ -3,6 +3,7 @@
 import asyncpg
 
 from cloth_shared.unit_of_work import UnitOfWork
+from membership.adapters.email_verifications import PostgresEmailVerificationRepository
 from membership.adapters.people import (
     PostgresClientRepository,
     PostgresInvitationRepository,
@@ -15,6 +16,7 @@ from membership.adapters.standing import PostgresStandingRepository
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
+    EmailVerificationRepository,
     InvitationRepository,
     LoginAttemptRepository,
     OrganisationRepository,
@@ -34,6 +36,7 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
     standing: StandingRepository
+    email_verifications: EmailVerificationRepository
 
     def _bind(self, connection: asyncpg.Connection) -> None:
         self.clusters = PostgresClusterRepository(connection)
@@ -44,3 +47,4 @@ class PostgresMembershipUnitOfWork(UnitOfWork):
         self.login_attempts = PostgresLoginAttemptRepository(connection)
         self.sessions = PostgresSessionRepository(connection)
         self.standing = PostgresStandingRepository(connection)
+        self.email_verifications = PostgresEmailVerificationRepository(connection)

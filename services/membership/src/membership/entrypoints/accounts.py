@@ -9,6 +9,7 @@ from cloth_shared.auth.principal import Principal
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.openapi import problem_responses
 from membership.entrypoints.dependencies import Caller, ClientAddress, IdentityDep, UoW
+from membership.entrypoints.email_verification import SignUpAccepted
 from membership.entrypoints.schemas_people import (
     ClientCreate,
     ClientCreated,
@@ -42,12 +43,14 @@ def _token(issued: sessions.IssuedToken) -> TokenPublic:
 @router.post(
     "/auth/sign-up",
     responses=problem_responses(403, 404, 409),
-    response_model=TokenPublic,
-    status_code=status.HTTP_201_CREATED,
-    summary="Create an account (with an invitation token to take its role); signs you in.",
+    response_model=SignUpAccepted,
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Create an account (with an invitation token to take its role); a link to verify the "
+    "address is e-mailed. The answer is the same for an address that already has an account.",
 )
-async def sign_up(body: SignUpCreate, uow: UoW, identity: IdentityDep) -> TokenPublic:
-    return _token(await accounts.sign_up(uow, identity, accounts.SignUp(**body.model_dump())))
+async def sign_up(body: SignUpCreate, uow: UoW, identity: IdentityDep) -> SignUpAccepted:
+    await accounts.sign_up(uow, identity, accounts.SignUp(**body.model_dump()))
+    return SignUpAccepted()
 
 
 @router.post(

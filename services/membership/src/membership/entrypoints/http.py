@@ -5,8 +5,8 @@ Routes live in one module per area; this router gathers them for the service def
 
 from fastapi import APIRouter
 
-from membership.entrypoints import accounts, directory, organisations, people
+from membership.entrypoints import accounts, directory, email_verification, organisations, people
 
 router = APIRouter()
-for area in (accounts, organisations, people, directory):
+for area in (accounts, organisations, people, directory, email_verification):
     router.include_router(area.router)

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 from cloth_shared.auth.principal import Principal, Role
-from cloth_shared.errors import Conflict, NotAuthenticated, NotFound
+from cloth_shared.errors import NotAuthenticated, NotFound
 from membership.domain import passwords, people
 from membership.domain.people import Person
 from membership.service_layer import callers, events
+from membership.service_layer.email_verification import ask_to_verify, tell_owner_of_sign_up_attempt
 from membership.service_layer.ports import Identity
 from membership.service_layer.sessions import IssuedToken, end_every_session, start_session
 from membership.service_layer.unit_of_work import MembershipUnitOfWork
@@ -37,8 +38,13 @@ def check_new_password(identity: Identity, password: str, *, email: str | None, 
     passwords.check_new_password(password, email=email, name=name, common=policy.common, guessable=guessable)
 
 
-async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp) -> IssuedToken:
-    """A person creates an account, with the role of their invitation if they bring one."""
+async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp) -> None:
+    """A person creates an account, with the role of their invitation if they bring one, and is
+    sent a link to verify the address; they sign in with their password.
+
+    The caller learns nothing about whether the address was already signed up: the answer and
+    the work (the password is hashed either way) are the same, and the existing account's owner
+    is told by e-mail instead."""
     now = datetime.now(UTC)
     email = command.email.lower()
     reserved = identity.bootstrap_admin.email if identity.bootstrap_admin else None
@@ -47,6 +53,11 @@ async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp
     password_hash = await identity.passwords.hash(command.password)
     person = Person(uuid4(), email, command.display_name, command.language, password_hash, now)
     async with uow:
+        owner = await uow.people.by_email(email)
+        if owner is not None:
+            tell_owner_of_sign_up_attempt(uow, owner, at=now)
+            await uow.commit()
+            return
         if command.invitation_token is not None:
             invitation = await uow.invitations.by_token_hash(digest(command.invitation_token))
             if invitation is None:
@@ -60,12 +71,11 @@ async def sign_up(uow: MembershipUnitOfWork, identity: Identity, command: SignUp
             )
             await uow.invitations.mark_accepted(accepted)
         if not await uow.people.add(person):
-            raise Conflict("this email is already signed up", code="email-taken", field="email")
+            return  # signed up a moment ago by a concurrent request: rolled back, the same answer
         if person.role is not None:
             uow.emit(events.person_joined(person, now))
-        issued = await start_session(uow, identity, person)
+        await ask_to_verify(uow, person, at=now)
         await uow.commit()
-    return issued
 
 
 async def _bootstrap_admin(uow: MembershipUnitOfWork, identity: Identity, email: str, password: str) -> None:

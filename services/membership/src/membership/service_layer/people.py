@@ -165,6 +165,7 @@ async def erase(uow: MembershipUnitOfWork, caller: Principal) -> None:
             await _withdraw_pending_application(uow, current, at=now, refused=refused)
         await uow.people.save(erased)
         await uow.invitations.forget_invitations_to(current.email)
+        await uow.email_verifications.forget(current.id)
         await uow.login_attempts.prune(digest(current.email), before=now, everything=True)
         await uow.sessions.revoke_all(current.id, at=now)
         await uow.people.forget_in_outbox(current.id)

@@ -13,6 +13,7 @@ from uuid import UUID
 from cloth_shared.auth.principal import Principal, Role
 from membership.domain.clients import Client
 from membership.domain.clusters import Cluster
+from membership.domain.email_verification import EmailVerification
 from membership.domain.organisations import Organisation, Status
 from membership.domain.people import Invitation, Person
 from membership.domain.sessions import Session
@@ -211,4 +212,22 @@ class Directory(Protocol):
 
     async def counts(self) -> dict[str, dict[str, int]]:
         """Counted by country, region ("(none)" if unset), category, value chain and cluster."""
+        ...
+
+
+class EmailVerificationRepository(Protocol):
+    async def add(self, verification: EmailVerification) -> None: ...
+
+    async def by_token_hash(
+        self, token_hash: str, *, for_update: bool = False
+    ) -> EmailVerification | None: ...
+
+    async def mark_used(self, verification: EmailVerification) -> None: ...
+
+    async def is_verified(self, person_id: UUID, email: str) -> bool:
+        """Whether a used verification of the person proves this address."""
+        ...
+
+    async def forget(self, person_id: UUID) -> None:
+        """Every verification of the person, and their address events in the outbox (erasure)."""
         ...

@@ -9,6 +9,7 @@ from cloth_shared.ports import UnitOfWorkPort
 from membership.service_layer.repositories import (
     ClientRepository,
     ClusterRepository,
+    EmailVerificationRepository,
     InvitationRepository,
     LoginAttemptRepository,
     OrganisationRepository,
@@ -27,3 +28,4 @@ class MembershipUnitOfWork(UnitOfWorkPort, Protocol):
     login_attempts: LoginAttemptRepository
     sessions: SessionRepository
     standing: StandingRepository
+    email_verifications: EmailVerificationRepository

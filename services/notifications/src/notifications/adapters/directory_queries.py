@@ -1,11 +1,10 @@
 """SQL of the recipients directory, the organisations' home clusters and the preferences."""
 
 RECIPIENT_COLUMNS = (
-    "person_id, display_name, email, language, roles, organisation_id, cluster_id, email_verified, timezone,"
-    " known_since"
+    "person_id, display_name, email, language, roles, organisation_id, cluster_id, timezone, known_since"
 )
 
-# The verification flag, timezone and first sighting are this service's own: a new snapshot
+# The timezone and first sighting are this service's own: a new snapshot
 # does not reset them.
 SAVE_RECIPIENT = """
 INSERT INTO recipients (

@@ -92,31 +92,3 @@ WITH gone AS (DELETE FROM inbox_sequences WHERE person_id = $1),
      )
 DELETE FROM person_notifications WHERE person_id = $1
 """
-
-EMAIL_COLUMNS = "id, notification_id, person_id, to_address, language, template, context, created_at, status"
-
-ADD_EMAIL = """
-INSERT INTO email_deliveries (
-    id, notification_id, person_id, to_address, language, template, context, created_at
-)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-ON CONFLICT (notification_id) DO NOTHING
-"""
-
-# What is not yet sent will never be: the address it was for is gone. Mail to others about them
-# keeps its address and loses its context.
-ANONYMISE_EMAILS = """
-WITH mentions AS (
-    UPDATE email_deliveries SET context = '{}'::jsonb
-    WHERE person_id IS DISTINCT FROM $1 AND context -> 'event' ->> 'person_id' = $1::text
-)
-UPDATE email_deliveries SET
-    person_id = NULL, to_address = 'erased', context = '{}'::jsonb,
-    status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END,
-    last_error = CASE WHEN status IN ('pending', 'sending') THEN 'recipient erased' ELSE last_error END
-WHERE person_id = $1
-"""
-
-EMAILS_FOR_PERSON = f"""
-SELECT {EMAIL_COLUMNS} FROM email_deliveries WHERE person_id = $1 ORDER BY created_at, id
-"""

@@ -1,4 +1,4 @@
-"""Per-person notification records and e-mail deliveries over asyncpg."""
+"""Per-person notification records over asyncpg (their e-mail rows: email_deliveries.py)."""
 
 from collections.abc import Collection
 from datetime import datetime
@@ -7,7 +7,7 @@ from uuid import UUID
 import asyncpg
 
 from notifications.adapters import inbox_queries as q
-from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
+from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.preferences import Frequency
 from notifications.domain.routing import Category, Channel
 
@@ -95,29 +95,3 @@ class PostgresPersonInbox:
 
     async def forget(self, person_id: UUID) -> None:
         await self._connection.execute(q.FORGET_INBOX, person_id)
-
-
-class PostgresEmailQueue:
-    def __init__(self, connection: asyncpg.Connection) -> None:
-        self._connection = connection
-
-    async def add(self, delivery: EmailDelivery) -> None:
-        d = delivery
-        await self._connection.execute(
-            q.ADD_EMAIL,
-            d.id,
-            d.notification_id,
-            d.person_id,
-            d.to_address,
-            d.language,
-            d.template,
-            dict(d.context),
-            d.created_at,
-        )
-
-    async def anonymise_for(self, person_id: UUID) -> None:
-        await self._connection.execute(q.ANONYMISE_EMAILS, person_id)
-
-    async def for_person(self, person_id: UUID) -> list[EmailDelivery]:
-        rows = await self._connection.fetch(q.EMAILS_FOR_PERSON, person_id)
-        return [EmailDelivery(**dict(row)) for row in rows]

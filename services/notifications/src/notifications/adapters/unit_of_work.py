@@ -10,13 +10,15 @@ from notifications.adapters.directory import (
     PostgresPreferenceRepository,
     PostgresRecipientDirectory,
 )
-from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
+from notifications.adapters.email_deliveries import PostgresEmailDeliveryRepository
+from notifications.adapters.person_inbox import PostgresPersonInbox
+from notifications.adapters.verified_addresses import PostgresVerifiedAddressRepository
 from notifications.adapters.webhook_repositories import (
     PostgresWebhookDeliveryRepository,
     PostgresWebhookSubscriptionRepository,
 )
+from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import (
-    EmailQueue,
     OrganisationDirectory,
     PersonInbox,
     PreferenceRepository,
@@ -30,8 +32,9 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
-    email_queue: EmailQueue
     preferences: PreferenceRepository
+    email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository
 
     token_validity: TokenValidityRepository
     webhook_subscriptions: WebhookSubscriptionRepository
@@ -42,7 +45,8 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
         self.recipients = PostgresRecipientDirectory(connection)
         self.organisations = PostgresOrganisationDirectory(connection)
         self.inbox = PostgresPersonInbox(connection)
-        self.email_queue = PostgresEmailQueue(connection)
         self.preferences = PostgresPreferenceRepository(connection)
         self.webhook_subscriptions = PostgresWebhookSubscriptionRepository(connection)
         self.webhook_deliveries = PostgresWebhookDeliveryRepository(connection)
+        self.email_deliveries = PostgresEmailDeliveryRepository(connection)
+        self.verified_addresses = PostgresVerifiedAddressRepository(connection)

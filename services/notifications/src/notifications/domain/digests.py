@@ -6,7 +6,9 @@ from datetime import datetime, time, timedelta
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from notifications.domain.inbox import EmailDelivery, PersonNotification
+from notifications.domain.email import EmailDelivery
+from notifications.domain.email_context import DIGEST, digest_context
+from notifications.domain.inbox import PersonNotification
 from notifications.domain.preferences import Frequency
 from notifications.domain.recipients import Recipient
 
@@ -45,28 +47,22 @@ def is_due(pending: DigestDue, now: datetime, *, hour: int) -> bool:
 def digest_email(pending: DigestDue, now: datetime) -> EmailDelivery:
     """One e-mail listing everything collected since the last digest, oldest first."""
     items = sorted(pending.items, key=lambda item: (item.created_at, item.sequence))
+    context = digest_context(
+        pending.frequency.value,
+        pending.recipient.display_name,
+        [(item.event_type, item.context, item.created_at) for item in items],
+    )
+    for entry, item in zip(context["items"], items, strict=True):
+        entry |= {"notification_id": str(item.id), "category": item.category.value}
     return EmailDelivery(
         id=uuid4(),
         notification_id=None,
         person_id=pending.recipient.person_id,
         to_address=pending.recipient.email,
         language=pending.recipient.language,
-        template="digest",
-        context={
-            "frequency": pending.frequency.value,
-            "recipient_name": pending.recipient.display_name,
-            "items": [
-                {
-                    "notification_id": str(item.id),
-                    "event_type": item.event_type,
-                    "category": item.category.value,
-                    "title": item.title,
-                    "occurred_at": item.created_at.isoformat(),
-                    "context": dict(item.context),
-                }
-                for item in items
-            ],
-        },
+        template=DIGEST,
+        context={"frequency": pending.frequency.value, "recipient_name": pending.recipient.display_name}
+        | context,
         created_at=now,
     )
 

@@ -2,11 +2,11 @@
 
 `plan` decides, purely, what one event leaves behind: an in-app record per person told in the
 app, an e-mail record per person told by e-mail with a delivery row when it goes at once (a
-digest collects the others later). The storage's unique key (event id, person, channel) is
-what makes a redelivery, a crash or a replay leave no second one.
+digest collects the others later). The storage's unique key (event id, person, channel) is what
+makes a redelivery, a crash or a replay leave no second one. Whether a row may go to its address
+is the sender's rule (verified addresses, docs/email.md), not the routing's.
 """
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,6 +15,8 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from notifications.domain.audiences import Payload, uuid_at
+from notifications.domain.email import EmailDelivery
+from notifications.domain.email_context import event_email_context, template_for, title_of
 from notifications.domain.preferences import DIGESTS, Frequency, frequency_for
 from notifications.domain.recipients import Recipient
 from notifications.domain.routing import Category, Channel, Route
@@ -54,21 +56,6 @@ class PersonNotification:
 
 
 @dataclass(frozen=True, slots=True)
-class EmailDelivery:
-    """A row the e-mail sender drains (`email_deliveries`); template is the event type or 'digest'."""
-
-    id: UUID
-    notification_id: UUID | None
-    person_id: UUID | None
-    to_address: str
-    language: str
-    template: str
-    context: Mapping[str, Any]
-    created_at: datetime
-    status: str = "pending"
-
-
-@dataclass(frozen=True, slots=True)
 class Planned:
     notification: PersonNotification
     email: EmailDelivery | None = None
@@ -83,12 +70,6 @@ class Occurrence:
     payload: Payload
     occurred_at: datetime
     organisation_names: Mapping[UUID, str] = field(default_factory=dict)
-
-
-def title_of(event_type: str) -> str:
-    """`ExchangeRequested` → "Exchange requested"; clients translate by `event_type`."""
-    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+", event_type)
-    return " ".join([words[0], *(w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:])])
 
 
 def plan(
@@ -107,15 +88,10 @@ def plan(
             continue
         seen.add(key)
         frequency = frequency_for(choices.get(recipient.person_id, {}), route.category, channel)
-        if frequency is Frequency.OFF or not _may_email(recipient, route.category, channel):
+        if frequency is Frequency.OFF:
             continue
         planned.append(_record(route, event, recipient, channel, frequency))
     return planned
-
-
-def _may_email(recipient: Recipient, category: Category, channel: Channel) -> bool:
-    # An unverified address receives security mail only (membership's verification mail among it).
-    return channel is not Channel.EMAIL or recipient.email_verified or category is Category.SECURITY
 
 
 def _record(
@@ -142,14 +118,18 @@ def _record(
     )
     if channel is not Channel.EMAIL or frequency in DIGESTS:
         return Planned(notification)
+    # The record's context stays what in-app clients read; the row's adds what its template reads.
+    rendered = event_email_context(
+        event.event_type, event.payload, event.organisation_names, display_name=recipient.display_name
+    )
     email = EmailDelivery(
         id=uuid4(),
         notification_id=notification.id,
         person_id=recipient.person_id,
         to_address=recipient.email,
         language=recipient.language,
-        template=event.event_type,
-        context=context,
+        template=template_for(event.event_type),
+        context={**context, **rendered},
         created_at=event.occurred_at,
     )
     return Planned(notification, email)

@@ -24,9 +24,6 @@ class Recipient:
     roles: frozenset[str]
     organisation_id: UUID | None = None
     cluster_id: UUID | None = None
-    # Fed by membership's address-verification event once it exists; until then every address
-    # membership hands us counts as verified (see the service README).
-    email_verified: bool = True
     timezone: str = DEFAULT_TIMEZONE
     # When the directory first heard of them: they are told of what happens from then on, so a
     # replay of older events finds the same audience as the first reading did.
@@ -44,7 +41,6 @@ def detached(recipient: Recipient) -> Recipient:
         email=recipient.email,
         language=recipient.language,
         roles=frozenset(),
-        email_verified=recipient.email_verified,
         timezone=recipient.timezone,
         known_since=recipient.known_since,
     )

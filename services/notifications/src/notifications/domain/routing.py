@@ -100,6 +100,7 @@ ROUTES: tuple[Route, ...] = (
     route("PersonRemoved", ACCOUNT, tell(NamedPerson("person_id"), EMAIL), tell(OrganisationAdmins("organisation_id"), IN_APP)),
     route("PersonErased", ACCOUNT),  # the person is gone: nobody is told
     route("PersonSessionsRevoked", SECURITY, tell(NamedPerson("person_id"), EMAIL)),
+    route("EmailAddressVerified", ACCOUNT),  # the person just verified it themselves: nobody is told
     # exchange.exchanges
     route("HostingOfferPublished", Category.CATALOGUE, tell(ClusterManagers("offer.host_cluster_id"), IN_APP), tell(OrganisationAdmins("offer.host_organisation_id"), IN_APP), actor="published_by"),
     route("ExchangeRequested", EXCHANGES, tell(OrganisationPeople(HOST), BOTH), tell(ClusterManagers(HOST_CLUSTER), IN_APP), actor="requested_by"),

@@ -12,10 +12,14 @@ from datetime import datetime, timedelta
 from typing import Literal
 from uuid import UUID
 
+from notifications.domain.email import FALLBACK_LANGUAGE, EmailDelivery, delivery_id_for
+from notifications.domain.email_context import GENERIC
 from notifications.domain.webhooks import Subscription
 
 RETRY_SCHEDULE_SECONDS: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 JITTER = 0.2
+# Names the e-mail of a disabled subscription in its delivery id (the row renders as generic).
+DISABLED_TEMPLATE = "webhook_subscription_disabled"
 
 DeliveryStatus = Literal["pending", "delivered", "failed"]
 
@@ -122,11 +126,28 @@ def replayed(delivery: Delivery, *, at: datetime) -> Delivery:
 
 def disabling_notice(subscription: Subscription, delivery: Delivery) -> tuple[str, str]:
     """Subject and text of the message to the partner's contact when its webhook is disabled."""
-    subject = "Your CLOTH webhook subscription was disabled"
-    text = (
+    subject, lines = _disabling(subscription, delivery)
+    return subject, " ".join(lines)
+
+
+def disabling_email(subscription: Subscription, delivery: Delivery) -> EmailDelivery:
+    """The same notice as an e-mail row, in English: a partner's contact has no language on
+    record. Its id derives from the delivery that gave up, so a retried transaction writes one."""
+    subject, lines = _disabling(subscription, delivery)
+    return EmailDelivery(
+        id=delivery_id_for(delivery.id, DISABLED_TEMPLATE),
+        to_address=subscription.contact_email,
+        language=FALLBACK_LANGUAGE,
+        template=GENERIC,
+        context={"title": subject, "lines": lines},
+    )
+
+
+def _disabling(subscription: Subscription, delivery: Delivery) -> tuple[str, list[str]]:
+    return "Your CLOTH webhook subscription was disabled", [
         f"Deliveries to {subscription.target_url} kept failing: delivery {delivery.id} of "
         f"{delivery.event_type} failed {delivery.attempts} times over about a day (last response: "
-        f"{delivery.last_response_code or 'none'}). Fix the endpoint, enable the subscription again "
-        "(POST /webhooks/subscriptions/{id}/enable) and replay what you missed."
-    )
-    return subject, text
+        f"{delivery.last_response_code or 'none'}).",
+        f"Fix the endpoint, enable the subscription again (POST /webhooks/subscriptions/"
+        f"{subscription.id}/enable) and replay what you missed.",
+    ]

@@ -15,6 +15,9 @@ from cloth_shared.auth.revocation import with_revocation
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import Event
 from cloth_shared.contracts.membership import (
+    EmailAddressVerified,
+    EmailVerificationRequested,
+    ExistingAccountSignUpAttempted,
     MembershipEnded,
     MembershipReinstated,
     OrganisationProfileUpdated,
@@ -31,8 +34,16 @@ from cloth_shared.inbox.consumer import ConsumedEventHandler
 from cloth_shared.messaging.subscriptions import in_order, subscribe_inbox
 from cloth_shared.service import Infrastructure
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
+from notifications.config import NotificationsSettings
+from notifications.domain.email import AccountLinks
 from notifications.entrypoints.webhook_consumers import subscribe_webhook_fan_out
 from notifications.service_layer import recipients as directory
+from notifications.service_layer.account_emails import (
+    forget_verified_address,
+    remember_verified_address,
+    send_address_verification,
+    tell_of_sign_up_attempt,
+)
 from notifications.service_layer.routing import notify
 from notifications.service_layer.webhook_fan_out import PARTNER_TOPICS
 
@@ -43,6 +54,7 @@ CONSUMED_TOPICS = [
     topics.KNOWLEDGE_RESOURCES,
     topics.KNOWLEDGE_TRAINING,
     topics.KNOWLEDGE_ROADMAP,
+    topics.MEMBERSHIP_ACCOUNT_EMAILS,
 ]
 # The partner webhooks' own group reads these too (entrypoints/webhook_consumers.py).
 CONSUMED_TOPICS += [topic for topic in PARTNER_TOPICS if topic not in CONSUMED_TOPICS]
@@ -59,7 +71,8 @@ PEOPLE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
     PersonJoined: in_order(directory.remember_person, notify),
     PersonRoleChanged: in_order(directory.remember_person, notify),
     PersonRemoved: in_order(directory.detach_person, notify),
-    PersonErased: in_order(notify, directory.erase_person),
+    PersonErased: in_order(notify, directory.erase_person, forget_verified_address),
+    EmailAddressVerified: in_order(remember_verified_address, notify),
     PersonSessionsRevoked: notify,
 }
 
@@ -94,4 +107,19 @@ def build_consumers(infra: Infrastructure) -> KafkaRouter:
             handlers=handlers,
         )
     subscribe_webhook_fan_out(router, infra)
+    settings = infra.settings
+    assert isinstance(settings, NotificationsSettings)
+    links = AccountLinks(settings.public_web_url)
+    # Account e-mails go to addresses not yet verified too: they are how an address gets verified.
+    subscribe_inbox(
+        router,
+        infra,
+        consumer_name="notifications.account-emails",
+        topic=topics.MEMBERSHIP_ACCOUNT_EMAILS,
+        unit_of_work=lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox),
+        handlers={
+            EmailVerificationRequested: send_address_verification(links),
+            ExistingAccountSignUpAttempted: tell_of_sign_up_attempt(links),
+        },
+    )
     return router

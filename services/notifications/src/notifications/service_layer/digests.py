@@ -27,7 +27,7 @@ async def send_due_digests(uow: NotificationsUnitOfWork, clock: Clock, *, hour: 
                 if not is_due(due, now, hour=hour):
                     continue
                 email = digest_email(due, now)
-                await uow.email_queue.add(email)
+                await uow.email_deliveries.add(email)
                 await uow.inbox.mark_digested(digested_ids(due), email.id)
                 await uow.inbox.record_digest(person_id, frequency, at=now)
                 queued += 1

@@ -6,10 +6,11 @@ from typing import Protocol
 from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
-from notifications.domain.inbox import EmailDelivery, InboxState, PersonNotification
+from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
 from notifications.domain.routing import Category, Channel
+from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
 Choices = dict[tuple[Category, Channel], Frequency]
@@ -81,19 +82,6 @@ class PersonInbox(Protocol):
         people events about them."""
 
 
-class EmailQueue(Protocol):
-    """The `email_deliveries` rows the e-mail sender drains."""
-
-    async def add(self, delivery: EmailDelivery) -> None:
-        """Store it; a second delivery for the same notification is ignored."""
-
-    async def anonymise_for(self, person_id: UUID) -> None:
-        """Erasure: keep the row (counts, statuses), drop address, context and person; never send.
-        Others' mail about them (people events naming them) loses its context."""
-
-    async def for_person(self, person_id: UUID) -> list[EmailDelivery]: ...
-
-
 class PreferenceRepository(Protocol):
     async def chosen(self, person_ids: Collection[UUID]) -> dict[UUID, Choices]:
         """What each person chose explicitly (defaults are the domain's)."""
@@ -106,7 +94,8 @@ class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     recipients: RecipientDirectory
     organisations: OrganisationDirectory
     inbox: PersonInbox
-    email_queue: EmailQueue
     preferences: PreferenceRepository
     webhook_subscriptions: WebhookSubscriptionRepository
     webhook_deliveries: WebhookDeliveryRepository
+    email_deliveries: EmailDeliveryRepository
+    verified_addresses: VerifiedAddressRepository

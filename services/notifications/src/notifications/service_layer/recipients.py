@@ -56,7 +56,7 @@ async def erase_person(uow: NotificationsUnitOfWork, envelope: Envelope, event: 
     """Forget the person, their inbox and preferences; their e-mail rows keep no personal field."""
     await uow.recipients.forget(event.person_id)
     await uow.inbox.forget(event.person_id)
-    await uow.email_queue.anonymise_for(event.person_id)
+    await uow.email_deliveries.anonymise_for(event.person_id)
 
 
 async def remember_organisation(

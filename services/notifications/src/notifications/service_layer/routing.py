@@ -46,4 +46,4 @@ async def _told(
 
 async def _store(uow: NotificationsUnitOfWork, planned: Planned) -> None:
     if await uow.inbox.add(planned.notification) and planned.email is not None:
-        await uow.email_queue.add(planned.email)
+        await uow.email_deliveries.add(planned.email)

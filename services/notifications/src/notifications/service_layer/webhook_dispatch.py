@@ -94,3 +94,5 @@ async def _disable(uow: NotificationsUnitOfWork, delivery: Delivery, at: datetim
     await uow.webhook_subscriptions.save(rules.disabled(subscription, reason=reason, at=at))
     subject, text = deliveries.disabling_notice(subscription, delivery)
     await uow.webhook_subscriptions.add_notice(subscription, subject=subject, text=text, at=at)
+    # The notice is the partner's record; the e-mail goes out like any other, from its row.
+    await uow.email_deliveries.add(deliveries.disabling_email(subscription, delivery))

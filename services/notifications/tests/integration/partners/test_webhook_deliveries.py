@@ -128,6 +128,14 @@ async def test_a_target_failing_every_attempt_is_disabled_its_contact_told_and_a
             UUID(subscription["id"]),
         )
         assert [(n["contact_email"], "disabled" in n["subject"]) for n in notices] == [("it@crm.test", True)]
+        # The contact is mailed from a delivery row written in the same transaction.
+        mails = await infra.pool.fetch(
+            "SELECT template, context ->> 'title' AS title FROM email_deliveries WHERE to_address = $1",
+            "it@crm.test",
+        )
+        assert [(m["template"], m["title"]) for m in mails] == [
+            ("generic", "Your CLOTH webhook subscription was disabled")
+        ]
 
         receiver.always = None
         enabled = await http.post(f"/webhooks/subscriptions/{subscription['id']}/enable", headers=headers)
