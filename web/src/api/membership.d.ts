@@ -115,8 +115,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (with an invitation token to take its role); signs you in. */
+        /** Create an account (with an invitation token to take its role); a link to verify the address is e-mailed. The answer is the same for an address that already has an account. */
         post: operations["sign_up_auth_sign_up_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an e-mail address with the single-use token of the link sent to it. */
+        post: operations["confirm_email_auth_verify_email_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -957,6 +974,27 @@ export interface components {
             /** Password */
             password: string;
         };
+        /**
+         * SignUpAccepted
+         * @description The same answer whether or not the address already had an account.
+         * @example {
+         *       "detail": "A message is on its way to the address.",
+         *       "status": "check-your-email"
+         *     }
+         */
+        SignUpAccepted: {
+            /**
+             * Detail
+             * @default A message is on its way to the address. Sign in with your password; e-mail from the platform starts once you have opened the link it contains.
+             */
+            detail: string;
+            /**
+             * Status
+             * @default check-your-email
+             * @constant
+             */
+            status: "check-your-email";
+        };
         /** SignUpCreate */
         SignUpCreate: {
             /** Display Name */
@@ -1038,6 +1076,19 @@ export interface components {
          * @enum {string}
          */
         ValueChain: "fashion_textile" | "circular_economy" | "creative_industries" | "digital_technology";
+        /**
+         * VerifyEmailCreate
+         * @example {
+         *       "token": "Jf3q9Yc1uXb2W7pQeR5tZk8vLm4nHs0aDg6iOy2cPwE"
+         *     }
+         */
+        VerifyEmailCreate: {
+            /**
+             * Token
+             * @description The token of the link e-mailed to the address.
+             */
+            token: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1669,12 +1720,12 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPublic"];
+                    "application/json": components["schemas"]["SignUpAccepted"];
                 };
             };
             /** @description Forbidden */
@@ -1705,6 +1756,173 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-found",
+                     *       "detail": "no such resource",
+                     *       "status": 404,
+                     *       "title": "Not found",
+                     *       "type": "urn:cloth:problem:not-found"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "conflict",
+                     *       "detail": "the request contradicts the current state",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    confirm_email_auth_verify_email_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not found */
             404: {

@@ -49,9 +49,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await followProfile();
       },
       async signUp(details) {
+        // Sign-up answers alike for a new and a taken address (202: a verification link is
+        // e-mailed), so it gives no token: signing in with the same password does, and works
+        // before the address is verified.
         const { data, error } = await membership.POST("/auth/sign-up", { body: details });
         if (!data) throw new Error(problemMessage(error));
-        session.start(data);
+        const signedIn = await membership.POST("/auth/sign-in", {
+          body: { email: details.email, password: details.password },
+        });
+        if (!signedIn.data) throw new Error(problemMessage(signedIn.error));
+        session.start(signedIn.data);
       },
       async signOut() {
         // Sign-out ends the session server-side (its refresh token) for the bearer's session.

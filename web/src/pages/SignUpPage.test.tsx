@@ -31,8 +31,12 @@ describe("sign-up page", () => {
     expect(sent).toHaveLength(0);
   });
 
-  it("creates the account with the chosen language and keeps the session in memory", async () => {
-    answer("POST /api/membership/auth/sign-up", { status: 201, body: TOKEN });
+  it("creates the account with the chosen language, signs in, and keeps the session in memory", async () => {
+    answer("POST /api/membership/auth/sign-up", {
+      status: 202,
+      body: { status: "check-your-email", detail: "a link to verify the address was e-mailed" },
+    });
+    answer("POST /api/membership/auth/sign-in", { status: 200, body: TOKEN });
     renderPage(<SignUpPage />);
     await userEvent.type(screen.getByLabelText("Your name"), " Ana ");
     await userEvent.type(screen.getByLabelText("Email"), "ana@tejidos.example");
@@ -46,6 +50,11 @@ describe("sign-up page", () => {
       path: "/api/membership/auth/sign-up",
       body: { display_name: "Ana", email: "ana@tejidos.example", password: "long enough password", language: "es" },
     });
+    expect(sent[1]).toMatchObject({
+      method: "POST",
+      path: "/api/membership/auth/sign-in",
+      body: { email: "ana@tejidos.example", password: "long enough password" },
+    });
     expect(session.accessToken()).toBe("a1");
     expect(localStorage.getItem("cloth.language")).toBe("es");
     expect(JSON.stringify(localStorage)).not.toContain("a1");
@@ -53,8 +62,8 @@ describe("sign-up page", () => {
 
   it("shows the service's refusal", async () => {
     answer("POST /api/membership/auth/sign-up", {
-      status: 409,
-      body: { title: "Conflict", detail: "an account with this email exists", code: "email-taken" },
+      status: 422,
+      body: { title: "Unprocessable", detail: "this password is too common", code: "weak-password" },
     });
     renderPage(<SignUpPage />);
     await userEvent.type(screen.getByLabelText("Your name"), "Ana");
@@ -62,7 +71,7 @@ describe("sign-up page", () => {
     await userEvent.type(screen.getByLabelText("Password"), "long enough password");
     await userEvent.click(screen.getByRole("button", { name: "Create account" }));
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("an account with this email exists");
+    expect(await screen.findByRole("alert")).toHaveTextContent("this password is too common");
     expect(session.accessToken()).toBeNull();
   });
 });
