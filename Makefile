@@ -37,13 +37,16 @@ infra-down:
 infra-status:
 	@bash deploy/local/infra.sh status
 
-up: install infra-up
+up: install infra-up web-build
 	@bash deploy/local/services.sh up
+	@bash deploy/local/gateway.sh up
 	@$(PY) deploy/local/demo-data.py
 	@$(PY) deploy/local/demo-exchange.py
 	@$(PY) deploy/local/demo-knowledge.py
+	@echo "web app: http://127.0.0.1:$${GATEWAY_PORT:-8080}/  (one origin; the APIs under /api/<service>/)"
 
 down:
+	-@bash deploy/local/gateway.sh down
 	@bash deploy/local/services.sh down
 	@bash deploy/local/infra.sh down
 
