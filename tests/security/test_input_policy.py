@@ -124,9 +124,14 @@ async def test_an_international_domain_is_stored_in_its_ascii_form(membership):
 
 async def test_an_address_wholly_in_another_script_is_accepted_with_its_domain_in_ascii(membership):
     """Deliberate (see cloth_shared.inputs.Email): one script throughout is no look-alike."""
-    answer = await membership.http.post("/auth/sign-up", json=sign_up_body(email="Иван@Пример.рф"))
-    assert answer.status_code == 201, answer.text
+    body = sign_up_body(email="Иван@Пример.рф")
+    answer = await membership.http.post("/auth/sign-up", json=body)
+    assert answer.status_code == 202, answer.text
+    signed_in = await membership.http.post(
+        "/auth/sign-in", json={"email": body["email"], "password": body["password"]}
+    )
+    assert signed_in.status_code == 200, signed_in.text
     me = await membership.http.get(
-        "/people/me", headers={"Authorization": f"Bearer {answer.json()['access_token']}"}
+        "/people/me", headers={"Authorization": f"Bearer {signed_in.json()['access_token']}"}
     )
     assert me.json()["email"] == "иван@xn--e1afmkfd.xn--p1ai"

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
+from cloth_shared.errors import InvalidInput
 from cloth_shared.inputs import Latitude, Longitude, MultiLine, SingleLine
 from membership.domain.organisations import Category, Organisation, Status
 from membership.domain.profile import PROFILE_FIELDS, Profile, ProfileChanges
@@ -75,17 +76,18 @@ class _Profile(BaseModel):
     website: Website | None = None
     description: Description | None = None
 
-    @model_validator(mode="after")
-    def _coordinates_together(self) -> Self:
+    def _coordinates_together(self) -> None:
+        # A rule across two fields, refused with its own code (a 422 `coordinates-incomplete`):
+        # each field alone is valid by the published schema, so this is no schema violation.
         sent = self.model_fields_set
         if ("latitude" in sent) != ("longitude" in sent) or (self.latitude is None) != (
             self.longitude is None
         ):
-            raise ValueError("latitude and longitude go together")
-        return self
+            raise InvalidInput("latitude and longitude go together", code="coordinates-incomplete")
 
     def _sent_profile(self) -> dict[str, Any]:
         """The profile fields the caller sent, as domain values (tuples, plain strings)."""
+        self._coordinates_together()
         sent = self.model_dump(exclude_unset=True)
         if sent.get("website") is not None:
             sent["website"] = str(sent["website"])
