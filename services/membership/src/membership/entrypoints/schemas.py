@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Annotated, Any, Self
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
 from cloth_shared.errors import InvalidInput
 from cloth_shared.inputs import Latitude, Longitude, MultiLine, SingleLine
@@ -122,13 +122,11 @@ class OrganisationUpdate(_Profile):
     legal_name: Text | None = None
 
     def changes(self) -> ProfileChanges:
-        return ProfileChanges(**self._sent_profile())
-
-    @model_validator(mode="after")
-    def _no_null_name(self) -> Self:
+        # `null` clears an optional field; the name is not optional, so it cannot be cleared (its
+        # own 422 code: the schema lets every field be null, as a partial update needs).
         if "legal_name" in self.model_fields_set and self.legal_name is None:
-            raise ValueError("legal_name cannot be removed")
-        return self
+            raise InvalidInput("legal_name cannot be removed", code="legal-name-required")
+        return ProfileChanges(**self._sent_profile())
 
 
 class RejectionCreate(BaseModel):
