@@ -64,7 +64,8 @@ from notifications.adapters.directory import (
     PostgresRecipientDirectory,
 )
 from notifications.adapters.directory_queries import SAVE_RECIPIENT
-from notifications.adapters.person_inbox import PostgresEmailQueue, PostgresPersonInbox
+from notifications.adapters.email_deliveries import PostgresEmailDeliveryRepository
+from notifications.adapters.person_inbox import PostgresPersonInbox
 from notifications.service_layer.recipients import remember_organisation
 from notifications.service_layer.routing import notify
 
@@ -364,7 +365,7 @@ def _repositories(connection: asyncpg.Connection) -> Any:
         recipients=PostgresRecipientDirectory(connection),
         organisations=PostgresOrganisationDirectory(connection),
         inbox=PostgresPersonInbox(connection),
-        email_queue=PostgresEmailQueue(connection),
+        email_deliveries=PostgresEmailDeliveryRepository(connection),
         preferences=PostgresPreferenceRepository(connection),
     )
 
