@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PACKAGES := shared services/membership services/exchange services/knowledge services/notifications
 
-.PHONY: web-install web-build web-check web-test web-api help install infra-up infra-down infra-status up down status logs test lint typecheck pytest bench bench-quick clean
+.PHONY: web-install web-build web-check web-test web-e2e web-api help install infra-up infra-down infra-status up down status logs test lint typecheck pytest bench bench-quick clean
 
 help:
 	@echo "make up         - install, start PostgreSQL + Kafka + the four services (prints URLs)"
@@ -17,6 +17,7 @@ help:
 	@echo "make web-build  - build the web app (web/dist) that the gateway serves"
 	@echo "make web-check  - web app: type check, component tests, typed clients vs the OpenAPI documents (part of make test)"
 	@echo "make web-test   - web app: type check, component tests, API types check, browser tests on a platform of its own"
+	@echo "make web-e2e    - only the browser tests (Playwright + Debian's Chromium; part of make test)"
 	@echo "make web-api    - regenerate the web app's typed API clients from the services' OpenAPI documents"
 
 $(VENV)/.installed: constraints.txt deploy/local/prerequisites.sh $(addsuffix /pyproject.toml,$(PACKAGES))
@@ -69,7 +70,7 @@ typecheck: install
 pytest: install
 	@bash deploy/local/run-tests.sh $(PYTEST_ARGS)
 
-test: lint typecheck web-check pytest
+test: lint typecheck web-check pytest web-e2e
 
 # The bench starts its own service processes (as services.sh serves them) on copies of scaled databases.
 bench: install infra-up
@@ -100,6 +101,8 @@ web-check: install web-install
 	cd web && npm run typecheck && npm test && npm run check:api
 
 # Browser tests start their own services (free ports, throwaway databases) and gateway.
-web-test: web-check web-build
+web-test: web-check web-e2e
+
+web-e2e: install infra-up web-build
 	@set -a; eval "$$(bash deploy/local/infra.sh env)"; set +a; \
 		cd web && ../$(PY) e2e/run_platform.py -- npx playwright test

@@ -3,6 +3,10 @@ import { lazy } from "react";
 import type { RouteObject } from "react-router";
 import { Layout } from "../components/Layout";
 import { prefetchHome } from "../pages/homeQueries";
+import { routes as account } from "../pages/account/routes";
+import { routes as admin } from "../pages/admin/routes";
+import { routes as exchange } from "../pages/exchange/routes";
+import { routes as knowledge } from "../pages/knowledge/routes";
 import { queryClient } from "./queryClient";
 
 const HomePage = lazy(() => import("../pages/HomePage"));
@@ -32,6 +36,10 @@ export const routes: RouteObject[] = [
       { path: "sign-up", element: <SignUpPage /> },
       { path: "apply", element: <ApplyPage /> },
       { path: "work-queue", element: <WorkQueuePage /> },
+      ...knowledge,
+      ...exchange,
+      ...account,
+      ...admin,
       { path: "*", element: <NotFoundPage /> },
     ],
   },

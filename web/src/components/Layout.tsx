@@ -2,6 +2,8 @@ import { NavLink, Outlet } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
 import { LANGUAGES, isLanguage, useI18n } from "../i18n/I18nProvider";
 import { Suspense } from "react";
+import { areaNav } from "../app/nav";
+import { HeaderStatus } from "../pages/account/HeaderStatus";
 
 export function Layout() {
   const { t, language, setLanguage } = useI18n();
@@ -22,6 +24,13 @@ export function Layout() {
           <NavLink to="/map">{t("nav.map")}</NavLink>
           {token && <NavLink to="/apply">{t("nav.apply")}</NavLink>}
           {manages && <NavLink to="/work-queue">{t("nav.workQueue")}</NavLink>}
+          {areaNav
+            .filter((entry) => entry.shownTo(token))
+            .map((entry) => (
+              <NavLink key={entry.to} to={entry.to}>
+                {t(entry.label)}
+              </NavLink>
+            ))}
           {!token && <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>}
           {!token && <NavLink to="/sign-up">{t("nav.signUp")}</NavLink>}
           {token && (
@@ -30,6 +39,7 @@ export function Layout() {
             </button>
           )}
         </nav>
+        <HeaderStatus />
         <label className="language">
           {t("nav.language")}{" "}
           <select value={language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}>

@@ -1,6 +1,6 @@
 // Client-side checks mirroring the services' request schemas, so a person learns of a mistake
 // before sending; the service still decides (its problem+json is shown when it refuses).
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/catalogue";
 
 export interface Problem {
   key: MessageKey;

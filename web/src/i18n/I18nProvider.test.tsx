@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { es } from "./es";
+import { AREAS, en, es } from "./catalogue";
 import { interpolate } from "./I18nProvider";
 
 describe("messages", () => {
@@ -13,6 +12,16 @@ describe("messages", () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(placeholders(es[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it("never give two areas the same key (a later one would silently replace the earlier)", () => {
+    const seen = new Map<string, string>();
+    for (const [area, messages] of Object.entries(AREAS)) {
+      for (const key of Object.keys(messages.en)) {
+        expect(seen.get(key), `${key} in ${area}`).toBeUndefined();
+        seen.set(key, area);
+      }
     }
   });
 });

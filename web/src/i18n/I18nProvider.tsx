@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { en, type MessageKey, type Messages } from "./en";
-import { es } from "./es";
+import { en, es, type MessageKey, type Messages } from "./catalogue";
 
 export const LANGUAGES = { en: "English", es: "Español" } as const;
 export type Language = keyof typeof LANGUAGES;

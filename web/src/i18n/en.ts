@@ -1,5 +1,5 @@
-// The English texts: the reference every other language must translate completely
-// (`Messages` makes a missing key a type error in the other files).
+// The English texts of the app's frame and the membership pages; each area of pages keeps its own
+// in `pages/<area>/messages.ts`, and `catalogue.ts` joins them all.
 export const en = {
   "app.name": "CLOTH alliance",
   "app.skip": "Skip to content",
@@ -103,5 +103,4 @@ export const en = {
   "notFound.home": "Back to the alliance at a glance",
 };
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type CoreMessages = Record<keyof typeof en, string>;

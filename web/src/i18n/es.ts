@@ -1,6 +1,6 @@
-import type { Messages } from "./en";
+import type { CoreMessages } from "./en";
 
-export const es: Messages = {
+export const es: CoreMessages = {
   "app.name": "Alianza CLOTH",
   "app.skip": "Saltar al contenido",
   "nav.main": "Principal",

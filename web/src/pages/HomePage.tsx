@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { BarChart } from "../components/BarChart";
 import { ProgressChart } from "../components/ProgressChart";
 import { QueryState } from "../components/QueryState";
-import type { MessageKey } from "../i18n/en";
+import type { MessageKey } from "../i18n/catalogue";
 import { useI18n } from "../i18n/I18nProvider";
 import { followedProgramme, membershipFigures, programmeFigures } from "./homeQueries";
 

@@ -5,6 +5,11 @@ import type { components } from "../api/membership";
 import { useAuth } from "../auth/AuthProvider";
 import { QueryState } from "../components/QueryState";
 import { useI18n } from "../i18n/I18nProvider";
+import { queueSections as exchangeSections } from "./exchange/queue";
+import { queueSections as knowledgeSections } from "./knowledge/queue";
+
+// Membership's applications first, then each area's sections (commitments, reports, payments, resources).
+const AREA_SECTIONS = [...exchangeSections, ...knowledgeSections];
 
 type Application = components["schemas"]["OrganisationPublic"];
 
@@ -112,6 +117,9 @@ export default function WorkQueuePage() {
           }
         </QueryState>
       </section>
+      {AREA_SECTIONS.map(({ id, Component }) => (
+        <Component key={id} clusterId={clusterId} announce={setAnnouncement} />
+      ))}
     </>
   );
 }
