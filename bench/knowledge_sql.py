@@ -36,6 +36,18 @@ def search_paths() -> list[str]:
     return [f"/resources?{urlencode({'q': q, 'limit': PAGE})}" for q in QUERIES]
 
 
+# Page sizes 1..39 (20 on average, as above) times the 28 queries: 1,092 different searches in a
+# cycle, more than the service keeps (knowledge.service_layer.search_cache.MAX_ANSWERS), so a
+# least-recently-used store never holds the next one asked: every request is searched in SQL.
+NEW_SEARCH_LIMITS = range(1, 40)
+
+
+def new_search_paths() -> list[str]:
+    return [
+        f"/resources?{urlencode({'q': q, 'limit': limit})}" for limit in NEW_SEARCH_LIMITS for q in QUERIES
+    ]
+
+
 async def _search(connection: asyncpg.Connection, _: UUID | None) -> None:
     words = QUERIES[next(_turn) % len(QUERIES)]
     arguments = (words, None, None, None, None, None, None, PAGE, 0)

@@ -13,6 +13,7 @@ from knowledge.entrypoints.http import router
 from knowledge.entrypoints.resource_routes import router as resource_router
 from knowledge.entrypoints.training_certificate_routes import router as training_certificate_router
 from knowledge.entrypoints.training_routes import router as training_router
+from knowledge.service_layer.search_cache import SearchCache
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -22,6 +23,7 @@ def provide_components(infra: Infrastructure) -> None:
     assert isinstance(settings, KnowledgeSettings)
     infra.provide(settings.token_verifier(), as_type=TokenVerifier)
     provide_revocation(infra)
+    infra.provide(SearchCache())
 
 
 DEFINITION = ServiceDefinition(

@@ -14,6 +14,8 @@ from knowledge.domain.library import workflow
 from knowledge.domain.library.resources import Content, Resource
 from knowledge.domain.library.search import MATCH_START, SearchQuery
 from knowledge.domain.library.vocabulary import Kind, Language
+from knowledge.service_layer import resource_reads as reads
+from knowledge.service_layer.search_cache import SearchCache
 
 pytestmark = pytest.mark.integration
 
@@ -192,3 +194,36 @@ async def test_a_republished_resource_is_found_by_its_new_words_only(new_uow) ->
         await uow.resources.save(republished)
         await uow.commit()
     assert (await search(new_uow, "wool"), await search(new_uow, "cashmere")) == ([], ["Cashmere guide"])
+
+
+async def test_two_replicas_answering_from_their_kept_answers_both_see_a_publication_at_once(
+    new_uow,
+) -> None:  # type: ignore[no-untyped-def]
+    replicas = (SearchCache(), SearchCache())
+    query = SearchQuery("denim")
+    await stored(new_uow, a_resource(Language.EN, "Denim guide", "x"))
+    for answers in replicas:
+        first = await reads.search_resources(new_uow(), query, answers)
+        assert first.total == 1
+        assert await reads.search_resources(new_uow(), query, answers) is first  # kept, not searched again
+
+    await stored(new_uow, a_resource(Language.EN, "Denim tool", "x"))  # by whichever replica: one row
+
+    for answers in replicas:
+        assert (await reads.search_resources(new_uow(), query, answers)).total == 2
+
+
+async def test_unpublishing_and_new_title_words_change_the_search_generation(new_uow) -> None:  # type: ignore[no-untyped-def]
+    async def generation() -> int:
+        async with new_uow().reading() as uow:
+            return await uow.resources.search_generation()
+
+    resource = a_resource(Language.EN, "Linen guide", "x")
+    before = await generation()
+    await stored(new_uow, resource)
+    published = await generation()
+    archived, _ = workflow.archive(resource, by=WRITER, at=NOON)
+    async with new_uow() as uow:
+        await uow.resources.save(archived)
+        await uow.commit()
+    assert before < published < await generation()

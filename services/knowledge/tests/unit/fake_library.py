@@ -53,6 +53,10 @@ class FakeResourceRepository:
         mine = [r for r in self._resources.values() if r.author_organisation_id == organisation_id]
         return sorted(mine, key=lambda r: (-r.created_at.timestamp(), r.id))[offset : offset + limit]
 
+    async def search_generation(self) -> int:
+        # What search reads, fingerprinted: any publication, new revision or archiving changes it.
+        return hash(frozenset((r.id, r.published.number) for r in self._resources.values() if r.published))
+
     async def search(self, query: SearchQuery) -> SearchPage:
         hits = [hit for r in self._resources.values() if (hit := _hit(r, query)) is not None]
         hits.sort(key=lambda h: (-h.rank, h.resource_id))

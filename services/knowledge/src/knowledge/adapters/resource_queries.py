@@ -219,6 +219,8 @@ FROM (SELECT 1) AS one LEFT JOIN LATERAL (
 ORDER BY {_BROWSE_ORDER}
 """
 
+SEARCH_GENERATION = "SELECT generation FROM library_search_generation"
+
 # Typos: each word of the query replaced by the most similar word of a published title, if one is
 # similar enough (pg_trgm's threshold, 0.3); the search runs again with the corrected words.
 CORRECTED_WORDS = """

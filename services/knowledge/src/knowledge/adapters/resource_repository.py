@@ -79,6 +79,10 @@ class PostgresResourceRepository:
         hits = tuple(mapped.hit(row) for row in rows if row["resource_id"] is not None)
         return SearchPage(hits=hits, total=total, facets=facets, corrected=corrected)
 
+    async def search_generation(self) -> int:
+        generation: int = await self._connection.fetchval(q.SEARCH_GENERATION)
+        return generation
+
     async def _save_revisions(self, resource: Resource) -> None:
         revisions = [mapped.revision_row(resource.id, revision) for revision in resource.revisions]
         await self._connection.executemany(

@@ -17,7 +17,7 @@ from cloth_shared.openapi import problem_responses
 from cloth_shared.pagination import Limit, Offset
 from knowledge.domain.library.search import MAX_OFFSET, MAX_PAGE_SIZE, SearchQuery
 from knowledge.domain.library.vocabulary import Kind, Language
-from knowledge.entrypoints.dependencies import UoW
+from knowledge.entrypoints.dependencies import SearchAnswers, UoW
 from knowledge.entrypoints.resource_requests import (
     ContentBody,
     ResourceCreate,
@@ -56,6 +56,7 @@ RevisionNumber = Annotated[int, Path(ge=1, le=100_000)]
 )
 async def search(
     uow: UoW,
+    answers: SearchAnswers,
     q: Words | None = None,
     kind: Kind | None = None,
     language: Language | None = None,
@@ -67,7 +68,7 @@ async def search(
     offset: SearchOffset = 0,
 ) -> SearchPagePublic:
     query = SearchQuery(q, kind, language, value_chain, region, tag, author_organisation_id, limit, offset)
-    return SearchPagePublic.of(await reads.search_resources(uow, query), limit=limit, offset=offset)
+    return SearchPagePublic.of(await reads.search_resources(uow, query, answers), limit=limit, offset=offset)
 
 
 @router.post(

@@ -39,6 +39,10 @@ class ResourceRepository(Protocol):
         """Published resources only, ranked, with facet counts over every match."""
         ...
 
+    async def search_generation(self) -> int:
+        """A number that changes whenever anything search reads changes (never goes back)."""
+        ...
+
 
 class KnownOrganisationRepository(Protocol):
     async def get(self, organisation_id: UUID) -> KnownOrganisation | None: ...

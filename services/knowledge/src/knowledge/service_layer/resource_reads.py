@@ -12,6 +12,7 @@ from knowledge.domain.library.resources import Resource, Revision
 from knowledge.domain.library.search import SearchPage, SearchQuery
 from knowledge.service_layer.ports import KnowledgeUnitOfWork
 from knowledge.service_layer.resources import cluster_of
+from knowledge.service_layer.search_cache import SearchCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +71,20 @@ async def list_translations(
     return views
 
 
-async def search_resources(uow: KnowledgeUnitOfWork, query: SearchQuery) -> SearchPage:
-    """Published resources matching the words and filters, best first, with facet counts."""
+async def search_resources(
+    uow: KnowledgeUnitOfWork, query: SearchQuery, answers: SearchCache | None = None
+) -> SearchPage:
+    """Published resources matching the words and filters, best first, with facet counts; from
+    `answers` when the same search was answered since the library last changed."""
     async with uow.reading():
-        return await uow.resources.search(query)
+        if answers is None:
+            return await uow.resources.search(query)
+        generation = await uow.resources.search_generation()
+        if (answer := answers.get(generation, query)) is not None:
+            return answer
+        answer = await uow.resources.search(query)
+    answers.put(generation, query, answer)
+    return answer
 
 
 async def moderation_queue(
