@@ -486,6 +486,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change your e-mail address: a link is sent to the new one, which replaces the old when opened. */
+        put: operations["change_email_people_me_email_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/me/export": {
         parameters: {
             query?: never;
@@ -699,6 +716,45 @@ export interface components {
             offset: number;
             /** Total */
             total: number;
+        };
+        /**
+         * EmailChange
+         * @example {
+         *       "current_password": "my current password",
+         *       "email": "nuria@teixits.example"
+         *     }
+         */
+        EmailChange: {
+            /** Current Password */
+            current_password: string;
+            /**
+             * Email
+             * Format: email
+             * @description The new address; it is the account's once its link is opened.
+             * @example ana.puig@example.org
+             */
+            email: string;
+        };
+        /**
+         * EmailChangeAccepted
+         * @description The same answer whether or not the new address already has an account.
+         * @example {
+         *       "detail": "A link is on its way to the new address.",
+         *       "status": "check-your-email"
+         *     }
+         */
+        EmailChangeAccepted: {
+            /**
+             * Detail
+             * @default A link is on its way to the new address. Until it is opened, sign in and receive e-mail with the current one.
+             */
+            detail: string;
+            /**
+             * Status
+             * @default check-your-email
+             * @constant
+             */
+            status: "check-your-email";
         };
         /** InvitationCreate */
         InvitationCreate: {
@@ -4967,6 +5023,179 @@ export interface operations {
                      *       "status": 409,
                      *       "title": "Conflict",
                      *       "type": "urn:cloth:problem:conflict"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    change_email_people_me_email_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangeAccepted"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-large",
+                     *       "detail": "the body is larger than allowed",
+                     *       "status": 413,
+                     *       "title": "Content too large",
+                     *       "type": "urn:cloth:problem:too-large"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "send the body as application/json",
+                     *       "status": 415,
+                     *       "title": "Unsupported media type",
+                     *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again, when known. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "too-many-requests",
+                     *       "detail": "try again later",
+                     *       "status": 429,
+                     *       "title": "Too many requests",
+                     *       "type": "urn:cloth:problem:too-many-requests"
                      *     }
                      */
                     "application/problem+json": {

@@ -4,6 +4,7 @@ once, and the verification is announced on membership.people."""
 import json
 
 from cloth_shared.contracts import topics
+from cloth_shared.testing.flows import PASSWORD
 from cloth_shared.testing.kafka import read_topic
 
 EMAIL = "ivan@example.org"
@@ -52,3 +53,30 @@ async def test_signing_up_with_a_taken_address_tells_its_owner_by_e_mail(members
     topic = topics.MEMBERSHIP_ACCOUNT_EMAILS
     (notice,) = await published(membership, topic, "ExistingAccountSignUpAttempted")
     assert (notice["payload"]["email"], notice["payload"]["language"]) == (EMAIL, "ca")  # the owner's
+
+
+async def test_a_changed_address_takes_over_sign_in_once_its_link_is_opened(membership):
+    headers = await membership.sign_up(email=EMAIL)
+    new_address = "ivan.petrov@example.org"
+    body = {"email": new_address, "current_password": PASSWORD}
+
+    wrong = await membership.http.put(
+        "/people/me/email", json={**body, "current_password": "x"}, headers=headers
+    )
+    changed = await membership.http.put("/people/me/email", json=body, headers=headers)
+
+    assert wrong.status_code == 401
+    assert (changed.status_code, changed.json()["status"]) == (202, "check-your-email")
+    asked = await published(membership, topics.MEMBERSHIP_ACCOUNT_EMAILS, "EmailVerificationRequested")
+    link = next(a for a in asked if a["payload"]["email"] == new_address)
+    assert await membership.sign_in(EMAIL)  # the old one until it is opened
+
+    assert (await membership.http.post("/auth/verify-email", json=link["payload"])).status_code == 422
+    verified = await membership.http.post("/auth/verify-email", json={"token": link["payload"]["token"]})
+
+    assert verified.status_code == 204
+    assert await membership.sign_in(new_address)
+    old = await membership.http.post("/auth/sign-in", json={"email": EMAIL, "password": PASSWORD})
+    assert old.status_code == 401
+    me = await membership.http.get("/people/me", headers=headers)
+    assert me.json()["email"] == new_address

@@ -4,7 +4,12 @@ from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 from cloth_shared.contracts.membership import EmailAddressVerified, ExistingAccountSignUpAttempted
-from cloth_shared.testing.examples import email_verification_requested, enveloped, person_erased
+from cloth_shared.testing.examples import (
+    email_verification_requested,
+    enveloped,
+    person_erased,
+    person_joined,
+)
 from notifications.domain.email import AccountLinks
 from notifications.service_layer.account_emails import (
     forget_verified_address,
@@ -12,6 +17,7 @@ from notifications.service_layer.account_emails import (
     send_address_verification,
     tell_of_sign_up_attempt,
 )
+from notifications.service_layer.recipients import remember_person
 
 from .fakes import FakeNotificationsUnitOfWork
 
@@ -81,3 +87,21 @@ async def test_a_verified_address_is_remembered_and_forgotten_with_the_person() 
         await forget_verified_address(uow, enveloped(erased), erased)
         await uow.commit()
     assert uow.database.verified_addresses == {}
+
+
+async def test_a_changed_address_once_verified_is_where_the_directory_writes_to() -> None:
+    uow = FakeNotificationsUnitOfWork()
+    joined = person_joined(language="es")
+    async with uow:
+        await remember_person(uow, enveloped(joined), joined)
+        await uow.commit()
+    moved = joined.person.model_copy(update={"email": "laia@new.example"})
+    verified = EmailAddressVerified(
+        person_id=joined.person_id, email="laia@new.example", person=moved, verified_at=datetime.now(UTC)
+    )
+    async with uow:
+        await remember_verified_address(uow, enveloped(verified), verified)
+        await uow.commit()
+    async with uow.reading():
+        known = await uow.recipients.get(joined.person_id)
+    assert known is not None and (known.email, known.language) == ("laia@new.example", "es")

@@ -6,9 +6,9 @@ import asyncpg
 
 from membership.domain.email_verification import EmailVerification
 
-COLUMNS = "token_hash, person_id, email, created_at, expires_at, used_at"
+COLUMNS = "token_hash, person_id, email, created_at, expires_at, used_at, replaces_email"
 
-INSERT = f"INSERT INTO email_verifications ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)"
+INSERT = f"INSERT INTO email_verifications ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)"
 BY_TOKEN_HASH = f"SELECT {COLUMNS} FROM email_verifications WHERE token_hash = $1"
 BY_TOKEN_HASH_FOR_UPDATE = BY_TOKEN_HASH + " FOR UPDATE"
 MARK_USED = "UPDATE email_verifications SET used_at = $2 WHERE token_hash = $1"
@@ -38,9 +38,8 @@ class PostgresEmailVerificationRepository:
 
     async def add(self, verification: EmailVerification) -> None:
         v = verification
-        await self._connection.execute(
-            INSERT, v.token_hash, v.person_id, v.email, v.created_at, v.expires_at, v.used_at
-        )
+        values = (v.token_hash, v.person_id, v.email, v.created_at, v.expires_at, v.used_at, v.replaces_email)
+        await self._connection.execute(INSERT, *values)
 
     async def by_token_hash(self, token_hash: str, *, for_update: bool = False) -> EmailVerification | None:
         row = await self._connection.fetchrow(

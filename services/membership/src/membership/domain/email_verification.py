@@ -19,25 +19,36 @@ class EmailVerification:
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
+    # Set when the link asks to change the account's address: the address it had then.
+    replaces_email: str | None = None
 
 
 def ask(
-    person_id: UUID, email: str, *, token_hash: str, at: datetime, lifetime: timedelta = VERIFICATION_LIFETIME
+    person_id: UUID,
+    email: str,
+    *,
+    token_hash: str,
+    at: datetime,
+    lifetime: timedelta = VERIFICATION_LIFETIME,
+    replaces_email: str | None = None,
 ) -> EmailVerification:
-    return EmailVerification(token_hash, person_id, email, created_at=at, expires_at=at + lifetime)
+    return EmailVerification(
+        token_hash, person_id, email, created_at=at, expires_at=at + lifetime, replaces_email=replaces_email
+    )
 
 
 def use(
     verification: EmailVerification | None, *, current_email: str | None, at: datetime
 ) -> EmailVerification:
-    """Once, in time, and only for the address the person still has."""
+    """Once, in time, and only for the address the person still has (for a change of address:
+    still had when they asked for the change)."""
     if verification is None:
         raise NotFound("no such verification link", code="verification-token-unknown", field="token")
     if verification.used_at is not None:
         raise Conflict("this verification link was already used", code="verification-token-used")
     if at >= verification.expires_at:
         raise Conflict("this verification link has expired", code="verification-token-expired")
-    if current_email != verification.email:
+    if current_email != (verification.replaces_email or verification.email):
         raise Conflict(
             "the account's address changed since this link was sent", code="verification-token-stale"
         )

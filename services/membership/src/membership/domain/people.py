@@ -162,6 +162,11 @@ def replace_password(person: Person, password_hash: str, *, at: datetime) -> Per
     return replace(person, password_hash=password_hash, tokens_valid_from=at)
 
 
+def change_email(person: Person, email: str) -> Person:
+    """The address proved the person's replaces the old one: sign-in and e-mail use it now."""
+    return replace(person, email=email)
+
+
 def refuse_earlier_tokens(person: Person, *, at: datetime) -> Person:
     return replace(person, tokens_valid_from=at)
 

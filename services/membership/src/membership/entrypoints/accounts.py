@@ -9,11 +9,12 @@ from cloth_shared.auth.principal import Principal
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.openapi import problem_responses
 from membership.entrypoints.dependencies import Caller, ClientAddress, IdentityDep, UoW
-from membership.entrypoints.email_verification import SignUpAccepted
+from membership.entrypoints.email_verification import EmailChangeAccepted, SignUpAccepted
 from membership.entrypoints.schemas_people import (
     ClientCreate,
     ClientCreated,
     ClientTokenCreate,
+    EmailChange,
     PasswordChange,
     RefreshCreate,
     SignInCreate,
@@ -114,6 +115,23 @@ async def change_password(
     await accounts.change_password(
         uow, identity, caller, current=body.current_password, new=body.new_password, client_address=address
     )
+
+
+@router.put(
+    "/people/me/email",
+    response_model=EmailChangeAccepted,
+    responses=problem_responses(422, 429),
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Change your e-mail address: a link is sent to the new one, which replaces the old when opened.",
+)
+async def change_email(
+    body: EmailChange, caller: Caller, address: ClientAddress, uow: UoW, identity: IdentityDep
+) -> EmailChangeAccepted:
+    password = body.current_password
+    await accounts.change_email(
+        uow, identity, caller, new_email=body.email, current_password=password, client_address=address
+    )
+    return EmailChangeAccepted()
 
 
 @router.post(

@@ -41,6 +41,22 @@ class SignUpAccepted(BaseModel):
     )
 
 
+class EmailChangeAccepted(BaseModel):
+    """The same answer whether or not the new address already has an account."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"status": "check-your-email", "detail": "A link is on its way to the new address."}]
+        }
+    )
+
+    status: Literal["check-your-email"] = "check-your-email"
+    detail: str = (
+        "A link is on its way to the new address. Until it is opened, sign in and receive e-mail "
+        "with the current one."
+    )
+
+
 @router.post(
     "/auth/verify-email",
     status_code=status.HTTP_204_NO_CONTENT,

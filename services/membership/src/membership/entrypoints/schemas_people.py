@@ -42,6 +42,18 @@ class PasswordChange(_Strict):
     new_password: NewPassword
 
 
+class EmailChange(_Strict):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"email": "nuria@teixits.example", "current_password": "my current password"}]
+        },
+    )
+
+    email: Email = Field(description="The new address; it is the account's once its link is opened.")
+    current_password: Password
+
+
 class ClientTokenCreate(_Strict):
     client_id: UUID
     client_secret: Annotated[str, Field(min_length=10, max_length=200), SingleLine]

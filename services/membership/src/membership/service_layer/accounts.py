@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from uuid import uuid4
 
 from cloth_shared.auth.principal import Principal, Role
-from cloth_shared.errors import NotAuthenticated, NotFound
+from cloth_shared.errors import InvalidInput, NotAuthenticated, NotFound
 from membership.domain import passwords, people
 from membership.domain.people import Person
 from membership.service_layer import callers, events
@@ -154,16 +154,55 @@ async def change_password(
     not become a way to guess it); every session ends."""
     now = datetime.now(UTC)
     async with uow:
-        person = await uow.people.get(caller.subject, for_update=True)
-        if person is None or person.email is None:
-            raise NotAuthenticated("this account no longer exists", code="account-gone")
-        account_key = digest(person.email)
-        await throttle(uow, identity, account_key, client_address, now)
-        if not await identity.passwords.verify(person.password_hash, current):
-            await uow.login_attempts.record(account_key, client_address, succeeded=False, at=now)
-            await uow.commit()
-            raise NotAuthenticated("the current password is wrong", code="wrong-credentials")
+        person = await _with_current_password(uow, identity, caller, current, client_address, now)
         check_new_password(identity, new, email=person.email, name=person.display_name)
         changed = people.replace_password(person, await identity.passwords.hash(new), at=now)
         await end_every_session(uow, changed, "password_changed", at=now)
         await uow.commit()
+
+
+async def change_email(
+    uow: MembershipUnitOfWork,
+    identity: Identity,
+    caller: Principal,
+    *,
+    new_email: str,
+    current_password: str,
+    client_address: str = "unknown",
+) -> None:
+    """A link is sent to the new address; the account keeps the old one until the link is
+    opened (a mistyped address locks nobody out). As at sign-up, the answer does not say whether
+    the new address already has an account: then no link is sent, and the address's owner
+    learns nothing from a stranger either."""
+    now, email = datetime.now(UTC), new_email.lower()
+    reserved = identity.bootstrap_admin.email if identity.bootstrap_admin else None
+    people.check_not_reserved(email, reserved=reserved)
+    async with uow:
+        person = await _with_current_password(uow, identity, caller, current_password, client_address, now)
+        if email == person.email:
+            raise InvalidInput("this is already the account's address", code="email-unchanged", field="email")
+        if await uow.people.by_email(email) is None:
+            await ask_to_verify(uow, person, at=now, new_email=email)
+        await uow.commit()
+
+
+async def _with_current_password(
+    uow: MembershipUnitOfWork,
+    identity: Identity,
+    caller: Principal,
+    password: str,
+    client_address: str,
+    now: datetime,
+) -> Person:
+    """The caller's account, locked, once their current password is checked under the same
+    limits as a sign-in (a stolen token must not become a way to guess it)."""
+    person = await uow.people.get(caller.subject, for_update=True)
+    if person is None or person.email is None:
+        raise NotAuthenticated("this account no longer exists", code="account-gone")
+    account_key = digest(person.email)
+    await throttle(uow, identity, account_key, client_address, now)
+    if not await identity.passwords.verify(person.password_hash, password):
+        await uow.login_attempts.record(account_key, client_address, succeeded=False, at=now)
+        await uow.commit()
+        raise NotAuthenticated("the current password is wrong", code="wrong-credentials")
+    return person

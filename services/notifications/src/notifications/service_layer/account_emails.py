@@ -25,6 +25,7 @@ from notifications.domain.email import (
     hours_left,
 )
 from notifications.service_layer.ports import NotificationsUnitOfWork
+from notifications.service_layer.recipients import recipient_of
 
 log = structlog.get_logger(__name__)
 
@@ -81,9 +82,12 @@ def _delivery(
 async def remember_verified_address(
     uow: NotificationsUnitOfWork, envelope: Envelope, event: EmailAddressVerified
 ) -> None:
-    """The person proved the address theirs: their e-mail goes to it from now on, and what they
-    were told while verifying it goes now."""
+    """The person proved the address theirs: their e-mail goes to it from now on (a changed
+    address replaces the old one in the directory), and what they were told while verifying it
+    goes now."""
     await uow.verified_addresses.remember(event.person_id, event.email, at=event.verified_at)
+    if event.person is not None:
+        await uow.recipients.save(recipient_of(event.person, at=envelope.occurred_at))
     await uow.email_deliveries.resend_refused(
         event.person_id,
         event.email,
