@@ -17,8 +17,11 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "display_name": "Ana",
         "period": "weekly",
         "items": [
-            {"title": "New exchange request", "lines": ["Bucharest Knitwear SRL"]},
-            {"title": "Welcome"},
+            {
+                "event_type": "ExchangeRequested",
+                "facts": [["visitor_organisation_id", "Bucharest Knitwear SRL"]],
+            },
+            {"event_type": "SMEJoined", "facts": []},
         ],
     },
     "address_verification": {
@@ -27,5 +30,9 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "valid_hours": 24,
     },
     "existing_account_signup": {"display_name": "Ana", "sign_in_url": "https://cloth.example/sign-in"},
-    "ExchangeCompleted": {"display_name": "Ana", "title": "Exchange completed", "lines": ["Well done."]},
+    "ExchangeCompleted": {
+        "display_name": "Ana",
+        "event_type": "ExchangeCompleted",
+        "facts": [["host_organisation_id", "Teixits Igualada SL"], ["last_day", "2027-03-05"]],
+    },
 }

@@ -1,11 +1,13 @@
-"""Every e-mail row the routing or a digest writes renders, in every platform language."""
+"""Every e-mail row the routing or a digest writes renders, in every platform language, with the
+event's title, the facts' labels and coded values in that language (never English in another)."""
 
 from datetime import UTC, datetime
 from uuid import uuid4
 
 import pytest
 
-from notifications.adapters.email_templates import JinjaEmailRenderer
+from notifications.adapters.email_templates import TEMPLATES, JinjaEmailRenderer
+from notifications.adapters.email_words import load_words
 from notifications.domain.audiences import organisation_ids_in
 from notifications.domain.digests import DigestDue, digest_email
 from notifications.domain.email import PLATFORM_LANGUAGES, EmailDelivery
@@ -18,6 +20,7 @@ from .sample_events import sample_event
 
 WEB = "https://cloth.example"
 renderer = JinjaEmailRenderer(web_url=WEB)
+WORDS = load_words(TEMPLATES, PLATFORM_LANGUAGES)
 EMAIL_ROUTES = [r for r in ROUTES if any(Channel.EMAIL in t.channels for t in r.tells)]
 OWN_TEMPLATES = {
     "SMEJoined": "welcome",
@@ -54,6 +57,24 @@ def test_the_row_an_event_writes_renders_in_the_persons_language(route: Route, l
     assert "Laia Puig" in rendered.text
     assert f"{WEB}/" in rendered.text and f'href="{WEB}/' in rendered.html
     assert "Sample" not in rendered.subject
+    if email.template == "generic":
+        assert_in_own_words(
+            route.event_type, email.context["facts"], rendered.subject, rendered.text, language
+        )
+
+
+def assert_in_own_words(
+    event_type: str, facts: list[list[str]], subject: str, text: str, language: str
+) -> None:
+    """The title and every fact's label are the language's own; where English differs, no English."""
+    words, english = WORDS[language], WORDS["en"]
+    assert words.title(event_type) in subject
+    if language != "en":
+        assert english.title(event_type) not in subject
+    for field, value in facts:
+        assert words.fact(field, value) in text
+        if english.labels[field] != words.labels[field]:
+            assert english.fact(field, value) not in text
 
 
 def test_a_generic_row_tells_the_events_facts_and_names_organisations() -> None:
@@ -64,8 +85,8 @@ def test_a_generic_row_tells_the_events_facts_and_names_organisations() -> None:
 
     exchange = occurrence.payload["exchange"]
     assert rendered.subject == "Exchange approved"
-    activity = exchange["activity_kind"].replace("_", " ")
-    assert f"From: {exchange['first_day']}" in rendered.text and f"Activity: {activity}" in rendered.text
+    assert exchange["activity_kind"] == "capacity_building" and exchange["first_day"] == "2027-03-01"
+    assert "From: 1 March 2027" in rendered.text and "Activity: capacity building" in rendered.text
     assert f"{WEB}/exchanges/{exchange['exchange_id']}" in rendered.text
     assert "Visitor: Organisation" in rendered.text and "Host: Organisation" in rendered.text
 
@@ -84,5 +105,19 @@ def test_a_digest_of_every_routed_event_renders_in_every_language(
 
     assert (email.template, rendered.language) == ("digest", language)
     assert f"({len(EMAIL_ROUTES)})" in rendered.subject
-    assert "• Exchange requested" in rendered.text and "Title: Sample title" in rendered.text
+    assert f"• {WORDS[language].title('ExchangeRequested')}\n" in rendered.text
+    assert f"  {WORDS[language].fact('title', 'Sample title')}\n" in rendered.text
+    for item in email.context["items"]:
+        assert_in_own_words(language, item["event_type"], item["facts"], rendered.text, rendered.text)
     assert f"{WEB}/inbox" in rendered.text
+
+
+def test_a_bulgarian_generic_row_writes_title_labels_dates_and_codes_in_bulgarian() -> None:
+    route = next(r for r in EMAIL_ROUTES if r.event_type == "ExchangeApproved")
+    _, _, email = record_of(route, "bg")
+
+    rendered = renderer.render(email.template, email.language, email.context)
+
+    assert rendered.subject == "Обменът е одобрен"
+    assert "Посетител: Organisation " in rendered.text and "Домакин: Organisation " in rendered.text
+    assert "От: 1 март 2027\u202fг." in rendered.text and "Дейност: изграждане на капацитет" in rendered.text

@@ -8,7 +8,6 @@ from notifications.domain.email import PLATFORM_LANGUAGES
 from .email_examples import CONTEXTS
 
 renderer = JinjaEmailRenderer()
-OWN_TEMPLATES = [name for name in CONTEXTS if name != "ExchangeCompleted"]
 
 
 @pytest.mark.parametrize("language", PLATFORM_LANGUAGES)
@@ -23,7 +22,7 @@ def test_every_template_renders_in_every_platform_language(template: str, langua
         assert f'<a href="{url}"' in email.html
 
 
-@pytest.mark.parametrize("template", OWN_TEMPLATES)
+@pytest.mark.parametrize("template", list(CONTEXTS))
 def test_each_language_has_its_own_words_not_a_copy_of_english(template: str) -> None:
     english = renderer.render(template, "en", CONTEXTS[template])
     subjects = {renderer.render(template, lang, CONTEXTS[template]).subject for lang in PLATFORM_LANGUAGES}
@@ -46,10 +45,17 @@ def test_an_unknown_language_is_written_to_in_english() -> None:
     assert (email.language, email.subject) == ("en", "Welcome to the CLOTH alliance, Teixits Igualada SL")
 
 
-def test_an_event_without_its_own_template_gets_the_generic_one_with_its_title_and_lines() -> None:
+def test_an_event_without_its_own_template_gets_the_generic_one_in_the_readers_words() -> None:
     email = renderer.render("ExchangeCompleted", "fr", CONTEXTS["ExchangeCompleted"])
-    assert email.subject == "Exchange completed"
-    assert "Bonjour Ana," in email.text and "Well done." in email.text
+    assert email.subject == "Échange terminé"
+    assert "Bonjour Ana," in email.text
+    assert "Hôte\u00a0: Teixits Igualada SL" in email.text and "Au\u00a0: 5 mars 2027" in email.text
+
+
+def test_a_digest_names_each_item_in_the_readers_words() -> None:
+    email = renderer.render("digest", "da", CONTEXTS["digest"])
+    assert "• Anmodning om udveksling\n  Besøgende: Bucharest Knitwear SRL\n" in email.text
+    assert "• Ny SMV i alliancen\n" in email.text
 
 
 def test_a_template_name_that_is_a_path_is_never_loaded_as_one() -> None:

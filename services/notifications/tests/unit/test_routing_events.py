@@ -169,8 +169,8 @@ async def test_mail_refused_while_the_address_was_unverified_goes_once_when_it_i
     await send_due_emails(channel_with(uow, mailer))
 
     assert sorted(m.content.subject for m in mailer.sent) == [
+        "Compte creat",  # PersonJoined, in the person's Catalan like the request
         "Nova sol·licitud de Fashion ClusterXchange",
-        "Person joined",
     ]
 
 

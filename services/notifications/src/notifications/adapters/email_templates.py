@@ -11,6 +11,11 @@ of its own gets 'generic'. Each template's first line lists the context keys it 
 template also reads `display_name` (optional). A missing required key is an error (StrictUndefined):
 the delivery fails loudly rather than sending an e-mail with a hole in it.
 
+Rows about events keep what happened as codes (`event_type`, `facts`: `[field, value]` pairs,
+also per digest item): the renderer words them in the mail's language (adapters/email_words.py)
+as the `title` and `lines` the `generic` and `digest` templates read. A row (or item) that
+carries its own `title` and `lines` (written before `facts`, or a partner's notice) keeps them.
+
 Rows about events carry `action_path`, a page of the web app (domain/email_context.py): the
 renderer makes it `action_url` under the configured web address, so a link follows the address
 the platform is served at when the mail goes, and a row never holds a URL a person typed.
@@ -23,8 +28,10 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 
+from notifications.adapters.email_words import Words, load_words
 from notifications.domain.email import (
     FALLBACK_LANGUAGE,
+    PLATFORM_LANGUAGES,
     SECURITY_TEMPLATES,
     RenderedEmail,
     clean_subject,
@@ -58,6 +65,7 @@ class JinjaEmailRenderer:
         )
         self._known = {path.stem for path in (directory / FALLBACK_LANGUAGE).glob("*.txt")}
         self._directory = directory
+        self._words = load_words(directory, PLATFORM_LANGUAGES)
 
     def render(self, template: str, language: str, context: Mapping[str, Any]) -> RenderedEmail:
         """Subject, plain text and HTML of a delivery in the person's language (or English)."""
@@ -69,8 +77,8 @@ class JinjaEmailRenderer:
             language = FALLBACK_LANGUAGE
         message = self._env.get_template(f"{language}/{name}.txt")
         common = self._env.get_template(f"{language}/_common.txt")
-        values = self._with_link(context)
         try:
+            values = _worded(self._with_link(context), self._words[language])
             subject = clean_subject(_block(message, "subject", values))
             body = _block(message, "body", values)
             greeting = _block(common, "greeting", values)
@@ -97,6 +105,26 @@ class JinjaEmailRenderer:
         if "action_url" not in values and self._web_url and isinstance(path, str) and _PATH.fullmatch(path):
             values["action_url"] = self._web_url + path
         return values
+
+
+def _worded(values: dict[str, Any], words: Words) -> dict[str, Any]:
+    """The row's, and each digest item's, title and lines in `words`, where they kept codes."""
+    values |= _words_of(values, words)
+    items = values.get("items")
+    if isinstance(items, list):
+        values["items"] = [
+            {**item, **_words_of(item, words)} if isinstance(item, Mapping) else item for item in items
+        ]
+    return values
+
+
+def _words_of(values: Mapping[str, Any], words: Words) -> dict[str, Any]:
+    worded: dict[str, Any] = {}
+    if "title" not in values and isinstance(values.get("event_type"), str):
+        worded["title"] = words.title(values["event_type"])
+    if "lines" not in values and isinstance(values.get("facts"), list):
+        worded["lines"] = [words.fact(str(field), str(value)) for field, value in values["facts"]]
+    return worded
 
 
 def _block(template: Template, block: str, values: dict[str, Any]) -> str:

@@ -2,11 +2,15 @@
 
 Every row the routing writes must render (docs/email.md lists each template's keys): `welcome`
 for an organisation that joined, `ExchangeRequested` for a host's new request, `digest` for a
-summary, `generic` for every other event (`title`, `lines`). The lines are a few facts read from
-the payload (names, dates, titles), in English like the title: the templates translate their own
-sentences, not the platform's data. `action_path` is a page of the web app; the renderer makes
-it a link under the configured web address, so a row does not depend on where the app was
-served when it was written.
+summary, `generic` for every other event. A row keeps what happened as data, in no language:
+`event_type` and `facts`, a few `[field, value]` pairs read from the payload (names, dates,
+titles; organisations by name; codes such as `knowledge_sharing` as they are). The renderer
+words them in the reader's language when the mail goes (`<lang>/_words.toml`: the event's title,
+each field's label, coded values, dates), English beneath any word a language lacks; so a title
+or label is never stored in one language. Rows written before `facts` carry English `title` and
+`lines`, and a partner's notice free text in them: the renderer sends those as they are.
+`action_path` is a page of the web app; the renderer makes it a link under the configured web
+address, so a row does not depend on where the app was served when it was written.
 """
 
 import re
@@ -21,43 +25,46 @@ DIGEST = "digest"
 WELCOME_EVENTS = frozenset({"SMEJoined", "StakeholderJoined"})
 # Event types with a template of their own (named as the event).
 OWN_TEMPLATES = frozenset({"ExchangeRequested"})
-MAX_LINES = 6
-MAX_LINE_LENGTH = 200
+MAX_FACTS = 6
+MAX_VALUE_LENGTH = 200
 
-# Payload fields worth a line, in the order they are told; ids of organisations are told by name.
-LABELS = {
-    "title": "Title",
-    "legal_name": "Organisation",
-    "display_name": "Person",
-    "visitor_organisation_id": "Visitor",
-    "host_organisation_id": "Host",
-    "author_organisation_id": "Organisation",
-    "first_day": "From",
-    "last_day": "To",
-    "activity_kind": "Activity",
-    "place": "Place",
-    "report_due": "Report due",
-    "payment_due": "Payment due",
-    "due": "Due",
-    "amount_eur": "Amount (EUR)",
-    "valid_until": "Valid until",
-    "level": "Level",
-    "role": "Role",
-    "reason": "Reason",
-    "comment": "Comment",
-}
+# Payload fields worth telling, in the order they are told (each has a label in every
+# `_words.toml`); ids of organisations are told by name.
+FACT_FIELDS = (
+    "title",
+    "legal_name",
+    "display_name",
+    "visitor_organisation_id",
+    "host_organisation_id",
+    "author_organisation_id",
+    "first_day",
+    "last_day",
+    "activity_kind",
+    "place",
+    "report_due",
+    "payment_due",
+    "due",
+    "amount_eur",
+    "valid_until",
+    "level",
+    "role",
+    "reason",
+    "comment",
+)
+# Fields whose values the renderer writes the reader's way: ISO dates, and decimal amounts.
+DATE_FIELDS = frozenset({"first_day", "last_day", "report_due", "payment_due", "due", "valid_until"})
+AMOUNT_FIELDS = frozenset({"amount_eur"})
 ORGANISATION_FIELDS = frozenset(
     {"visitor_organisation_id", "host_organisation_id", "author_organisation_id", "organisation_id"}
 )
 # The web app's page for what an event is about, by the id the payload carries (first found).
 PAGES = (("exchange_id", "/exchanges/{}"), ("resource_id", "/library/{}"), ("course_id", "/training/{}"))
 INBOX_PAGE = "/inbox"
-# A code such as `knowledge_sharing` reads better as words.
-_CODE = re.compile(r"[a-z]+(_[a-z]+)+")
 
 
 def title_of(event_type: str) -> str:
-    """`ExchangeRequested` → "Exchange requested"; clients translate by `event_type`."""
+    """`ExchangeRequested` → "Exchange requested": the in-app record's title (clients translate
+    by `event_type`), and a mail's for an event no `_words.toml` names yet."""
     words = re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+", event_type)
     return " ".join([words[0], *(w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:])])
 
@@ -78,8 +85,8 @@ def event_email_context(
     """The keys every template of an event row may read, and those its own template needs."""
     context: dict[str, Any] = {
         "display_name": display_name,
-        "title": title_of(event_type),
-        "lines": lines_of(payload, organisation_names),
+        "event_type": event_type,
+        "facts": facts_of(payload, organisation_names),
         "action_path": page_of(payload),
     }
     if event_type in WELCOME_EVENTS:
@@ -99,8 +106,8 @@ def event_email_context(
 def digest_context(
     frequency: str, display_name: str, items: Sequence[tuple[str, Mapping[str, Any], datetime]]
 ) -> dict[str, Any]:
-    """A summary's keys: `period` and per item (event type, its record's context, when) a title
-    and lines, from the payload and organisation names the record kept."""
+    """A summary's keys: `period` and per item (event type, its record's context, when) its
+    facts, from the payload and organisation names the record kept."""
     return {
         "display_name": display_name,
         "period": "weekly" if frequency.startswith("weekly") else "daily",
@@ -108,26 +115,24 @@ def digest_context(
         "items": [
             {
                 "event_type": event_type,
-                "title": title_of(event_type),
                 "occurred_at": at.isoformat(),
-                "lines": lines_of(_mapping(kept.get("event")), _names(kept.get("organisation_names"))),
+                "facts": facts_of(_mapping(kept.get("event")), _names(kept.get("organisation_names"))),
             }
             for event_type, kept, at in items
         ],
     }
 
 
-def lines_of(payload: Mapping[str, Any], organisation_names: Mapping[UUID, str]) -> list[str]:
-    """A few "Label: value" lines from the payload's telling fields, in LABELS order."""
+def facts_of(payload: Mapping[str, Any], organisation_names: Mapping[UUID, str]) -> list[list[str]]:
+    """A few `[field, value]` pairs from the payload's telling fields, in FACT_FIELDS order."""
     found: dict[str, str] = {}
     for key, value in _fields(payload):
-        if key not in LABELS or key in found:
+        if key not in FACT_FIELDS or key in found:
             continue
         text = _organisation_name(value, organisation_names) if key in ORGANISATION_FIELDS else _plain(value)
         if text:
-            found[key] = text
-    lines = [f"{LABELS[key]}: {found[key]}" for key in LABELS if key in found]
-    return [_one_line(line) for line in lines[:MAX_LINES]]
+            found[key] = _one_line(text)
+    return [[key, found[key]] for key in FACT_FIELDS if key in found][:MAX_FACTS]
 
 
 def page_of(payload: Mapping[str, Any]) -> str:
@@ -153,8 +158,7 @@ def _fields(payload: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
 def _plain(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, list | tuple | dict):
         return ""
-    text = str(value)
-    return text.replace("_", " ") if _CODE.fullmatch(text) else text
+    return str(value)
 
 
 def _organisation_name(value: Any, names: Mapping[UUID, str]) -> str:
@@ -166,7 +170,7 @@ def _organisation_name(value: Any, names: Mapping[UUID, str]) -> str:
 
 def _one_line(text: str) -> str:
     line = " ".join(text.split())
-    return line if len(line) <= MAX_LINE_LENGTH else line[: MAX_LINE_LENGTH - 1].rstrip() + "…"
+    return line if len(line) <= MAX_VALUE_LENGTH else line[: MAX_VALUE_LENGTH - 1].rstrip() + "…"
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
