@@ -59,12 +59,12 @@ def test_the_row_an_event_writes_renders_in_the_persons_language(route: Route, l
     assert "Sample" not in rendered.subject
     if email.template == "generic":
         assert_in_own_words(
-            route.event_type, email.context["facts"], rendered.subject, rendered.text, language
+            language, route.event_type, email.context["facts"], rendered.subject, rendered.text
         )
 
 
 def assert_in_own_words(
-    event_type: str, facts: list[list[str]], subject: str, text: str, language: str
+    language: str, event_type: str, facts: list[list[str]], subject: str, text: str
 ) -> None:
     """The title and every fact's label are the language's own; where English differs, no English."""
     words, english = WORDS[language], WORDS["en"]
