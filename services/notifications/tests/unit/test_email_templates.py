@@ -32,11 +32,12 @@ def test_each_language_has_its_own_words_not_a_copy_of_english(template: str) ->
     assert english.subject in subjects
 
 
-def test_a_bulgarian_exchange_request_names_the_activity_in_bulgarian() -> None:
+def test_a_bulgarian_exchange_request_names_the_activity_and_dates_in_bulgarian() -> None:
     email = renderer.render("ExchangeRequested", "bg-BG", CONTEXTS["ExchangeRequested"])
     assert email.language == "bg"
     assert email.subject == "Нова заявка за Fashion ClusterXchange от Bucharest Knitwear SRL"
     assert "Дейност: обмен на знания" in email.text
+    assert "Дати: 1 март 2027\u202fг. – 5 март 2027\u202fг." in email.text
     assert "Здравейте, Ivan Petrov," in email.text
 
 

@@ -108,8 +108,9 @@ class JinjaEmailRenderer:
 
 
 def _worded(values: dict[str, Any], words: Words) -> dict[str, Any]:
-    """The row's, and each digest item's, title and lines in `words`, where they kept codes."""
-    values |= _words_of(values, words)
+    """The row's, and each digest item's, title and lines in `words`, where they kept codes; and
+    `words` itself, for templates that write a coded value or a date (`words.value(field, value)`)."""
+    values |= _words_of(values, words) | {"words": words}
     items = values.get("items")
     if isinstance(items, list):
         values["items"] = [
