@@ -4,11 +4,12 @@ Every row the routing writes must render (docs/email.md lists each template's ke
 for an organisation that joined, `ExchangeRequested` for a host's new request, `digest` for a
 summary, `generic` for every other event. A row keeps what happened as data, in no language:
 `event_type` and `facts`, a few `[field, value]` pairs read from the payload (names, dates,
-titles; organisations by name; codes such as `knowledge_sharing` as they are). The renderer
-words them in the reader's language when the mail goes (`<lang>/_words.toml`: the event's title,
-each field's label, coded values, dates), English beneath any word a language lacks; so a title
-or label is never stored in one language. Rows written before `facts` carry English `title` and
-`lines`, and a partner's notice free text in them: the renderer sends those as they are.
+titles; dates ISO; codes such as `knowledge_sharing` as they are). The renderer words them in
+the reader's language when the mail goes (adapters/email_words.py, `<lang>/_words.toml`: the
+event's title, each field's label, coded values; dates and amounts the language's way), English
+beneath any word a language lacks; so no title or label is stored in one language. Rows written
+before `facts` carry English `title` and `lines`, as does a partner's notice (its own text): the
+renderer sends those as they are.
 `action_path` is a page of the web app; the renderer makes it a link under the configured web
 address, so a row does not depend on where the app was served when it was written.
 """
