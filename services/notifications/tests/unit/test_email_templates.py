@@ -50,7 +50,7 @@ def test_an_event_without_its_own_template_gets_the_generic_one_in_the_readers_w
     email = renderer.render("ExchangeCompleted", "fr", CONTEXTS["ExchangeCompleted"])
     assert email.subject == "Échange terminé"
     assert "Bonjour Ana," in email.text
-    assert "Hôte\u00a0: Teixits Igualada SL" in email.text and "Au\u00a0: 5 mars 2027" in email.text
+    assert "Hôte\u00a0: Teixits Igualada SL" in email.text and "Fin\u00a0: 5 mars 2027" in email.text
 
 
 def test_a_digest_names_each_item_in_the_readers_words() -> None:
