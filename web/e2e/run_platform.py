@@ -4,9 +4,10 @@
 
 The four services run as services.sh serves them (one worker each, on free ports) on throwaway
 databases and their own Kafka topic namespace, behind the gateway (gateway.sh, on a free port)
-serving web/dist, with the demo data loaded (demo-data.py, demo-exchange.py, demo-knowledge.py). The command gets
-the gateway's address as GATEWAY_URL; its exit status is this script's. Everything it started is
-stopped and its databases and topics are deleted afterwards, so runs never see each other's data.
+serving web/dist, with the demo data loaded (demo-data.py, demo-exchange.py, demo-knowledge.py).
+The command gets the gateway's address as GATEWAY_URL; its exit status is this script's.
+Everything it started is stopped and its databases and topics are deleted afterwards, so runs
+never see each other's data.
 Needs KAFKA_BOOTSTRAP_SERVERS and TEST_DATABASE_ADMIN_URL (`deploy/local/infra.sh env`).
 """
 
@@ -117,8 +118,9 @@ async def run(command: list[str]) -> int:
                 await must_succeed(sys.executable, str(LOCAL / "demo-data.py"), "--url", membership, env=env)
                 await load_exchange_demo(membership, exchange, env)
                 knowledge = f"http://127.0.0.1:{ports['knowledge']}"
-                demo_knowledge = (sys.executable, str(LOCAL / "demo-knowledge.py"), "--membership-url", membership)
-                await must_succeed(*demo_knowledge, "--knowledge-url", knowledge, env=env)
+                demo_knowledge = (sys.executable, str(LOCAL / "demo-knowledge.py"))
+                urls = ("--membership-url", membership, "--knowledge-url", knowledge)
+                await must_succeed(*demo_knowledge, *urls, env=env)
                 gateway = f"http://127.0.0.1:{ports['gateway']}"
                 print(f"-- platform ready behind {gateway}; running: {' '.join(command)}", flush=True)
                 return await run_to_end(*command, env={**env, "GATEWAY_URL": gateway})
