@@ -11,7 +11,7 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "first_day": "2027-03-01",
         "last_day": "2027-03-05",
         "activity_kind": "knowledge_sharing",
-        "action_url": "https://cloth.example/exchanges/1",
+        "action_url": "https://cloth.example/exchange/1",
     },
     "digest": {
         "display_name": "Ana",

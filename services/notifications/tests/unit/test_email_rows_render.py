@@ -87,7 +87,7 @@ def test_a_generic_row_tells_the_events_facts_and_names_organisations() -> None:
     assert rendered.subject == "Exchange approved"
     assert exchange["activity_kind"] == "capacity_building" and exchange["first_day"] == "2027-03-01"
     assert "From: 1 March 2027" in rendered.text and "Activity: capacity building" in rendered.text
-    assert f"{WEB}/exchanges/{exchange['exchange_id']}" in rendered.text
+    assert f"{WEB}/exchange/{exchange['exchange_id']}" in rendered.text
     assert "Visitor: Organisation" in rendered.text and "Host: Organisation" in rendered.text
 
 

@@ -19,7 +19,7 @@ APPROVED = {
     "display_name": "Laia Puig",
     "event_type": "ExchangeApproved",
     "facts": [["visitor_organisation_id", "Teixits Igualada SL"], ["first_day", "2027-03-01"]],
-    "action_path": "/exchanges/1",
+    "action_path": "/exchange/1",
 }
 
 
@@ -82,7 +82,7 @@ def test_a_row_written_before_facts_renders_its_english_title_and_lines_as_store
         "event_type": "ExchangeApproved",
         "title": "Exchange approved",
         "lines": ["Visitor: Teixits Igualada SL", "From: 2027-03-01"],
-        "action_path": "/exchanges/1",
+        "action_path": "/exchange/1",
     }
 
     email = renderer.render("generic", "bg", old)

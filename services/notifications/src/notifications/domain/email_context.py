@@ -59,7 +59,7 @@ ORGANISATION_FIELDS = frozenset(
     {"visitor_organisation_id", "host_organisation_id", "author_organisation_id", "organisation_id"}
 )
 # The web app's page for what an event is about, by the id the payload carries (first found).
-PAGES = (("exchange_id", "/exchanges/{}"), ("resource_id", "/library/{}"), ("course_id", "/training/{}"))
+PAGES = (("exchange_id", "/exchange/{}"), ("resource_id", "/library/{}"), ("course_id", "/training/{}"))
 INBOX_PAGE = "/inbox"
 
 
