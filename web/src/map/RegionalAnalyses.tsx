@@ -15,6 +15,9 @@ const KNOWN: Record<string, MessageKey> = {
 // Charted across regions: the figures every partner region has and that compare in one unit.
 const CHARTED = ["fashion_textile_companies", "employment"];
 
+/** The chart's row label: the name without its local form in brackets ("North Central (Severen tsentralen)"). */
+const shortName = (name: string) => name.replace(/\s*\([^)]*\)$/, "") || name;
+
 export function useIndicatorLabel(): (key: string) => string {
   const { t } = useI18n();
   return (key) => (KNOWN[key] ? t(KNOWN[key]) : key.replace(/_/g, " "));
@@ -34,7 +37,7 @@ export function RegionalAnalyses({ regions }: { regions: MapRegion[] }) {
             key={key}
             title={t("map.regionsChart", { indicator: label(key) })}
             series={[label(key)]}
-            bars={sorted.filter((r) => r.indicators[key]).map((r) => ({ label: r.region_name, values: [r.indicators[key]!.value] }))}
+            bars={sorted.filter((r) => r.indicators[key]).map((r) => ({ label: shortName(r.region_name), values: [r.indicators[key]!.value] }))}
           />
         ))}
       </div>

@@ -54,7 +54,17 @@ export default function MapPage() {
               <p role="status">{t("map.markers", { count: formatNumber(points.length) })}</p>
               <svg className="map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t("map.description")}>
                 <defs>
-                  <marker id="flow-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
+                  {/* A fixed-size head: sized by the stroke, the busiest flow's would hide the country it points at. */}
+                  <marker
+                    id="flow-arrow"
+                    viewBox="0 0 10 10"
+                    refX="8"
+                    refY="5"
+                    markerUnits="userSpaceOnUse"
+                    markerWidth="10"
+                    markerHeight="10"
+                    orient="auto-start-reverse"
+                  >
                     <path d="M0,0 L10,5 L0,10 z" className="flow-head" />
                   </marker>
                 </defs>
