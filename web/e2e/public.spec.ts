@@ -8,6 +8,12 @@ async function activeMembers(request: APIRequestContext): Promise<number> {
   const figures = await (await request.get("/api/membership/figures")).json();
   return figures.active_participants as number;
 }
+async function programmeFlows(request: APIRequestContext): Promise<{ approved: number }[]> {
+  const programmes = (await (await request.get("/api/exchange/programmes")).json()) as { id: string; created_at: string; closed_at: string | null }[];
+  const newest = programmes.sort((a, b) => b.created_at.localeCompare(a.created_at));
+  const followed = newest.find((p) => p.closed_at === null) ?? newest[0]!;
+  return (await (await request.get(`/api/exchange/programmes/${followed.id}/figures`)).json()).flows;
+}
 async function mapped(request: APIRequestContext, query = ""): Promise<number> {
   const geojson = await (await request.get(`/api/membership/map/organisations.geojson${query}`)).json();
   return (geojson.features as unknown[]).length;
@@ -57,6 +63,22 @@ test("the map shows the organisations as markers, filtered by category", async (
   await expect(page.getByText(`${all} organisations on the map`)).toBeVisible();
   await expect(page.locator("svg.map g.countries path").first()).toBeVisible();
   await expect(page.locator("svg.map circle.marker")).toHaveCount(all);
+
+  // The exchange flows of the programme the public follows (demo-exchange.py): a line per pair of
+  // countries with approved exchanges, and the same flows in a table.
+  const flows = await programmeFlows(request);
+  expect(flows.filter((f) => f.approved > 0).length).toBeGreaterThan(0);
+  await expect(page.locator("svg.map path.flow")).toHaveCount(flows.filter((f) => f.approved > 0).length);
+  const flowsTable = page.getByRole("table", { name: /^Exchanges of .+ from the visitor's country to the host's$/ });
+  await expect(flowsTable.locator("tbody tr")).toHaveCount(flows.length);
+
+  // The partner regions' latest analyses (demo-knowledge.py): a marker each, their key figures, the charts.
+  const regions = (await (await request.get("/api/knowledge/regional-analyses")).json()) as { region_code: string; region_name: string }[];
+  expect(regions.length).toBe(5);
+  await expect(page.locator("svg.map path.region-marker")).toHaveCount(regions.length);
+  for (const region of regions)
+    await expect(page.getByRole("heading", { name: `${region.region_name} (${region.region_code})` })).toBeVisible();
+  await expect(page.locator("figure.bar-chart").filter({ hasText: "by partner region" }).first().locator("svg rect.series-0").first()).toBeVisible();
   await page.getByLabel("Category").selectOption("sme");
   await expect(page.getByText(`${smes} organisations on the map`)).toBeVisible();
   await expect(page.locator("svg.map circle.marker")).toHaveCount(smes);

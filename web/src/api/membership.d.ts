@@ -147,7 +147,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The registered partner systems, newest first (administrators). */
+        get: operations["clients_clients_get"];
         put?: never;
         /** Register a partner system (administrators). */
         post: operations["create_client_clients_post"];
@@ -603,6 +604,36 @@ export interface components {
              * @description Shown once; store it now.
              */
             client_secret: string;
+            /** Scopes */
+            scopes: string[];
+        };
+        /**
+         * ClientPublic
+         * @description A registered partner system; its secret was shown once, at registration, and is not kept.
+         * @example {
+         *       "created_at": "2026-11-30T09:00:00Z",
+         *       "id": "0d6f3c1e-8a4b-4c55-9d0e-7b3a2c1f9e88",
+         *       "name": "Modacc CRM",
+         *       "scopes": [
+         *         "events:read"
+         *       ]
+         *     }
+         */
+        ClientPublic: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Revoked At */
+            revoked_at: string | null;
             /** Scopes */
             scopes: string[];
         };
@@ -2080,6 +2111,120 @@ export interface operations {
                      *       "status": 415,
                      *       "title": "Unsupported media type",
                      *       "type": "urn:cloth:problem:unsupported-media-type"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid-input",
+                     *       "detail": "a field is missing or malformed",
+                     *       "status": 422,
+                     *       "title": "Unprocessable content",
+                     *       "type": "urn:cloth:problem:invalid-input"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    clients_clients_get: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description How many items to skip (prefer the cursor where offered). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description How to authenticate (RFC 6750): `Bearer`, or `Bearer error="invalid_token"` when the token sent was refused. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not-authenticated",
+                     *       "detail": "sign in: this needs a bearer access token",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "urn:cloth:problem:not-authenticated"
+                     *     }
+                     */
+                    "application/problem+json": {
+                        /** @description Stable, machine-readable reason. */
+                        code: string;
+                        /** @description A sentence a person understands. */
+                        detail?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:cloth:problem:<code> */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "only the organisation's own people may do this",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "urn:cloth:problem:forbidden"
                      *     }
                      */
                     "application/problem+json": {

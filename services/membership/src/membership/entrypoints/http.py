@@ -5,8 +5,15 @@ Routes live in one module per area; this router gathers them for the service def
 
 from fastapi import APIRouter
 
-from membership.entrypoints import accounts, directory, email_verification, organisations, people
+from membership.entrypoints import (
+    accounts,
+    client_routes,
+    directory,
+    email_verification,
+    organisations,
+    people,
+)
 
 router = APIRouter()
-for area in (accounts, organisations, people, directory, email_verification):
+for area in (accounts, organisations, people, directory, email_verification, client_routes):
     router.include_router(area.router)
