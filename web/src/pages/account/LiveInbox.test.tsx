@@ -2,29 +2,12 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { session } from "../../auth/session";
+import { ORGANISATION, PERSON, signInAsOrganisationAdmin as signIn } from "./testSession";
 import { answer, sent } from "../../testing/fakeApi";
 import { renderPage } from "../../testing/render";
 import { fakeInboxStream, inboxItem } from "./fakeInboxStream";
 import { HeaderStatus } from "./HeaderStatus";
 import InboxPage from "./InboxPage";
-
-const PERSON = "22222222-2222-4222-8222-222222222222";
-const ORGANISATION = "33333333-3333-4333-8333-333333333333";
-
-function signIn(access = "t1") {
-  session.start({
-    access_token: access,
-    expires_in: 900,
-    refresh_token: null,
-    refresh_expires_in: null,
-    subject: PERSON,
-    roles: ["organisation_admin"],
-    organisation_id: ORGANISATION,
-    cluster_id: null,
-    scopes: [],
-    token_type: "bearer",
-  });
-}
 
 const welcome = inboxItem(5, {
   event_type: "PersonJoined",
