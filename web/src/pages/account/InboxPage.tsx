@@ -32,11 +32,11 @@ function Notification({ item, person, onDone }: { item: InboxItem; person: strin
   return (
     <li className={`card notification ${item.state}`} aria-labelledby={headingId}>
       <h2 id={headingId} className="notification-title">
-        {item.state === "unread" && <span className="badge">{t("inbox.unreadBadge")}</span>} {title}
+        {title}
       </h2>
       {names.length > 0 && <p>{names.join(" · ")}</p>}
       <p className="muted">
-        {t(`prefs.category.${item.category}`)} · <time dateTime={item.created_at}>{formatDate(item.created_at)}</time>
+        {item.state === "unread" && <span className="badge">{t("inbox.unreadBadge")}</span>} {t(`prefs.category.${item.category}`)} · <time dateTime={item.created_at}>{formatDate(item.created_at)}</time>
       </p>
       {act.isError && (
         <p role="alert" className="error">
