@@ -62,5 +62,11 @@ test("an organisation admin edits the profile, invites a colleague, chooses noti
   await page.getByRole("link", { name: /^Inbox/ }).click();
   await expect(page.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
   await expectAccessible(page);
+
+  // Last, as it ends every session of this account: the header's inbox (and its stream) goes too.
+  await page.getByRole("link", { name: "My account" }).click();
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Inbox/ })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

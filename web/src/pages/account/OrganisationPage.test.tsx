@@ -175,3 +175,29 @@ describe("the organisation's people", () => {
     expect(sent.filter((r) => r.method === "DELETE").map((r) => r.path)).toEqual([`/api/membership/people/${COLLEAGUE}/role`]);
   });
 });
+
+describe("the profile's lists", () => {
+  it("sends activities and languages as lists, and names a refused language code", async () => {
+    serveOrganisation();
+    answer(`PATCH /api/membership/organisations/${ORGANISATION}`, {
+      status: 422,
+      body: {
+        code: "validation-failed",
+        title: "Unprocessable Content",
+        status: 422,
+        detail: "The request is not valid.",
+        errors: [{ field: "body.languages.1", message: "Input should be 'aa', 'ab'…", type: "literal_error" }],
+      },
+    });
+    renderPage(<OrganisationPage />);
+
+    await userEvent.click(await screen.findByRole("button", { name: "Edit the profile" }));
+    await userEvent.type(screen.getByLabelText(/^Activities/), "knitting, dyeing ,");
+    await userEvent.type(screen.getByLabelText(/^Languages/), "CA, xx");
+    await userEvent.click(screen.getByRole("button", { name: "Save the profile" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Some values were not accepted (Languages)");
+    expect(screen.getByLabelText(/^Languages/)).toHaveAttribute("aria-invalid", "true");
+    expect(sent.find((r) => r.method === "PATCH")?.body).toEqual({ activities: ["knitting", "dyeing"], languages: ["ca", "xx"] });
+  });
+});

@@ -30,6 +30,9 @@ function Profile({ organisation, onEdit }: { organisation: Organisation; onEdit:
     [t("org.registrationNumber"), organisation.registration_number],
     [t("org.field.website"), organisation.website],
     [t("org.field.size_band"), organisation.size_band && (isSizeBand(organisation.size_band) ? t(`org.size.${organisation.size_band}`) : organisation.size_band)],
+    [t("org.field.activities"), organisation.activities.join(", ")],
+    [t("org.field.certifications"), organisation.certifications.join(", ")],
+    [t("org.field.languages"), organisation.languages.join(", ")],
     [t("org.field.value_chains"), organisation.value_chains.filter(isValueChain).map((v) => t(`valueChain.${v}`)).join(", ")],
     [
       t("org.coordinates"),

@@ -27,9 +27,14 @@ interface Form {
   latitude: string;
   longitude: string;
   description: string;
+  /** Comma-separated, as typed. */
+  activities: string;
+  certifications: string;
+  languages: string;
   value_chains: string[];
 }
 type TextField = Exclude<keyof Form, "value_chains">;
+type Language = NonNullable<components["schemas"]["OrganisationUpdate"]["languages"]>[number];
 
 function formOf(o: Organisation): Form {
   return {
@@ -41,9 +46,18 @@ function formOf(o: Organisation): Form {
     latitude: o.latitude === null ? "" : String(o.latitude),
     longitude: o.longitude === null ? "" : String(o.longitude),
     description: o.description ?? "",
+    activities: o.activities.join(", "),
+    certifications: o.certifications.join(", "),
+    languages: o.languages.join(", "),
     value_chains: o.value_chains,
   };
 }
+
+const items = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 const orNull = (text: string) => text.trim() || null;
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text.replace(",", ".")));
@@ -62,6 +76,10 @@ export function changes(before: Form, after: Form): Update {
     update.latitude = numberOrNull(after.latitude);
     update.longitude = numberOrNull(after.longitude);
   }
+  if (after.activities !== before.activities) update.activities = items(after.activities);
+  if (after.certifications !== before.certifications) update.certifications = items(after.certifications);
+  // Two-letter ISO 639-1 codes; the service names any it does not know (validation-failed).
+  if (after.languages !== before.languages) update.languages = items(after.languages.toLowerCase()) as Language[];
   if (after.value_chains.join() !== before.value_chains.join()) update.value_chains = after.value_chains.filter(isValueChain);
   return update;
 }
@@ -148,6 +166,9 @@ export function ProfileForm({
       <Field label={t("org.field.description")} problem={problem("description")}>
         <textarea rows={4} maxLength={4000} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
       </Field>
+      {text("activities", `${t("org.field.activities")} (${t("org.hint.list")})`)}
+      {text("certifications", `${t("org.field.certifications")} (${t("org.hint.list")})`)}
+      {text("languages", `${t("org.field.languages")} (${t("org.hint.languages")})`)}
       <fieldset>
         <legend>{t("org.field.value_chains")}</legend>
         {VALUE_CHAINS.map((v) => (
