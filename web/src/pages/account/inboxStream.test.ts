@@ -78,6 +78,22 @@ describe("the inbox stream", () => {
     }
   });
 
+  it("tries again after a 429 or a gateway error, with backoff", async () => {
+    fake = fakeInboxStream();
+    const streamed = globalThis.fetch;
+    const answers = [429, 502];
+    globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const status = answers.shift();
+      return status ? new Response(null, { status }) : streamed(input, init);
+    };
+    const waits: number[] = [];
+    const { stream } = streamWith({ backoff: (attempt) => (waits.push(attempt), 0) });
+    void stream.open();
+    await vi.waitFor(() => expect(fake!.connections).toHaveLength(1));
+    expect(waits).toEqual([1, 2]);
+    stream.close();
+  });
+
   it("waits longer after each failure, up to half a minute", () => {
     expect(exponentialBackoff(1)).toBeLessThanOrEqual(1000);
     expect(exponentialBackoff(3)).toBeGreaterThanOrEqual(2000);

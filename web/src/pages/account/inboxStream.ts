@@ -100,7 +100,9 @@ export class InboxStream {
       if (await this.options.refresh()) return true;
       throw new Refused("session ended");
     }
-    if (response.status >= 400 && response.status < 500) throw new Refused(`refused: ${response.status}`);
+    // Too many requests or a timeout are worth another try later; any other 4xx is final.
+    const retryable = response.status === 408 || response.status === 429;
+    if (response.status >= 400 && response.status < 500 && !retryable) throw new Refused(`refused: ${response.status}`);
     if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
     this.options.onOpen?.();
     await this.read(response.body, signal);
