@@ -33,6 +33,15 @@ test("a person signs up and applies for an SME; the cluster manager approves it 
   await screenshot(applicant, "apply");
   await applicant.getByRole("button", { name: "Send the application" }).click();
   await expect(applicant.getByText(`Application sent for ${name}.`)).toBeVisible();
+
+  // The applicant opens the inbox (a link, not a reload: tokens live in memory) and keeps it open.
+  // Applying made them their organisation's admin (PersonJoined): a welcome, and one unread.
+  await applicant.getByRole("link", { name: /^Inbox/ }).click();
+  await expect(applicant.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
+  await expect(applicant.getByRole("heading", { name: /Welcome to the CLOTH platform/ })).toBeVisible();
+  await expect(applicant.getByRole("link", { name: "Inbox (1)" })).toBeVisible();
+  await expectAccessible(applicant);
+  await screenshot(applicant, "account-inbox");
   expect(errors).toEqual([]);
 
   const manager = await (await browser.newContext()).newPage();
@@ -50,6 +59,16 @@ test("a person signs up and applies for an SME; the cluster manager approves it 
   await application.getByRole("button", { name: "Approve" }).click();
   await expect(manager.getByText(`${name} is now a member.`)).toBeVisible();
   await expect(manager.getByRole("heading", { name })).toHaveCount(0);
+
+  // Approval announces SMEJoined; routing tells the organisation's people (the applicant) in the
+  // app and by e-mail. It reaches the page that was left open through the live stream: the count
+  // goes from 1 to 2 and the welcome is on top, with no reload.
+  await expect(applicant.getByRole("link", { name: "Inbox (2)" })).toBeVisible();
+  const newest = applicant.getByRole("listitem").first();
+  await expect(newest.getByRole("heading")).toContainText("An SME joined the alliance");
+  await expect(newest.getByText(name)).toBeVisible();
+  await screenshot(applicant, "account-inbox-live");
+  expect(errors).toEqual([]);
 
   // Public at once: the directory lists the new member.
   await applicant.goto("/directory");
