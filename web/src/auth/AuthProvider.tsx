@@ -18,6 +18,7 @@ export interface Credentials {
 export interface SignUpDetails extends Credentials {
   display_name: string;
   language: MembershipSchemas["SignUpCreate"]["language"];
+  invitation_token?: string;
 }
 
 interface Auth {

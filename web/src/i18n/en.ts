@@ -78,6 +78,7 @@ export const en = {
   "auth.password": "Password",
   "auth.displayName": "Your name",
   "auth.language": "Preferred language",
+  "auth.invitation": "Invitation code (if a colleague invited you)",
   "auth.signUpTitle": "Create your account",
   "auth.signUpSubmit": "Create account",
   "auth.signInTitle": "Sign in",

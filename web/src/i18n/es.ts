@@ -78,6 +78,7 @@ export const es: CoreMessages = {
   "auth.password": "Contraseña",
   "auth.displayName": "Tu nombre",
   "auth.language": "Idioma preferido",
+  "auth.invitation": "Código de invitación (si te invitó un compañero)",
   "auth.signUpTitle": "Crea tu cuenta",
   "auth.signUpSubmit": "Crear la cuenta",
   "auth.signInTitle": "Iniciar sesión",

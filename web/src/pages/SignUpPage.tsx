@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
 import { Field } from "../components/Field";
 import { PASSWORD_MIN, checkSignUp, hasProblems, type Problems, type SignUpForm } from "../forms/validate";
@@ -9,6 +9,9 @@ export default function SignUpPage() {
   const { t, language, setLanguage } = useI18n();
   const { signUp } = useAuth();
   const navigate = useNavigate();
+  // An invitation link (`/sign-up?invitation=…`) fills the code in.
+  const [search] = useSearchParams();
+  const [invitation, setInvitation] = useState(search.get("invitation") ?? "");
   const [form, setForm] = useState<SignUpForm>({ email: "", password: "", display_name: "" });
   const [preferred, setPreferred] = useState<Language>(language);
   const [problems, setProblems] = useState<Problems<keyof SignUpForm>>({});
@@ -23,9 +26,17 @@ export default function SignUpPage() {
     if (hasProblems(found)) return;
     setSending(true);
     try {
-      await signUp({ ...form, email: form.email.trim(), display_name: form.display_name.trim(), language: preferred });
+      const code = invitation.trim();
+      await signUp({
+        ...form,
+        email: form.email.trim(),
+        display_name: form.display_name.trim(),
+        language: preferred,
+        ...(code ? { invitation_token: code } : {}),
+      });
       setLanguage(preferred);
-      navigate("/apply");
+      // An invited person already has their role; anyone else applies for an organisation next.
+      navigate(code ? "/" : "/apply");
     } catch (error) {
       setFailure((error as Error).message);
     } finally {
@@ -61,6 +72,9 @@ export default function SignUpPage() {
               </option>
             ))}
           </select>
+        </Field>
+        <Field label={t("auth.invitation")}>
+          <input autoComplete="off" value={invitation} onChange={(e) => setInvitation(e.target.value)} />
         </Field>
         <button type="submit" disabled={sending}>
           {sending ? t("form.sending") : t("auth.signUpSubmit")}

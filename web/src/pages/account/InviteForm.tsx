@@ -73,6 +73,14 @@ export function InviteForm({ organisationId }: { organisationId: string }) {
           <Field label={t("people.invitationToken")}>
             <input readOnly className="token" value={invite.data.invitation_token} onFocus={(e) => e.target.select()} />
           </Field>
+          <Field label={t("people.invitationLink")}>
+            <input
+              readOnly
+              className="token"
+              value={`${globalThis.location?.origin ?? ""}/sign-up?${new URLSearchParams({ invitation: invite.data.invitation_token })}`}
+              onFocus={(e) => e.target.select()}
+            />
+          </Field>
           <p className="muted">{t("people.tokenShownOnce")}</p>
         </div>
       )}

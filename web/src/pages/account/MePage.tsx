@@ -10,6 +10,7 @@ import { Field } from "../../components/Field";
 import { QueryState } from "../../components/QueryState";
 import { PASSWORD_MIN, type Problem } from "../../forms/validate";
 import { LANGUAGES, isLanguage, useI18n } from "../../i18n/I18nProvider";
+import { EmailForm } from "./EmailForm";
 import { meKey } from "./me";
 import { SignInFirst } from "./SignInFirst";
 import { readableProblem } from "./problems";
@@ -213,6 +214,7 @@ function Account({ token }: { token: Token }) {
           </dl>
         )}
       </QueryState>
+      {me.data?.email && <EmailForm current={me.data.email} />}
       <PasswordForm />
       <ExportData />
       <EndSessions />

@@ -8,12 +8,14 @@ const InboxPage = lazy(() => import("./InboxPage"));
 const PreferencesPage = lazy(() => import("./PreferencesPage"));
 const OrganisationPage = lazy(() => import("./OrganisationPage"));
 const MePage = lazy(() => import("./MePage"));
+const VerifyEmailPage = lazy(() => import("./VerifyEmailPage"));
 
 export const routes: RouteObject[] = [
   { path: "inbox", element: <InboxPage /> },
   { path: "inbox/preferences", element: <PreferencesPage /> },
   { path: "organisation", element: <OrganisationPage /> },
   { path: "me", element: <MePage /> },
+  { path: "verify-email", element: <VerifyEmailPage /> },
 ];
 
 /** People of an organisation, and someone without a role yet (who may just have applied for one). */
