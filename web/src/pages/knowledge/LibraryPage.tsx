@@ -92,9 +92,7 @@ export default function LibraryPage() {
               {p.corrected_query && (
                 <p role="status">
                   {t("library.didYouMean")}{" "}
-                  <Link to={`?${writeSearch({ ...search, q: p.corrected_query, offset: 0 })}`}>{p.corrected_query}</Link>
-                  {" "}
-                  {t("library.shownInstead")}
+                  <Link to={`?${writeSearch({ ...search, q: p.corrected_query, offset: 0 })}`}>{p.corrected_query}</Link>.
                 </p>
               )}
               {p.hits.length === 0 ? (

@@ -54,7 +54,7 @@ function Editor({ initial, resourceId, organisationId }: { initial: ResourceForm
         <textarea rows={14} value={form.body} onChange={set("body")} />
       </Field>
       <p className="muted">{t("resource.form.bodyHelp")}</p>
-      <Field label={t("resource.kind")}>
+      <Field label={t("resource.form.kind")}>
         <select value={form.kind} disabled={Boolean(resourceId)} onChange={(e) => isKind(e.target.value) && setForm({ ...form, kind: e.target.value })}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
@@ -63,7 +63,7 @@ function Editor({ initial, resourceId, organisationId }: { initial: ResourceForm
           ))}
         </select>
       </Field>
-      <Field label={t("resource.language")}>
+      <Field label={t("resource.form.language")}>
         <select
           value={form.language}
           disabled={Boolean(resourceId)}
