@@ -123,7 +123,8 @@ test("people enrol until the session is full; the next one is put on the waiting
 test("a certificate's holder downloads its PDF, and anyone verifies its code", async ({ browser }) => {
   const holder = await signIn(browser, COMPLETED.holder);
   const errors = watchForPageErrors(holder);
-  await holder.goto("/training/mine");
+  // Tokens live in memory only (a reload signs out): the pages are reached by their links.
+  await holder.getByRole("link", { name: "My training" }).click();
   const certificate = holder.getByRole("listitem").filter({ has: holder.getByRole("heading", { name: COMPLETED.course }) });
   await expect(certificate).toBeVisible();
   await expectAccessible(holder);
@@ -163,7 +164,8 @@ test("a member writes a resource and submits it; the cluster manager publishes i
   const title = `Guia de tints naturals ${run}`;
   const author = await signIn(browser, "org1.modacc@demo.cloth.local");
   const errors = watchForPageErrors(author);
-  await author.goto("/library/mine");
+  await author.getByRole("link", { name: "Library", exact: true }).click();
+  await author.getByRole("link", { name: "My organisation's resources" }).click();
   await expect(author.getByRole("heading", { name: "My organisation's resources" })).toBeVisible();
   await expectAccessible(author);
   await author.getByRole("link", { name: "Write a new resource" }).click();
