@@ -125,7 +125,8 @@ test("a certificate's holder downloads its PDF, and anyone verifies its code", a
   const errors = watchForPageErrors(holder);
   // Tokens live in memory only (a reload signs out): the pages are reached by their links.
   await holder.getByRole("link", { name: "My training" }).click();
-  const certificate = holder.getByRole("listitem").filter({ has: holder.getByRole("heading", { name: COMPLETED.course }) });
+  const certificates = holder.getByRole("region", { name: "My certificates" });
+  const certificate = certificates.getByRole("listitem").filter({ has: holder.getByRole("heading", { name: COMPLETED.course }) });
   await expect(certificate).toBeVisible();
   await expectAccessible(holder);
   await screenshot(holder, "knowledge-certificates");

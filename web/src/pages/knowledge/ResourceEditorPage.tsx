@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { knowledge, problemMessage, unwrap } from "../../api/clients";
@@ -14,6 +14,7 @@ import { authorOrganisation, isKind, isLibraryLanguage, KINDS, LIBRARY_LANGUAGES
 function Editor({ initial, resourceId, organisationId }: { initial: ResourceForm; resourceId?: string; organisationId: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<Problems<keyof ResourceForm>>({});
   const save = useMutation({
@@ -26,7 +27,10 @@ function Editor({ initial, resourceId, organisationId }: { initial: ResourceForm
       if (!data) throw new Error(problemMessage(error));
       return data;
     },
-    onSuccess: (saved) => navigate("/library/mine", { state: { saved: saved.title } }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ["knowledge"] });
+      await navigate("/library/mine", { state: { saved: saved.title } });
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
