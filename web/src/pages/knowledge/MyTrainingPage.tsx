@@ -33,7 +33,7 @@ function EnrolmentItem({ enrolment, course, announce }: { enrolment: Enrolment; 
   });
   const standing =
     enrolment.status === "waitlisted" && enrolment.waitlist_position
-      ? t("training.waitlistedAt", { position: enrolment.waitlist_position })
+      ? t("training.status.waitlistedAt", { position: enrolment.waitlist_position })
       : t(`training.status.${enrolment.status}`);
   return (
     <li className="card">
