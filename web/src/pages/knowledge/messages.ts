@@ -288,7 +288,7 @@ export const es: Record<keyof typeof en, string> = {
   "training.mine.nav": "Mi formación",
   "training.mine.title": "Mi formación",
   "training.mine.enrolments": "Mis inscripciones",
-  "training.mine.noEnrolments": "Aún no estás inscrito en ningún curso.",
+  "training.mine.noEnrolments": "Aún no tienes ninguna inscripción.",
   "training.mine.aCourse": "Un curso",
   "training.mine.cancel": "Cancelar mi inscripción",
   "training.mine.cancelled": "Tu inscripción en «{title}» se ha cancelado.",
