@@ -32,6 +32,7 @@ function Pages() {
     <Routes>
       <Route path="/library/mine" element={<MyResourcesPage />} />
       <Route path="/library/new" element={<ResourceEditorPage />} />
+      <Route path="/library/:id/translate" element={<ResourceEditorPage />} />
     </Routes>
   );
 }
@@ -101,6 +102,43 @@ describe("my organisation's resources", () => {
       value_chains: ["circular_economy"],
       regions: [],
       links: ["https://example.org/a"],
+    });
+  });
+
+  it("translates a resource from its latest revision into another language", async () => {
+    signInAs(["organisation_member"], { organisation_id: ORGANISATION });
+    answer("GET /api/knowledge/resources/r1", { body: { ...resource("r1", "Guía de tintes", "published"), language: "es" } });
+    answer("GET /api/knowledge/resources/r1/revisions/1", {
+      body: {
+        number: 1,
+        status: "published",
+        title: "Guía de tintes",
+        written_at: "2026-11-29T10:00:00Z",
+        comment: null,
+        decided_at: null,
+        summary: "Con plantas.",
+        body: "## Plantas",
+        body_html: "<h2>Plantas</h2>",
+        tags: ["tintes"],
+        value_chains: [],
+        regions: ["ES51"],
+        links: [],
+      },
+    });
+    answer("POST /api/knowledge/resources/r1/translations", { status: 201, body: resource("r2", "Guia de tints", "draft") });
+    answer(`GET /api/knowledge/organisations/${ORGANISATION}/resources`, { body: [] });
+    renderPage(<Pages />, { path: "/library/r1/translate" });
+
+    expect(await screen.findByRole("heading", { name: "Translate the resource" })).toBeInTheDocument();
+    expect(await screen.findByLabelText("Kind of resource")).toBeDisabled();
+    await userEvent.selectOptions(screen.getByLabelText("Language of the resource"), "ca");
+    await userEvent.clear(screen.getByLabelText("Title"));
+    await userEvent.type(screen.getByLabelText("Title"), "Guia de tints");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("“Guia de tints” was saved.")).toBeInTheDocument();
+    expect(sent.find((r) => r.method === "POST")).toMatchObject({
+      path: "/api/knowledge/resources/r1/translations",
+      body: { language: "ca", title: "Guia de tints", summary: "Con plantas.", body: "## Plantas", tags: ["tintes"], regions: ["ES51"] },
     });
   });
 });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { knowledge, problemMessage, unwrap } from "../../api/clients";
 import { useAuth } from "../../auth/AuthProvider";
 import { Field } from "../../components/Field";
@@ -11,7 +11,18 @@ import { VALUE_CHAINS } from "../options";
 import { checkResource, contentOf, EMPTY_RESOURCE, formOf, hasProblems, type ResourceForm } from "./resourceForm";
 import { authorOrganisation, isKind, isLibraryLanguage, KINDS, LIBRARY_LANGUAGES } from "./vocabulary";
 
-function Editor({ initial, resourceId, organisationId }: { initial: ResourceForm; resourceId?: string; organisationId: string }) {
+/** A new resource, a new revision of one (`resourceId`), or its translation (`translating`). */
+function Editor({
+  initial,
+  resourceId,
+  translating = false,
+  organisationId,
+}: {
+  initial: ResourceForm;
+  resourceId?: string;
+  translating?: boolean;
+  organisationId: string;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -19,7 +30,10 @@ function Editor({ initial, resourceId, organisationId }: { initial: ResourceForm
   const [problems, setProblems] = useState<Problems<keyof ResourceForm>>({});
   const save = useMutation({
     mutationFn: async (f: ResourceForm) => {
-      const { data, error } = resourceId
+      const path = { params: { path: { resource_id: resourceId! } } };
+      const { data, error } = translating
+        ? await knowledge.POST("/resources/{resource_id}/translations", { ...path, body: { ...contentOf(f), language: f.language } })
+        : resourceId
         ? await knowledge.PUT("/resources/{resource_id}", { params: { path: { resource_id: resourceId } }, body: contentOf(f) })
         : await knowledge.POST("/resources", {
             body: { ...contentOf(f), kind: f.kind, language: f.language, author_organisation_id: organisationId },
@@ -70,7 +84,7 @@ function Editor({ initial, resourceId, organisationId }: { initial: ResourceForm
       <Field label={t("resource.form.language")}>
         <select
           value={form.language}
-          disabled={Boolean(resourceId)}
+          disabled={Boolean(resourceId) && !translating}
           onChange={(e) => isLibraryLanguage(e.target.value) && setForm({ ...form, language: e.target.value })}
         >
           {Object.entries(LIBRARY_LANGUAGES).map(([code, name]) => (
@@ -126,9 +140,11 @@ export default function ResourceEditorPage() {
   const { t } = useI18n();
   const { token } = useAuth();
   const { id } = useParams();
+  const translating = useLocation().pathname.endsWith("/translate");
   const organisationId = authorOrganisation(token);
   const latest = useLatest(id);
-  const title = <h1>{id ? t("resource.form.editTitle") : t("resource.form.newTitle")}</h1>;
+  const heading = translating ? "resource.form.translateTitle" : id ? "resource.form.editTitle" : "resource.form.newTitle";
+  const title = <h1>{t(heading)}</h1>;
   if (!organisationId)
     return (
       <>
@@ -140,7 +156,9 @@ export default function ResourceEditorPage() {
     <>
       {title}
       {id ? (
-        <QueryState query={latest}>{(form) => <Editor initial={form} resourceId={id} organisationId={organisationId} />}</QueryState>
+        <QueryState query={latest}>
+          {(form) => <Editor initial={form} resourceId={id} translating={translating} organisationId={organisationId} />}
+        </QueryState>
       ) : (
         <Editor initial={EMPTY_RESOURCE} organisationId={organisationId} />
       )}

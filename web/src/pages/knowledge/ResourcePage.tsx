@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { knowledge, unwrap } from "../../api/clients";
+import { useAuth } from "../../auth/AuthProvider";
 import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n/I18nProvider";
-import { LIBRARY_LANGUAGES, type Resource } from "./vocabulary";
+import { authorOrganisation, LIBRARY_LANGUAGES, type Resource } from "./vocabulary";
 
 function Translations({ resource }: { resource: Resource }) {
   const { t } = useI18n();
@@ -63,6 +64,7 @@ function Meta({ resource }: { resource: Resource }) {
 
 export default function ResourcePage() {
   const { t } = useI18n();
+  const { token } = useAuth();
   const { id = "" } = useParams();
   const resource = useQuery({
     queryKey: ["knowledge", "resource", id],
@@ -105,6 +107,12 @@ export default function ResourcePage() {
             </section>
           )}
           <Translations resource={r} />
+          {authorOrganisation(token) === r.author_organisation_id && (
+            <p>
+              <Link to={`/library/${r.id}/edit`}>{t("library.mine.edit")}</Link> ·{" "}
+              <Link to={`/library/${r.id}/translate`}>{t("resource.translate")}</Link>
+            </p>
+          )}
         </article>
       )}
     </QueryState>

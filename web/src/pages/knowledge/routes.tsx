@@ -20,6 +20,7 @@ export const routes: RouteObject[] = [
   { path: "library/new", element: <ResourceEditorPage /> },
   { path: "library/:id", element: <ResourcePage /> },
   { path: "library/:id/edit", element: <ResourceEditorPage /> },
+  { path: "library/:id/translate", element: <ResourceEditorPage /> },
   { path: "training", element: <TrainingPage /> },
   { path: "training/mine", element: <MyTrainingPage /> },
   { path: "training/:id", element: <CoursePage /> },
