@@ -59,6 +59,13 @@ test("the library finds demo resources in Spanish and in Bulgarian, from a share
   await page.goto("/library?q=sostenible&language=es");
   await expect(page.getByLabel("Search the library")).toHaveValue("sostenible");
   await expect(page.getByRole("link", { name: "Moda sostenible: guía de ecodiseño" })).toBeVisible();
+
+  // A typo: the service searches the nearest title word instead, and the page says which.
+  await page.goto("/library?q=sostenibel");
+  await expect(page.getByText(/Nothing matched the words you typed/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Moda sostenible: guía de ecodiseño" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "knowledge-library-corrected");
   expect(errors).toEqual([]);
 });
 
