@@ -44,6 +44,9 @@ service_env() { # the environment one service runs with; variables already set w
   [[ $svc == membership ]] || echo "${jwks_var}=${!jwks_var:-http://127.0.0.1:${PORTS[membership]}/.well-known/jwks.json}"
   # Notifications sends e-mail to the local mailbox (mailbox.sh), which keeps it under .local/mail/.
   [[ $svc != notifications ]] || echo "NOTIFICATIONS_SMTP_PORT=${NOTIFICATIONS_SMTP_PORT:-${MAILBOX_PORT:-1025}}"
+  # Certificates' QR codes hold <this>/certificates/verify/<code>: behind the gateway that is the
+  # web app's verification page (which asks the API), not the service's bare JSON.
+  [[ $svc != knowledge ]] || echo "KNOWLEDGE_PUBLIC_BASE_URL=${KNOWLEDGE_PUBLIC_BASE_URL:-http://127.0.0.1:${GATEWAY_PORT:-8080}}"
 }
 
 signing_key() { # development only: one key for every membership worker, kept across restarts

@@ -1,4 +1,5 @@
 // This area's sections of the cluster manager's work queue, each actionable in place.
 import type { QueueSection } from "../../app/area";
+import { ModerationSection } from "./ModerationSection";
 
-export const queueSections: QueueSection[] = [];
+export const queueSections: QueueSection[] = [{ id: "knowledge-moderation", Component: ModerationSection }];
