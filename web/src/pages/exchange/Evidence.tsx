@@ -14,6 +14,7 @@ export function EvidenceList({ exchangeId }: { exchangeId: string }) {
   const [failure, setFailure] = useState("");
   const files = useQuery({
     queryKey: evidenceKey(exchangeId),
+    staleTime: 0, // others change it: read it afresh each time the page shows it
     queryFn: async () =>
       unwrap(await exchange.GET("/exchanges/{exchange_id}/evidence", { params: { path: { exchange_id: exchangeId } } })),
   });

@@ -162,6 +162,7 @@ function History({ exchangeId, version }: { exchangeId: string; version: number 
   const { t, formatDate } = useI18n();
   const history = useQuery({
     queryKey: ["exchange", "history", exchangeId, version],
+    staleTime: 0, // others change it: read it afresh each time the page shows it
     queryFn: async () =>
       unwrap(await exchange.GET("/exchanges/{exchange_id}/history", { params: { path: { exchange_id: exchangeId } } })),
   });
@@ -195,6 +196,7 @@ export default function ExchangePage() {
   const key = ["exchange", "exchange", exchangeId];
   const found = useQuery({
     queryKey: key,
+    staleTime: 0, // others change it: read it afresh each time the page shows it
     enabled: Boolean(token),
     queryFn: async () => unwrap(await exchange.GET("/exchanges/{exchange_id}", { params: { path: { exchange_id: exchangeId } } })),
   });

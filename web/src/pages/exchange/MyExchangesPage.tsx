@@ -15,6 +15,7 @@ export default function MyExchangesPage() {
   const [state, setState] = useState<State | "">("");
   const exchanges = useQuery({
     queryKey: ["exchange", "exchanges", "mine", state],
+    staleTime: 0, // others change it: read it afresh each time the page shows it
     enabled: Boolean(token),
     queryFn: async () => unwrap(await exchange.GET("/exchanges", { params: { query: { state: state || undefined, limit: 100 } } })),
   });

@@ -32,6 +32,7 @@ async function decide(e: Exchange, step: Step, comments: string): Promise<Exchan
 function useExchanges(state: State, clusterId: string, keep: (e: Exchange) => boolean) {
   return useQuery({
     queryKey: ["exchange", "exchanges", "queue", state, clusterId],
+    staleTime: 0, // others change it: read it afresh each time the page shows it
     queryFn: async () => unwrap(await api.GET("/exchanges", { params: { query: { state, limit: 100 } } })),
     select: (list) => list.filter(keep),
   });
