@@ -42,7 +42,7 @@ export function EvidenceList({ exchangeId }: { exchangeId: string }) {
                   </button>{" "}
                   <span className="muted">
                     {t("exchange.evidence.meta", {
-                      size: formatNumber(file.size / 1024, { maximumFractionDigits: 0 }),
+                      size: formatNumber(file.size / 1024, { maximumFractionDigits: 1 }),
                       date: formatDate(file.uploaded_at),
                     })}
                   </span>

@@ -8,10 +8,14 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { ExchangeActions } from "./ExchangeActions";
 import { EvidenceList } from "./Evidence";
 import { PartyText, StateText } from "./Parties";
-import { SIGNATORIES, calendarDate, standing, type Exchange } from "./model";
+import { SIGNATORIES, calendarDate, standing, type Exchange, type Signatory } from "./model";
+
+const isSignatory = (text: string): text is Signatory => (SIGNATORIES as string[]).includes(text);
 
 function Details({ e, hostName }: { e: Exchange; hostName?: string }) {
   const { t, formatDate, formatNumber } = useI18n();
+  const halvedReason = (reason: string) =>
+    reason === "short_stay" ? t("exchange.lumpSum.shortStay") : reason === "near" ? t("exchange.lumpSum.near") : reason;
   const { token } = useAuth();
   const who = standing(token, e);
   const euro = (amount: string) => formatNumber(Number(amount), { style: "currency", currency: "EUR" });
@@ -47,7 +51,8 @@ function Details({ e, hostName }: { e: Exchange; hostName?: string }) {
               days: formatNumber(e.lump_sum.working_days),
               km: e.lump_sum.distance_km === null ? "—" : formatNumber(Number(e.lump_sum.distance_km)),
             })}
-            {e.lump_sum.halved_reasons.length > 0 && ` ${t("exchange.lumpSum.halved", { reasons: e.lump_sum.halved_reasons.join("; ") })}`}
+            {e.lump_sum.halved_reasons.length > 0 &&
+              ` ${t("exchange.lumpSum.halved", { reasons: e.lump_sum.halved_reasons.map(halvedReason).join("; ") })}`}
           </span>
         </dd>
         <dt>{t("exchange.reportDue")}</dt>
@@ -97,13 +102,13 @@ function Details({ e, hostName }: { e: Exchange; hostName?: string }) {
           <p>{t("exchange.commitment.none")}</p>
         ) : (
           <>
-            <h3>{t("exchange.field.goals")}</h3>
+            <h3>{t("exchange.commitment.goals")}</h3>
             <ul>
               {e.commitment.goals.map((g) => (
                 <li key={g}>{g}</li>
               ))}
             </ul>
-            <h3>{t("exchange.field.results")}</h3>
+            <h3>{t("exchange.commitment.results")}</h3>
             <ul>
               {e.commitment.expected_results.map((r) => (
                 <li key={r}>{r}</li>
@@ -159,7 +164,9 @@ function Details({ e, hostName }: { e: Exchange; hostName?: string }) {
 }
 
 function History({ exchangeId, version }: { exchangeId: string; version: number }) {
-  const { t, formatDate } = useI18n();
+  const { t, language } = useI18n();
+  const when = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" });
+  const note = (text: string) => (isSignatory(text) ? t(`exchange.signatory.${text}`) : text);
   const history = useQuery({
     queryKey: ["exchange", "history", exchangeId, version],
     staleTime: 0, // others change it: read it afresh each time the page shows it
@@ -172,13 +179,13 @@ function History({ exchangeId, version }: { exchangeId: string; version: number 
         <ol className="history">
           {entries.map((entry, i) => (
             <li key={`${entry.at}-${i}`}>
-              <time dateTime={entry.at}>{formatDate(entry.at)}</time> —{" "}
+              <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time> —{" "}
               {t("exchange.history.entry", {
                 who: entry.by_name ?? t("exchange.history.platform"),
                 step: t(`exchange.step.${entry.step}`),
                 state: t(`exchange.state.${entry.state}`),
               })}
-              {entry.note && <span className="muted"> ({entry.note})</span>}
+              {entry.note && <span className="muted"> ({note(entry.note)})</span>}
             </li>
           ))}
         </ol>
