@@ -154,6 +154,13 @@ test("an exchange from a suggested host to the paid lump sum, each step by its o
   await v.getByRole("button", { name: "Submit the report" }).click();
   await expect(stateShown(v, "Report submitted")).toBeVisible();
 
+  // The host adds its feedback.
+  await openExchange(h, exchangeId);
+  await h.getByRole("button", { name: "Give the host's feedback" }).click();
+  await h.getByRole("textbox", { name: "Host's feedback" }).fill("A well-prepared visitor; we will keep working together.");
+  await h.getByRole("button", { name: "Send the feedback" }).click();
+  await expect(announced(h)).toHaveText("Your feedback is saved.");
+
   // The visitor's cluster validates the report and records the payment, in the work queue.
   await vm.getByRole("link", { name: "My exchanges" }).click();
   await vm.getByRole("link", { name: "Work queue" }).click();
