@@ -15,6 +15,15 @@ export function resetFakeApi(): void {
   sent.length = 0;
 }
 
+/** JSON bodies as values; any other body (an uploaded file) as its text. */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 export async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
   const url = new URL(request.url);
@@ -22,7 +31,7 @@ export async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): P
   sent.push({
     method: request.method,
     path: url.pathname,
-    body: text ? JSON.parse(text) : undefined,
+    body: text ? parsed(text) : undefined,
     authorization: request.headers.get("Authorization"),
   });
   const handler = handlers.get(`${request.method} ${url.pathname}`);
