@@ -1142,6 +1142,11 @@ export interface components {
             /** Country */
             country: string;
             /**
+             * Name
+             * @description Its legal name as exchange last heard it from membership; given when exchanges are read (GET), null in the answer to a step.
+             */
+            name?: string | null;
+            /**
              * Organisation Id
              * Format: uuid
              */

@@ -135,3 +135,17 @@ async def test_an_exchange_is_listed_for_its_parties_and_managers_only(api: Api)
         assert [e["id"] for e in listed] == [exchange_id], who
     for who in ("stranger", "other_manager"):
         assert await api.ok("GET", "/exchanges", who) == []
+
+
+async def test_reading_exchanges_names_both_organisations_and_a_step_answer_leaves_names_out(
+    api: Api,
+) -> None:
+    exchange_id = await api.requested()
+    names = (api.visitor.legal_name, api.host.legal_name)
+    [listed] = await api.ok("GET", f"/exchanges?programme_id={api.programme_id}", "host_manager")
+    one = await api.ok("GET", f"/exchanges/{exchange_id}", "visitor")
+    accepted = await api.ok("POST", f"/exchanges/{exchange_id}/acceptance", "host")
+    assert names[0] and names[0] != names[1]
+    assert (listed["visitor"]["name"], listed["host"]["name"]) == names
+    assert (one["visitor"]["name"], one["host"]["name"]) == names
+    assert accepted["visitor"]["name"] is None

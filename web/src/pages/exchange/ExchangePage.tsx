@@ -30,11 +30,11 @@ function Details({ e, hostName }: { e: Exchange; hostName?: string }) {
         </dd>
         <dt>{t("exchange.visitor")}</dt>
         <dd>
-          <PartyText party={e.visitor} name={who.visitor ? t("exchange.yours") : undefined} />
+          <PartyText party={e.visitor} name={e.visitor.name ?? (who.visitor ? t("exchange.yours") : undefined)} />
         </dd>
         <dt>{t("exchange.host")}</dt>
         <dd>
-          <PartyText party={e.host} name={hostName ?? (who.host ? t("exchange.yours") : undefined)} />
+          <PartyText party={e.host} name={e.host.name ?? hostName ?? (who.host ? t("exchange.yours") : undefined)} />
         </dd>
         <dt>{t("exchange.dates")}</dt>
         <dd>{t("exchange.period", { first: day(e.first_day), last: day(e.last_day) })}</dd>

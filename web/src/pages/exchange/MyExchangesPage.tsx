@@ -67,10 +67,10 @@ export default function MyExchangesPage() {
                       </Link>
                     </th>
                     <td>
-                      <PartyText party={e.visitor} name={e.visitor.organisation_id === token.organisation_id ? t("exchange.yours") : undefined} />
+                      <PartyText party={e.visitor} name={e.visitor.name ?? (e.visitor.organisation_id === token.organisation_id ? t("exchange.yours") : undefined)} />
                     </td>
                     <td>
-                      <PartyText party={e.host} name={e.host.organisation_id === token.organisation_id ? t("exchange.yours") : undefined} />
+                      <PartyText party={e.host} name={e.host.name ?? (e.host.organisation_id === token.organisation_id ? t("exchange.yours") : undefined)} />
                     </td>
                     <td>
                       <StateText state={e.state} />

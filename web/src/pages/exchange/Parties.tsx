@@ -1,7 +1,8 @@
 import { useI18n } from "../../i18n/I18nProvider";
 import { useClusters, type Exchange } from "./model";
 
-/** One side of an exchange: its category, country and home cluster (names live in membership). */
+/** One side of an exchange: its name (when the exchange was read, not in a step's answer),
+ * category, country and home cluster. */
 export function PartyText({ party, name }: { party: Exchange["visitor"]; name?: string }) {
   const { t, language } = useI18n();
   const clusters = useClusters();
@@ -9,7 +10,7 @@ export function PartyText({ party, name }: { party: Exchange["visitor"]; name?: 
   const cluster = clusters.data?.get(party.cluster_id);
   return (
     <>
-      {name && `${name} · `}
+      {(name ?? party.name) && `${name ?? party.name} · `}
       {t(`category.${party.category}`)} · {country}
       {cluster && ` · ${t("exchange.cluster", { name: cluster })}`}
     </>

@@ -37,6 +37,8 @@ describe("the exchange sections of the work queue", () => {
     const region = await section("Exchanges to approve");
     expect(await within(region).findAllByRole("listitem")).toHaveLength(1);
     expect(within(region).getByText("Lump sum €350.00")).toBeInTheDocument();
+    // The visitor by its name, as the exchange API reads it out.
+    expect(within(region).getByRole("listitem")).toHaveTextContent("Teixits Igualada SL · SME");
     await userEvent.click(within(region).getByRole("button", { name: "Approve" }));
 
     await expect.poll(() => announced).toEqual(["Exchange approved."]);

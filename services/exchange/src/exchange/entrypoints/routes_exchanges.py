@@ -49,7 +49,8 @@ async def list_exchanges(
     offset: Offset = 0,
 ) -> list[ExchangePublic]:
     query = ExchangeQuery(programme_id, state, organisation_id, limit=limit, offset=offset)
-    return [ExchangePublic.of(e) for e in await views.list_exchanges(uow, caller, query)]
+    seen = await views.list_exchanges(uow, caller, query)
+    return [ExchangePublic.of(e, seen.names) for e in seen.exchanges]
 
 
 @router.get(

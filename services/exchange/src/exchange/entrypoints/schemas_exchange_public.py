@@ -19,13 +19,24 @@ from exchange.domain.vocabulary import ActivityKind, Category, State
 
 class PartyPublic(BaseModel):
     organisation_id: UUID
+    name: str | None = Field(
+        default=None,
+        description="Its legal name as exchange last heard it from membership; given when exchanges "
+        "are read (GET), null in the answer to a step.",
+    )
     category: Category
     country: str
     cluster_id: UUID
 
     @classmethod
-    def of(cls, party: Participant) -> Self:
-        return cls.model_validate(party, from_attributes=True)
+    def of(cls, party: Participant, names: Mapping[UUID, str] | None = None) -> Self:
+        return cls(
+            organisation_id=party.organisation_id,
+            name=(names or {}).get(party.organisation_id),
+            category=party.category,
+            country=party.country,
+            cluster_id=party.cluster_id,
+        )
 
 
 class LumpSumPublic(BaseModel):
@@ -129,8 +140,8 @@ class ExchangePublic(BaseModel):
         return cls(
             **{name: getattr(e, name) for name in _SAME_NAME},
             allowed_next=list(allowed_next(e.state)),
-            visitor=PartyPublic.of(e.visitor),
-            host=PartyPublic.of(e.host),
+            visitor=PartyPublic.of(e.visitor, names),
+            host=PartyPublic.of(e.host, names),
             group_mission_id=e.mission_id,
             lump_sum=LumpSumPublic.of(e.lump_sum),
             commitment=None

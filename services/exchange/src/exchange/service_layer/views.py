@@ -14,10 +14,23 @@ from exchange.service_layer.queries import ExchangeQuery
 
 @dataclass(frozen=True, slots=True)
 class ExchangeWithNames:
-    """An exchange and the names of the people in it; an erased person reads "erased person"."""
+    """An exchange and the names of the people and organisations in it; an erased person reads
+    "erased person"."""
 
     exchange: Exchange
     names: Mapping[UUID, str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangesWithNames:
+    """Exchanges and the names of their organisations (people and organisations never share ids)."""
+
+    exchanges: Sequence[Exchange]
+    names: Mapping[UUID, str]
+
+
+def organisations_in(exchanges: Sequence[Exchange]) -> set[UUID]:
+    return {party.organisation_id for e in exchanges for party in (e.visitor, e.host)}
 
 
 def people_in(exchange: Exchange) -> set[UUID]:
@@ -43,13 +56,14 @@ async def view_exchange(uow: ExchangeUnitOfWork, caller: Principal, exchange_id:
     async with uow:
         exchange = await visible_exchange(uow, caller, exchange_id)
         names = await uow.people.names(people_in(exchange))
-    return ExchangeWithNames(exchange, names)
+        organisations = await uow.organisations.names(organisations_in([exchange]))
+    return ExchangeWithNames(exchange, {**names, **organisations})
 
 
 async def list_exchanges(
     uow: ExchangeUnitOfWork, caller: Principal, query: ExchangeQuery
-) -> Sequence[Exchange]:
-    """The exchanges the caller may see, narrowed by the query."""
+) -> ExchangesWithNames:
+    """The exchanges the caller may see, narrowed by the query, with their organisations' names."""
     visible = access.exchanges_visible_to(caller)
     narrowed = replace(
         query,
@@ -57,4 +71,6 @@ async def list_exchanges(
         cluster=visible.cluster or query.cluster,
     )
     async with uow:
-        return await uow.exchanges.find(narrowed)
+        found = await uow.exchanges.find(narrowed)
+        names = await uow.organisations.names(organisations_in(found))
+    return ExchangesWithNames(found, names)
