@@ -52,7 +52,7 @@ test("an organisation admin edits the profile, invites a colleague, chooses noti
   await screenshot(page, "account-preferences");
 
   await page.getByRole("link", { name: "My account" }).click();
-  await expect(page.getByText(ADMIN.email)).toBeVisible();
+  await expect(page.getByText(ADMIN.email, { exact: true })).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download my data" }).click();
   expect((await download).suggestedFilename()).toBe("my-cloth-data.json");

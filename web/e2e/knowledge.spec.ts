@@ -186,10 +186,10 @@ test("a member writes a resource and submits it; the cluster manager publishes i
   await expectAccessible(author);
   await screenshot(author, "knowledge-resource-editor");
   await author.getByRole("button", { name: "Save" }).click();
-  await expect(author.getByRole("status")).toHaveText(`“${title}” was saved.`);
+  await expect(author.getByRole("main").getByRole("status")).toHaveText(`“${title}” was saved.`);
   const mine = author.getByRole("listitem").filter({ has: author.getByRole("heading", { name: title }) });
   await mine.getByRole("button", { name: "Submit for moderation" }).click();
-  await expect(author.getByRole("status")).toHaveText(`“${title}” was submitted for moderation.`);
+  await expect(author.getByRole("main").getByRole("status")).toHaveText(`“${title}” was submitted for moderation.`);
   await expect(mine.getByText("Waiting for moderation")).toBeVisible();
   expect(errors).toEqual([]);
 
