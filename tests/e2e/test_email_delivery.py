@@ -28,7 +28,7 @@ REQUEST_SUBJECT_CA = "Nova sol·licitud de Fashion ClusterXchange"  # "… de <v
 HOST_NAME = "Tints Igualada SL"
 WELCOME_SUBJECT_CA = f"Benvinguts a l'aliança CLOTH, {HOST_NAME}"
 VERIFY_SUBJECT_CA = "Confirmi la seva adreça electrònica per a CLOTH"
-CANCELLED_SUBJECT = "Exchange cancelled"
+CANCELLED_SUBJECT = "Intercanvi cancel·lat"  # the title of ExchangeCancelled in the host's Catalan
 
 
 def mail_env(mailbox: Mailbox) -> dict[str, str]:
@@ -109,7 +109,7 @@ async def test_a_host_receives_an_exchange_request_by_email_once_in_their_langua
     assert request.is_multipart() and request.get_content_type() == "multipart/alternative"
     text, html = body(request, "plain"), body(request, "html")
     assert "La seva organització ha rebut una sol·licitud" in text
-    assert f"{WEB}/exchanges/{exchange_id}" in text and f'href="{WEB}/exchanges/{exchange_id}"' in html
+    assert f"{WEB}/exchange/{exchange_id}" in text and f'href="{WEB}/exchange/{exchange_id}"' in html
     assert '<html lang="ca">' in html and request["Content-Language"] == "ca"
 
 
