@@ -39,6 +39,7 @@ infra-status:
 	@bash deploy/local/infra.sh status
 
 up: install infra-up web-build
+	@echo "web app: http://127.0.0.1:$${GATEWAY_PORT:-8080}/  (ready once the lines below end)"
 	@bash deploy/local/services.sh up
 	@bash deploy/local/gateway.sh up
 	@$(PY) deploy/local/demo-data.py
