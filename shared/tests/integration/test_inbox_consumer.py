@@ -18,6 +18,7 @@ from cloth_shared.contracts.envelope import wrap
 from cloth_shared.contracts.membership import SMEJoined
 from cloth_shared.contracts.topics import dead_letter_topic
 from cloth_shared.inbox.consumer import InboxConsumer
+from cloth_shared.inbox.together import AppliedTogether
 from cloth_shared.messaging.producer import ResilientProducer
 from cloth_shared.messaging.subscriptions import subscribe
 from cloth_shared.outbox.writer import OutboxWriter
@@ -62,7 +63,7 @@ async def start_consumer(
     infra: TestInfrastructure,
     pool: asyncpg.Pool,
     topic: str,
-    handler: RecordingHandler,
+    handler: Any,
     group: str,
     dead_letters: ResilientProducer,
     graceful_timeout: float = 15,
@@ -89,7 +90,7 @@ async def consume(infra, effects, organisations_topic) -> AsyncIterator[Any]:
     brokers: list[KafkaBroker] = []
     dead_letters = ResilientProducer(infra.kafka_bootstrap_servers, client_id="test-dlq")
 
-    async def start(handler: RecordingHandler, group: str) -> None:
+    async def start(handler: Any, group: str) -> None:
         brokers.append(
             await start_consumer(infra, effects, organisations_topic, handler, group, dead_letters)
         )
@@ -282,6 +283,55 @@ async def test_a_polled_batch_with_a_poison_event_applies_the_others_once_and_pa
     )
     assert len(parked) == 1 and b'"legal_name":"poison"' in parked[0].value.replace(b" ", b"")
     assert handler.calls["poison"] == 3
+
+
+class RecordingRuns(RecordingHandler):
+    """The recording handler's effects, applied to whole runs: the sizes of the runs it was given."""
+
+    def __init__(self, failures: dict[str, int | None] | None = None) -> None:
+        super().__init__(failures)
+        self.runs: list[int] = []
+        self.together = AppliedTogether(self.apply)
+
+    async def apply(self, uow: UnitOfWork, consumed: Any) -> None:
+        self.runs.append(len(consumed))
+        for envelope, event in consumed:
+            await self(uow, envelope, event)
+
+
+async def test_adjacent_events_of_a_handler_applied_together_reach_it_in_one_call_once_each(
+    infra, effects, organisations_topic, consume
+) -> None:
+    names = ["one", "two", "one", "three", "four", "five"]  # "one" twice: a redelivery
+    encoded = {name: event_bytes(name) for name in dict.fromkeys(names)}
+    for name in names:  # all on the topic before the consumer starts: one polled batch
+        await send(infra, organisations_topic, encoded[name])
+    handler = RecordingRuns()
+    await consume(handler.together, f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "five")
+
+    assert [await effect_count(effects, name) for name in encoded] == [1, 1, 1, 1, 1]
+    assert sum(handler.runs) == 5 and max(handler.runs) > 1
+    assert await effects.fetchval("SELECT count(*) FROM processed_events") == 5
+
+
+async def test_a_run_with_a_poison_event_applies_the_others_once_and_parks_only_it(
+    infra, effects, organisations_topic, consume
+) -> None:
+    names = ["before-1", "before-2", "poison", "after-1", "after-2"]
+    for name in names:
+        await send(infra, organisations_topic, event_bytes(name))
+    handler = RecordingRuns(failures={"poison": None})
+    await consume(handler.together, f"g-{uuid4().hex}")
+    await wait_for_effect(effects, "after-2")
+
+    assert [await effect_count(effects, name) for name in names] == [1, 1, 0, 1, 1]
+    parked = await read_topic(
+        infra.kafka_bootstrap_servers, dead_letter_topic(organisations_topic), at_least=1
+    )
+    assert len(parked) == 1 and b'"legal_name":"poison"' in parked[0].value.replace(b" ", b"")
+    # Once in the failing run (rolled back), then alone: its first attempt and two retries.
+    assert handler.calls["poison"] == 4
 
 
 async def test_an_unknown_event_type_is_counted_and_skipped_and_the_next_one_is_processed(

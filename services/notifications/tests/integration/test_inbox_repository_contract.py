@@ -90,6 +90,34 @@ async def test_a_record_is_kept_once_per_event_person_and_channel_with_growing_s
     assert in_app[0].id == first.id and latest >= in_app[-1].sequence
 
 
+async def test_many_records_at_once_take_each_persons_sequences_in_the_order_given(
+    new_uow: UnitOfWorkFactory,
+) -> None:
+    me, you = uuid4(), uuid4()
+    async with new_uow() as uow:
+        await uow.inbox.add(record(me))  # an earlier one: the run's numbers follow it
+        await uow.commit()
+    mine = [record(me, at=AT + timedelta(minutes=m)) for m in range(3)]
+    yours = [record(you), record(you)]
+    again = replace(mine[0], id=uuid4())  # the same (event, person, channel): not a second record
+    by_mail = record(me, event_id=mine[1].event_id, channel=Channel.EMAIL)
+    run = [mine[0], yours[0], mine[1], again, by_mail, yours[1], mine[2]]
+    async with new_uow() as uow:
+        added = await uow.inbox.add_all(run)
+        await uow.email_deliveries.add_all([email_for(by_mail), email_for(by_mail)])
+        await uow.commit()
+    async with new_uow() as uow:
+        my_in_app = await uow.inbox.after(me, 0, limit=10)
+        your_in_app = await uow.inbox.after(you, 0, limit=10)
+        my_mail = await uow.email_deliveries.for_person(me)
+    assert added == {n.id for n in run} - {again.id}
+    assert [n.id for n in my_in_app][1:] == [n.id for n in mine]
+    assert [n.id for n in your_in_app] == [n.id for n in yours]
+    sequences = [n.sequence for n in my_in_app]
+    assert sequences == sorted(set(sequences))
+    assert [m.notification_id for m in my_mail] == [by_mail.id]  # one row per notification
+
+
 async def test_pages_states_marks_and_archives_are_per_person(new_uow: UnitOfWorkFactory) -> None:
     me, someone = uuid4(), uuid4()
     mine = [record(me, at=AT + timedelta(minutes=m)) for m in range(3)]
@@ -190,6 +218,15 @@ async def test_the_directory_finds_people_by_organisation_cluster_and_role_and_k
         managers = await uow.recipients.find(
             RecipientQuery(cluster_id=cluster_id, roles=frozenset({"cluster_manager"}))
         )
+        queries = [
+            RecipientQuery(organisation_id=organisation_id),
+            RecipientQuery(cluster_id=cluster_id, roles=frozenset({"cluster_manager"})),
+            RecipientQuery(roles=frozenset({"cluster_manager"})),
+            RecipientQuery(person_id=member.person_id),
+            RecipientQuery(person_id=admin.person_id, roles=frozenset({"cluster_manager"})),
+        ]
+        each = await uow.recipients.find_each(queries)
+        alone = [await uow.recipients.find(query) for query in queries]
         known = await uow.organisations.known([organisation_id, uuid4()])
         chosen = await uow.preferences.chosen([admin.person_id, member.person_id])
         again = await uow.recipients.get(member.person_id)
@@ -203,6 +240,8 @@ async def test_the_directory_finds_people_by_organisation_cluster_and_role_and_k
         [admin.person_id],
         [manager.person_id],
     )
+    assert each == dict(zip(queries, alone, strict=True))
+    assert [len(found) for found in alone] == [2, 1, 1, 1, 0]
     assert known == [MemberOrganisation(organisation_id, cluster_id, "Teixits SL")]
     assert chosen == {admin.person_id: {(Category.EXCHANGES, Channel.EMAIL): Frequency.OFF}}
     assert again is not None and (again.email, again.known_since) == ("new@example.org", AT)

@@ -1,6 +1,7 @@
 """Fake webhook repositories over the fake notifications database's webhook tables."""
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Self
@@ -78,6 +79,10 @@ class FakeWebhookSubscriptionRepository:
 class FakeWebhookDeliveryRepository:
     def __init__(self, tables: FakeWebhookTables) -> None:
         self._tables = tables
+
+    async def add_all(self, deliveries: Sequence[Delivery]) -> None:
+        for delivery in deliveries:
+            await self.add(delivery)
 
     async def add(self, delivery: Delivery) -> None:
         key = (delivery.event_id, delivery.subscription_id)

@@ -12,7 +12,7 @@ from cloth_shared.testing.revocation import FakeTokenValidity
 from notifications.domain.email import SECRET_TEMPLATES, EmailDelivery
 from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.preferences import Frequency, Preference
-from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
+from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery, found_for
 from notifications.domain.routing import Category, Channel
 from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import (
@@ -82,6 +82,9 @@ class FakeRecipientDirectory:
         found = [r for r in self._db.recipients.values() if query.matches(r)]
         return sorted(found, key=lambda r: r.person_id)
 
+    async def find_each(self, queries: Collection[RecipientQuery]) -> dict[RecipientQuery, list[Recipient]]:
+        return found_for(queries, self._db.recipients.values())
+
     async def forget(self, person_id: UUID) -> None:
         self._db.recipients.pop(person_id, None)
         for key in [k for k in self._db.preferences if k[0] == person_id]:
@@ -94,6 +97,10 @@ class FakeOrganisationDirectory:
 
     async def save(self, organisation: MemberOrganisation) -> None:
         self._db.organisations[organisation.organisation_id] = organisation
+
+    async def save_all(self, organisations: Sequence[MemberOrganisation]) -> None:
+        for organisation in organisations:
+            await self.save(organisation)
 
     async def known(self, organisation_ids: Collection[UUID]) -> list[MemberOrganisation]:
         return [self._db.organisations[i] for i in organisation_ids if i in self._db.organisations]
@@ -120,6 +127,9 @@ class FakePersonInbox:
             return False
         self._db.person_notifications[n.id] = replace(n, sequence=sequence)
         return True
+
+    async def add_all(self, notifications: Sequence[PersonNotification]) -> set[UUID]:
+        return {n.id for n in notifications if await self.add(n)}
 
     async def page(
         self, person_id: UUID, *, state: InboxState | None, before: int | None, limit: int
@@ -231,6 +241,10 @@ class FakeEmailDeliveryRepository:
             sent_at=None,
         )
         return True
+
+    async def add_all(self, deliveries: Sequence[EmailDelivery]) -> None:
+        for delivery in deliveries:
+            await self.add(delivery)
 
     async def anonymise_for(self, person_id: UUID) -> None:
         for row in list(self._rows.values()):

@@ -9,9 +9,11 @@ unit of work, and never commit — the inbox does. For each polled batch:
 - the batch's effects, one `processed_events` row per event (all recorded by one statement) and
   the events they emit commit in ONE transaction (one commit and one offset commit per batch,
   not per event); a redelivered event finds its id and has no second effect;
+- a use case wrapped in `AppliedTogether` receives each run of adjacent events it handles in one
+  call, so it can read and write with a few set-based statements instead of several per event;
 - if any effect in the batch fails, that transaction is rolled back and the batch is applied
-  again one event per transaction, so the others still take effect; a failing effect is
-  retried with exponential backoff, then parked in `<topic>.dlq` and the partition moves on;
+  again one event per transaction (a failing run too), so the others still take effect; a
+  failing effect is retried with exponential backoff, then parked in `<topic>.dlq` and the partition moves on;
 - when the database itself is unreachable nothing is parked: the handler raises, FastStream
   (NACK_ON_ERROR) seeks back without committing, and the batch comes again.
 """
@@ -30,6 +32,7 @@ from cloth_shared.contracts.codec import UndecodableEvent, UnknownEvent, decode
 from cloth_shared.contracts.envelope import Event, EventEnvelope
 from cloth_shared.db import TRANSIENT_DATABASE_ERRORS
 from cloth_shared.inbox.dead_letters import park
+from cloth_shared.inbox.together import AppliedTogether
 from cloth_shared.messaging.producer import ResilientProducer
 from cloth_shared.ports import UnitOfWorkPort
 
@@ -130,9 +133,13 @@ class InboxConsumer(Generic[UnitOfWorkT]):
             except _EffectFailed as failed:
                 if len(remaining) > 1:
                     BATCH_FALLBACKS.labels(self.name).inc()
-                await self._apply_in_order(remaining[: failed.index])
-                await self._retry_then_park(remaining[failed.index], failed.error)
-                remaining = remaining[failed.index + 1 :]
+                await self._apply_in_order(remaining[: failed.first])
+                if failed.last == failed.first:
+                    await self._retry_then_park(remaining[failed.first], failed.error)
+                else:  # which event of the run failed is found by applying them one at a time
+                    for delivery in remaining[failed.first : failed.last + 1]:
+                        await self._apply_in_order([delivery])
+                remaining = remaining[failed.last + 1 :]
             except Exception as error:  # the commit itself failed: no one event to blame
                 if len(remaining) == 1:
                     await self._retry_then_park(remaining[0], error)
@@ -143,31 +150,49 @@ class InboxConsumer(Generic[UnitOfWorkT]):
                 return
 
     async def _apply_together(self, deliveries: Sequence[_Delivery]) -> None:
-        applied = 0
         async with self._unit_of_work() as uow:
             # The batch's inbox rows in one statement; effects run only for first deliveries.
             first = await uow.first_deliveries(
                 self.name, [(d.envelope.event_id, d.envelope.event_type) for d in deliveries]
             )
+            due: list[tuple[int, _Delivery]] = []
             for index, delivery in enumerate(deliveries):
-                if delivery.envelope.event_id not in first:
-                    continue
-                first.discard(delivery.envelope.event_id)  # the same event twice in a batch: once
+                if delivery.envelope.event_id in first:
+                    first.discard(delivery.envelope.event_id)  # the same event twice in a batch: once
+                    due.append((index, delivery))
+            for run in self._runs(due):
                 try:
-                    await self._apply_in(uow, delivery)
+                    await self._apply_run(uow, [delivery for _, delivery in run])
                 except TRANSIENT_DATABASE_ERRORS:
                     raise
                 except Exception as error:
-                    raise _EffectFailed(index, error) from error
-                applied += 1
+                    raise _EffectFailed(run[0][0], run[-1][0], error) from error
             await uow.commit()
-        EFFECTS.labels(self.name).inc(applied)
-        DUPLICATES.labels(self.name).inc(len(deliveries) - applied)
+        EFFECTS.labels(self.name).inc(len(due))
+        DUPLICATES.labels(self.name).inc(len(deliveries) - len(due))
 
-    async def _apply_in(self, uow: UnitOfWorkT, delivery: _Delivery) -> None:
-        envelope = delivery.envelope
+    def _runs(self, due: Sequence[tuple[int, _Delivery]]) -> list[list[tuple[int, _Delivery]]]:
+        """Adjacent deliveries sharing one `AppliedTogether` handler form a run; others go alone."""
+        runs: list[list[tuple[int, _Delivery]]] = []
+        previous: object = None
+        for item in due:
+            handler = self._handlers[type(item[1].event)]
+            if runs and isinstance(handler, AppliedTogether) and handler is previous:
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+            previous = handler
+        return runs
+
+    async def _apply_run(self, uow: UnitOfWorkT, run: Sequence[_Delivery]) -> None:
+        envelope = run[0].envelope
         bind_flow(envelope.correlation_id, envelope.event_id)
-        await self._handlers[type(delivery.event)](uow, envelope, delivery.event)
+        handler = self._handlers[type(run[0].event)]
+        if len(run) == 1:
+            await handler(uow, envelope, run[0].event)
+        else:
+            assert isinstance(handler, AppliedTogether)
+            await handler.apply(uow, [(delivery.envelope, delivery.event) for delivery in run])
 
     async def _retry_then_park(self, delivery: _Delivery, error: Exception) -> None:
         """The first attempt failed with `error`: retry with backoff, then park the message."""
@@ -194,9 +219,11 @@ class InboxConsumer(Generic[UnitOfWorkT]):
 
 
 class _EffectFailed(Exception):
-    """The effect of the event at `index` of the batch raised `error`."""
+    """The effect of the events from `first` to `last` of the batch (one event, or a run applied
+    together) raised `error`."""
 
-    def __init__(self, index: int, error: Exception) -> None:
+    def __init__(self, first: int, last: int, error: Exception) -> None:
         super().__init__(repr(error))
-        self.index = index
+        self.first = first
+        self.last = last
         self.error = error

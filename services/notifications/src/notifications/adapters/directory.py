@@ -1,13 +1,13 @@
 """The recipients directory, organisations' home clusters and preferences over asyncpg."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from uuid import UUID
 
 import asyncpg
 
 from notifications.adapters import directory_queries as q
 from notifications.domain.preferences import Frequency, Preference
-from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
+from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery, found_for
 from notifications.domain.routing import Category, Channel
 from notifications.service_layer.ports import Choices
 
@@ -45,6 +45,24 @@ class PostgresRecipientDirectory:
         )
         return [_recipient(row) for row in rows]
 
+    async def find_each(self, queries: Collection[RecipientQuery]) -> dict[RecipientQuery, list[Recipient]]:
+        queries = set(queries)
+        person_ids = {query.person_id for query in queries if query.person_id}
+        organisation_ids = {query.organisation_id for query in queries if query.organisation_id}
+        cluster_ids = {query.cluster_id for query in queries if query.cluster_id}
+        unnamed = [q for q in queries if not (q.person_id or q.organisation_id or q.cluster_id)]
+        rows = []
+        if person_ids or organisation_ids or cluster_ids:
+            rows += await self._connection.fetch(
+                q.CANDIDATE_RECIPIENTS, list(person_ids), list(organisation_ids), list(cluster_ids)
+            )
+        if any(query.roles is None for query in unnamed):
+            rows += await self._connection.fetch(q.ALL_RECIPIENTS)
+        elif unnamed:
+            roles = sorted({role for query in unnamed for role in query.roles or ()})
+            rows += await self._connection.fetch(q.ROLE_HOLDERS, roles)
+        return found_for(queries, (_recipient(row) for row in rows))
+
     async def forget(self, person_id: UUID) -> None:
         await self._connection.execute(q.FORGET_RECIPIENT, person_id)
 
@@ -56,6 +74,11 @@ class PostgresOrganisationDirectory:
     async def save(self, organisation: MemberOrganisation) -> None:
         o = organisation
         await self._connection.execute(q.SAVE_ORGANISATION, o.organisation_id, o.cluster_id, o.legal_name)
+
+    async def save_all(self, organisations: Sequence[MemberOrganisation]) -> None:
+        await self._connection.executemany(
+            q.SAVE_ORGANISATION, [(o.organisation_id, o.cluster_id, o.legal_name) for o in organisations]
+        )
 
     async def known(self, organisation_ids: Collection[UUID]) -> list[MemberOrganisation]:
         if not organisation_ids:

@@ -28,6 +28,19 @@ WHERE ($1::uuid IS NULL OR person_id = $1)
 ORDER BY person_id
 """
 
+# Every person one of many queries may find, in one read (each criterion on its own index);
+# domain.recipients.found_for sorts them into each query's answer.
+CANDIDATE_RECIPIENTS = f"""
+SELECT {RECIPIENT_COLUMNS} FROM recipients
+WHERE person_id = ANY($1::uuid[])
+   OR (organisation_id IS NOT NULL AND organisation_id = ANY($2::uuid[]))
+   OR (cluster_id IS NOT NULL AND cluster_id = ANY($3::uuid[]))
+"""
+
+# Queries naming only roles (every cluster manager, the administrators): a few people.
+ALL_RECIPIENTS = f"SELECT {RECIPIENT_COLUMNS} FROM recipients"
+ROLE_HOLDERS = f"SELECT {RECIPIENT_COLUMNS} FROM recipients WHERE roles && $1::text[]"
+
 FORGET_RECIPIENT = """
 WITH gone AS (DELETE FROM notification_preferences WHERE person_id = $1)
 DELETE FROM recipients WHERE person_id = $1

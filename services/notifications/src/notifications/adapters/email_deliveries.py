@@ -1,6 +1,7 @@
 """E-mail delivery rows over asyncpg (jsonb as Python values, see cloth_shared.db); the SQL
 lives in email_queries.py."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -16,19 +17,11 @@ class PostgresEmailDeliveryRepository:
         self._connection = connection
 
     async def add(self, delivery: EmailDelivery) -> bool:
-        d = delivery
-        status = await self._connection.execute(
-            q.INSERT_DELIVERY,
-            d.id,
-            d.notification_id,
-            d.person_id,
-            d.to_address,
-            d.language,
-            d.template,
-            dict(d.context),
-            d.created_at,
-        )
+        status = await self._connection.execute(q.INSERT_DELIVERY, *_inserted(delivery))
         return bool(status == "INSERT 0 1")
+
+    async def add_all(self, deliveries: Sequence[EmailDelivery]) -> None:
+        await self._connection.executemany(q.INSERT_DELIVERY, [_inserted(d) for d in deliveries])
 
     async def anonymise_for(self, person_id: UUID) -> None:
         await self._connection.execute(q.ANONYMISE_FOR_PERSON, person_id)
@@ -71,3 +64,17 @@ def _changed(status: str) -> bool:
 def _delivery(row: asyncpg.Record) -> EmailDelivery:
     values: dict[str, Any] = dict(row)
     return EmailDelivery(**values)
+
+
+def _inserted(d: EmailDelivery) -> tuple[Any, ...]:
+    """INSERT_DELIVERY's parameters."""
+    return (
+        d.id,
+        d.notification_id,
+        d.person_id,
+        d.to_address,
+        d.language,
+        d.template,
+        dict(d.context),
+        d.created_at,
+    )

@@ -5,24 +5,44 @@ NOTIFICATION_COLUMNS = (
     " sequence, read_at, archived_at, digest_id"
 )
 
-# The person's counter row is locked until commit: their sequences grow in commit order. A
-# duplicate (event, person, channel) spends a number and is not inserted: gaps, never repeats.
-ADD_NOTIFICATION = """
-WITH next AS (
-    INSERT INTO inbox_sequences (person_id, last_sequence) VALUES ($2, 1)
-    ON CONFLICT (person_id) DO UPDATE SET last_sequence = inbox_sequences.last_sequence + 1
-    RETURNING last_sequence
+# Records in the order given. Each person's counter row is raised once by their count and locked
+# until commit (in person order, so two transactions lock alike): their sequences grow in commit
+# order, and their records take the numbers in between in the order given. A duplicate (event,
+# person, channel) spends a number and is not inserted: gaps, never repeats.
+ADD_NOTIFICATIONS = """
+WITH batch AS (
+    SELECT * FROM unnest(
+        $1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
+        $8::text[], $9::jsonb[], $10::timestamptz[]
+    ) WITH ORDINALITY AS b (
+        id, person_id, event_id, event_type, category, channel, frequency, title, context,
+        created_at, position
+    )
+),
+counted AS (
+    SELECT person_id, count(*) AS taken FROM batch GROUP BY person_id
+),
+reserved AS (
+    INSERT INTO inbox_sequences AS s (person_id, last_sequence)
+    SELECT person_id, taken FROM counted ORDER BY person_id
+    ON CONFLICT (person_id) DO UPDATE SET last_sequence = s.last_sequence + EXCLUDED.last_sequence
+    RETURNING person_id, last_sequence
 )
 INSERT INTO person_notifications (
     id, person_id, event_id, event_type, category, channel, frequency, title, context, created_at, sequence
 )
-SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, next.last_sequence FROM next
+SELECT b.id, b.person_id, b.event_id, b.event_type, b.category, b.channel, b.frequency, b.title,
+       b.context, b.created_at,
+       r.last_sequence - c.taken + row_number() OVER (PARTITION BY b.person_id ORDER BY b.position)
+FROM batch b JOIN counted c USING (person_id) JOIN reserved r USING (person_id)
+ORDER BY b.position
 ON CONFLICT (event_id, person_id, channel) DO NOTHING
 RETURNING id
 """
 
 # Delivered on commit to every process listening (adapters/inbox_wakeups.py).
-WAKE_STREAMS = "SELECT pg_notify('inbox', $1::text)"
+WAKE_EACH_STREAM = "SELECT pg_notify('inbox', person::text) FROM unnest($1::uuid[]) AS person"
+
 
 INBOX_PAGE = f"""
 SELECT {NOTIFICATION_COLUMNS} FROM person_notifications

@@ -1,6 +1,6 @@
 """Per-person notification records over asyncpg (their e-mail rows: email_deliveries.py)."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -29,23 +29,28 @@ class PostgresPersonInbox:
         self._connection = connection
 
     async def add(self, notification: PersonNotification) -> bool:
-        n = notification
-        inserted = await self._connection.fetchval(
-            q.ADD_NOTIFICATION,
-            n.id,
-            n.person_id,
-            n.event_id,
-            n.event_type,
-            n.category.value,
-            n.channel.value,
-            n.frequency.value,
-            n.title,
-            dict(n.context),
-            n.created_at,
-        )
-        if inserted is not None and n.channel is Channel.IN_APP:
-            await self._connection.execute(q.WAKE_STREAMS, str(n.person_id))
-        return inserted is not None
+        return notification.id in await self.add_all([notification])
+
+    async def add_all(self, notifications: Sequence[PersonNotification]) -> set[UUID]:
+        if not notifications:
+            return set()
+        columns = [
+            [n.id for n in notifications],
+            [n.person_id for n in notifications],
+            [n.event_id for n in notifications],
+            [n.event_type for n in notifications],
+            [n.category.value for n in notifications],
+            [n.channel.value for n in notifications],
+            [n.frequency.value for n in notifications],
+            [n.title for n in notifications],
+            [dict(n.context) for n in notifications],
+            [n.created_at for n in notifications],
+        ]
+        added = {row["id"] for row in await self._connection.fetch(q.ADD_NOTIFICATIONS, *columns)}
+        woken = {n.person_id for n in notifications if n.id in added and n.channel is Channel.IN_APP}
+        if woken:
+            await self._connection.execute(q.WAKE_EACH_STREAM, sorted(woken))
+        return added
 
     async def page(
         self, person_id: UUID, *, state: InboxState | None, before: int | None, limit: int

@@ -1,5 +1,6 @@
 """Webhook subscriptions and deliveries over asyncpg; the SQL lives in webhook_queries.py."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -65,6 +66,11 @@ class PostgresWebhookDeliveryRepository:
 
     async def add(self, delivery: Delivery) -> None:
         await self._connection.execute(q.INSERT_DELIVERY, *(getattr(delivery, c) for c in q.DELIVERY_COLUMNS))
+
+    async def add_all(self, deliveries: Sequence[Delivery]) -> None:
+        await self._connection.executemany(
+            q.INSERT_DELIVERY, [tuple(getattr(d, c) for c in q.DELIVERY_COLUMNS) for d in deliveries]
+        )
 
     async def get(self, delivery_id: UUID, *, for_update: bool = False) -> Delivery | None:
         query = q.GET_DELIVERY_FOR_UPDATE if for_update else q.GET_DELIVERY

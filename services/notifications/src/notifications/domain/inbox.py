@@ -80,6 +80,7 @@ def plan(
 ) -> list[Planned]:
     """The records one event leaves: once per (person, channel), as each person chose."""
     actor = uuid_at(event.payload, route.actor) if route.actor else None
+    about = _About(event)
     planned: list[Planned] = []
     seen: set[tuple[UUID, Channel]] = set()
     for recipient, channel in told:
@@ -90,20 +91,37 @@ def plan(
         frequency = frequency_for(choices.get(recipient.person_id, {}), route.category, channel)
         if frequency is Frequency.OFF:
             continue
-        planned.append(_record(route, event, recipient, channel, frequency))
+        planned.append(_record(route, about, recipient, channel, frequency))
     return planned
 
 
+class _About:
+    """What every record of one event says alike, worked out once for all its recipients."""
+
+    def __init__(self, event: Occurrence) -> None:
+        self.event = event
+        self.context = {
+            "event_type": event.event_type,
+            "event": dict(event.payload),
+            "organisation_names": {str(k): v for k, v in event.organisation_names.items()},
+            "occurred_at": event.occurred_at.isoformat(),
+        }
+        self.title = title_of(event.event_type)
+        self.template = template_for(event.event_type)
+        self._mail: dict[str, Any] | None = None
+
+    def mail(self, display_name: str) -> dict[str, Any]:
+        if self._mail is None:
+            e = self.event
+            self._mail = event_email_context(e.event_type, e.payload, e.organisation_names, display_name="")
+        return {**self._mail, "display_name": display_name}
+
+
 def _record(
-    route: Route, event: Occurrence, recipient: Recipient, channel: Channel, frequency: Frequency
+    route: Route, about: _About, recipient: Recipient, channel: Channel, frequency: Frequency
 ) -> Planned:
-    context = {
-        "event_type": event.event_type,
-        "event": dict(event.payload),
-        "recipient_name": recipient.display_name,
-        "organisation_names": {str(k): v for k, v in event.organisation_names.items()},
-        "occurred_at": event.occurred_at.isoformat(),
-    }
+    event = about.event
+    context = {**about.context, "recipient_name": recipient.display_name}
     notification = PersonNotification(
         id=uuid4(),
         person_id=recipient.person_id,
@@ -112,23 +130,21 @@ def _record(
         category=route.category,
         channel=channel,
         frequency=frequency,
-        title=title_of(event.event_type),
+        title=about.title,
         context=context,
         created_at=event.occurred_at,
     )
     if channel is not Channel.EMAIL or frequency in DIGESTS:
         return Planned(notification)
     # The record's context stays what in-app clients read; the row's adds what its template reads.
-    rendered = event_email_context(
-        event.event_type, event.payload, event.organisation_names, display_name=recipient.display_name
-    )
+    rendered = about.mail(recipient.display_name)
     email = EmailDelivery(
         id=uuid4(),
         notification_id=notification.id,
         person_id=recipient.person_id,
         to_address=recipient.email,
         language=recipient.language,
-        template=template_for(event.event_type),
+        template=about.template,
         context={**context, **rendered},
         created_at=event.occurred_at,
     )

@@ -1,5 +1,6 @@
 """The people notifications can reach: a local copy of membership's people, kept through the inbox."""
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -71,3 +72,31 @@ class MemberOrganisation:
     organisation_id: UUID
     cluster_id: UUID
     legal_name: str
+
+
+def found_for(
+    queries: Collection[RecipientQuery], candidates: Iterable[Recipient]
+) -> dict[RecipientQuery, list[Recipient]]:
+    """What each query finds among `candidates` (a superset of every answer), by person id: many
+    events' audiences answered from one read of the directory."""
+    people = sorted({c.person_id: c for c in candidates}.values(), key=lambda r: r.person_id)
+    by_person = {r.person_id: [r] for r in people}
+    by_organisation: dict[UUID, list[Recipient]] = {}
+    by_cluster: dict[UUID, list[Recipient]] = {}
+    for r in people:
+        if r.organisation_id is not None:
+            by_organisation.setdefault(r.organisation_id, []).append(r)
+        if r.cluster_id is not None:
+            by_cluster.setdefault(r.cluster_id, []).append(r)
+    found: dict[RecipientQuery, list[Recipient]] = {}
+    for query in queries:
+        if query.person_id is not None:
+            pool = by_person.get(query.person_id, [])
+        elif query.organisation_id is not None:
+            pool = by_organisation.get(query.organisation_id, [])
+        elif query.cluster_id is not None:
+            pool = by_cluster.get(query.cluster_id, [])
+        else:
+            pool = people
+        found[query] = [r for r in pool if query.matches(r)]
+    return found

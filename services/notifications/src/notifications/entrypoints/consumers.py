@@ -59,7 +59,7 @@ CONSUMED_TOPICS = [
 # The partner webhooks' own group reads these too (entrypoints/webhook_consumers.py).
 CONSUMED_TOPICS += [topic for topic in PARTNER_TOPICS if topic not in CONSUMED_TOPICS]
 
-_organisation = in_order(directory.remember_organisation, notify)
+_organisation = directory.remember_organisation_then_notify
 ORGANISATION_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
     SMEJoined: _organisation,
     StakeholderJoined: _organisation,

@@ -18,6 +18,9 @@ class EmailDeliveryRepository(Protocol):
         notification already has one."""
         ...
 
+    async def add_all(self, deliveries: Sequence[EmailDelivery]) -> None:
+        """`add` of each."""
+
     async def anonymise_for(self, person_id: UUID) -> None:
         """Erasure: keep the row (counts, statuses), drop address, context and person; never send.
         Others' mail about them (people events naming them) loses its context."""

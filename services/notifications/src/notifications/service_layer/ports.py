@@ -1,6 +1,6 @@
 """What the notifications use cases need from storage: written against these, not asyncpg."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -26,12 +26,19 @@ class RecipientDirectory(Protocol):
         """Everyone the query matches, by person id."""
         ...
 
+    async def find_each(self, queries: Collection[RecipientQuery]) -> dict[RecipientQuery, list[Recipient]]:
+        """What `find` answers for each query, read at once."""
+        ...
+
     async def forget(self, person_id: UUID) -> None:
         """Delete the person and their preferences."""
 
 
 class OrganisationDirectory(Protocol):
     async def save(self, organisation: MemberOrganisation) -> None: ...
+
+    async def save_all(self, organisations: Sequence[MemberOrganisation]) -> None:
+        """`save` of each, in order."""
 
     async def known(self, organisation_ids: Collection[UUID]) -> list[MemberOrganisation]: ...
 
@@ -41,6 +48,10 @@ class PersonInbox(Protocol):
 
     async def add(self, notification: PersonNotification) -> bool:
         """Store it with the person's next sequence; False if (event, person, channel) was there."""
+        ...
+
+    async def add_all(self, notifications: Sequence[PersonNotification]) -> set[UUID]:
+        """`add` of each, in order (a person's sequences follow it); the ids stored."""
         ...
 
     async def page(

@@ -1,7 +1,9 @@
 """Keeping the local directory of people and organisations from membership's events."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from cloth_shared.contracts.envelope import EventEnvelope
 from cloth_shared.contracts.membership import (
@@ -16,8 +18,11 @@ from cloth_shared.contracts.membership import (
     SMEJoined,
     StakeholderJoined,
 )
+from cloth_shared.inbox.together import AppliedTogether
+from notifications.domain.audiences import organisation_ids_in
 from notifications.domain.recipients import MemberOrganisation, Recipient, detached
 from notifications.service_layer.ports import NotificationsUnitOfWork
+from notifications.service_layer.routing import notify_all
 
 Envelope = EventEnvelope[dict[str, Any]]
 OrganisationEvent = (
@@ -59,11 +64,35 @@ async def erase_person(uow: NotificationsUnitOfWork, envelope: Envelope, event: 
     await uow.email_deliveries.anonymise_for(event.person_id)
 
 
-async def remember_organisation(
-    uow: NotificationsUnitOfWork, envelope: Envelope, event: OrganisationEvent
+async def _remember_organisations_then_notify(
+    uow: NotificationsUnitOfWork, consumed: Sequence[tuple[Envelope, OrganisationEvent]]
 ) -> None:
-    """Every organisation event carries the snapshot: its home cluster and name, for routing."""
-    snapshot = event.organisation
-    await uow.organisations.save(
-        MemberOrganisation(snapshot.organisation_id, snapshot.cluster_id, snapshot.legal_name)
-    )
+    """Each organisation event's snapshot (home cluster and name, for routing) is remembered, then
+    the event routed: as one event at a time would, in segments naming no organisation twice, so
+    each event is routed with its organisation as its own event left it."""
+    for segment in _naming_each_organisation_once(consumed):
+        await uow.organisations.save_all(
+            [
+                MemberOrganisation(o.organisation_id, o.cluster_id, o.legal_name)
+                for o in (event.organisation for _, event in segment)
+            ]
+        )
+        await notify_all.apply(uow, segment)
+
+
+remember_organisation_then_notify = AppliedTogether(_remember_organisations_then_notify)
+
+
+def _naming_each_organisation_once(
+    consumed: Sequence[tuple[Envelope, OrganisationEvent]],
+) -> list[list[tuple[Envelope, OrganisationEvent]]]:
+    segments: list[list[tuple[Envelope, OrganisationEvent]]] = [[]]
+    named: set[UUID] = set()
+    for item in consumed:
+        names = organisation_ids_in(item[1].model_dump(mode="json")) | {item[1].organisation.organisation_id}
+        if names & named:
+            segments.append([])
+            named = set()
+        segments[-1].append(item)
+        named |= names
+    return segments

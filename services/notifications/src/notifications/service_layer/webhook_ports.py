@@ -1,5 +1,6 @@
 """What the webhook use cases need: storage of subscriptions and deliveries, and a sender."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -35,6 +36,9 @@ class WebhookSubscriptionRepository(Protocol):
 class WebhookDeliveryRepository(Protocol):
     async def add(self, delivery: Delivery) -> None:
         """Store it; a second delivery of the same event to the same subscription is ignored."""
+
+    async def add_all(self, deliveries: Sequence[Delivery]) -> None:
+        """`add` of each."""
 
     async def get(self, delivery_id: UUID, *, for_update: bool = False) -> Delivery | None: ...
 
