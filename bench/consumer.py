@@ -58,6 +58,7 @@ from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import EventEnvelope, wrap
 from cloth_shared.contracts.membership import SMEJoined
 from cloth_shared.db import create_pool
+from cloth_shared.inbox.consumer import MAX_RUN
 from cloth_shared.messaging.subscriptions import MAX_BATCH_RECORDS
 from cloth_shared.messaging.topics_admin import ensure_topics
 from cloth_shared.testing.examples import sme_joined
@@ -362,7 +363,9 @@ async def baseline_consumer(dsn: str, topic: str, group: str) -> None:
                     if envelope.event_id in first:
                         first.discard(envelope.event_id)
                         consumed.append((envelope, SMEJoined.model_validate(envelope.payload)))
-                await remember_organisation_then_notify.apply(_repositories(connection), consumed)
+                for start in range(0, len(consumed), MAX_RUN):  # the inbox's runs
+                    run = consumed[start : start + MAX_RUN]
+                    await remember_organisation_then_notify.apply(_repositories(connection), run)
             await consumer.commit(
                 {TopicPartition(tp.topic, tp.partition): rs[-1].offset + 1 for tp, rs in batches.items()}
             )

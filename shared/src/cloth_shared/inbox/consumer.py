@@ -56,6 +56,11 @@ BATCH_FALLBACKS = Counter(
 )
 
 
+# A run's records are all in memory at once: bounded, so a process's peak (which its allocator
+# keeps afterwards) stays well inside its memory budget, while a run's statements still serve many.
+MAX_RUN = 250
+
+
 @dataclass(frozen=True, slots=True)
 class _Delivery:
     record: ConsumerRecord[Any, Any]
@@ -177,7 +182,12 @@ class InboxConsumer(Generic[UnitOfWorkT]):
         previous: object = None
         for item in due:
             handler = self._handlers[type(item[1].event)]
-            if runs and isinstance(handler, AppliedTogether) and handler is previous:
+            if (
+                runs
+                and isinstance(handler, AppliedTogether)
+                and handler is previous
+                and len(runs[-1]) < MAX_RUN
+            ):
                 runs[-1].append(item)
             else:
                 runs.append([item])
