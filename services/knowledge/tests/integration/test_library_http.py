@@ -4,6 +4,7 @@ events it publishes through the outbox, and the organisations read model fed fro
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -34,7 +35,8 @@ Headers = dict[str, str]
 
 def as_(role: Role, *, organisation: UUID | None = None, cluster: UUID | None = None) -> Headers:
     caller = Principal(uuid4(), frozenset({role}), organisation_id=organisation, cluster_id=cluster)
-    return TOKENS.headers_for(caller)
+    # Made when the module is collected and used when its tests run, up to a whole suite later.
+    return TOKENS.headers_for(caller, lifetime=timedelta(hours=2))
 
 
 AUTHOR = as_(Role.ORGANISATION_MEMBER, organisation=ORGANISATION)

@@ -1,5 +1,6 @@
 """The fake and the PostgreSQL e-mail delivery repositories keep the same promises."""
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -200,3 +201,73 @@ async def test_rows_refused_for_an_unverified_address_recently_are_pending_again
         old.id: ("failed", reason),
         other_reason.id: ("failed", "550 no such user"),
     }
+
+
+async def claimed_for_an_unverified_address(new_uow: UnitOfWorkFactory) -> EmailDelivery:
+    delivery = a_delivery()
+    async with new_uow() as uow:
+        await uow.email_deliveries.add(delivery)
+        await uow.commit()
+    async with new_uow() as uow:
+        [claimed] = await uow.email_deliveries.claim_due(limit=10, lease_seconds=60)
+        await uow.commit()
+    return claimed
+
+
+async def verify(uow: NotificationsUnitOfWork, delivery: EmailDelivery) -> int:
+    """What notifications does on EmailAddressVerified: remember it, send what it refused."""
+    assert delivery.person_id is not None
+    await uow.verified_addresses.remember(delivery.person_id, delivery.to_address, at=datetime.now(UTC))
+    return await uow.email_deliveries.resend_refused(
+        delivery.person_id, delivery.to_address, reason=REASON, since=datetime.now(UTC) - timedelta(days=1)
+    )
+
+
+REASON = "the address is not verified"
+
+
+async def test_a_refusal_for_an_unverified_address_stays_failed_until_the_address_is_verified(
+    new_uow: UnitOfWorkFactory,
+) -> None:
+    claimed = await claimed_for_an_unverified_address(new_uow)
+    async with new_uow() as uow:
+        assert await uow.email_deliveries.refuse_unverified(claimed, attempt=1, reason=REASON)
+        await uow.commit()
+    async with new_uow() as uow:
+        refused = await uow.email_deliveries.get(claimed.id)
+        resent = await verify(uow, claimed)
+        await uow.commit()
+    async with new_uow() as uow:
+        again = await uow.email_deliveries.get(claimed.id)
+    assert refused is not None and (refused.status, refused.last_error) == ("failed", REASON)
+    assert resent == 1 and again is not None and again.status == "pending"
+
+
+async def test_a_verification_committed_while_the_sender_refuses_is_not_missed(
+    migrated_pool,  # type: ignore[no-untyped-def]
+) -> None:
+    """The sender claimed the row and saw no verified address; the verification commits before
+    the sender records the refusal. The refusal waits for it and gives the row back instead."""
+    pool = await migrated_pool(MIGRATIONS)
+
+    def new_uow() -> NotificationsUnitOfWork:
+        return PostgresNotificationsUnitOfWork(pool, OutboxWriter(producer="notifications"))
+
+    claimed = await claimed_for_an_unverified_address(new_uow)
+
+    async def refuse() -> bool:
+        async with new_uow() as sender:
+            refused = await sender.email_deliveries.refuse_unverified(claimed, attempt=1, reason=REASON)
+            await sender.commit()
+            return refused
+
+    async with new_uow() as verification:
+        assert await verify(verification, claimed) == 0  # the row is being sent: not refused yet
+        refusing = asyncio.create_task(refuse())
+        await asyncio.sleep(0.5)
+        assert not refusing.done()  # waits for the person's verification to commit
+        await verification.commit()
+    assert await refusing
+    async with new_uow() as uow:
+        row = await uow.email_deliveries.get(claimed.id)
+    assert row is not None and (row.status, row.attempts, row.last_error) == ("pending", 0, None)

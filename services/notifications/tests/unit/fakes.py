@@ -223,6 +223,7 @@ class FakeEmailDeliveryRepository:
 
     def __init__(self, database: FakeNotificationsDatabase) -> None:
         self._rows = database.email_deliveries
+        self._verified = database.verified_addresses
 
     async def add(self, delivery: EmailDelivery) -> bool:
         taken = delivery.id in self._rows or (
@@ -320,6 +321,16 @@ class FakeEmailDeliveryRepository:
         if (row := self._held(delivery_id, attempt)) is None:
             return False
         self._rows[row.id] = replace(row, status="failed", last_error=error, context=_kept(row))
+        return True
+
+    async def refuse_unverified(self, delivery: EmailDelivery, *, attempt: int, reason: str) -> bool:
+        if (row := self._held(delivery.id, attempt)) is None:
+            return False
+        known = self._verified.get(row.person_id) if row.person_id else None
+        if known is not None and known[0].lower() == row.to_address.lower():
+            self._rows[row.id] = replace(row, status="pending", attempts=attempt - 1)
+        else:
+            self._rows[row.id] = replace(row, status="failed", last_error=reason)
         return True
 
     async def release(self, delivery_id: UUID, *, attempt: int) -> bool:

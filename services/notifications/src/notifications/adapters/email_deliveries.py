@@ -53,6 +53,10 @@ class PostgresEmailDeliveryRepository:
         secret = list(SECRET_TEMPLATES)
         return _changed(await self._connection.execute(q.MARK_FAILED, delivery_id, attempt, error, secret))
 
+    async def refuse_unverified(self, delivery: EmailDelivery, *, attempt: int, reason: str) -> bool:
+        await self._connection.execute(q.LOCK_VERIFICATION, delivery.person_id)
+        return _changed(await self._connection.execute(q.REFUSE_UNVERIFIED, delivery.id, attempt, reason))
+
     async def release(self, delivery_id: UUID, *, attempt: int) -> bool:
         return _changed(await self._connection.execute(q.RELEASE, delivery_id, attempt))
 

@@ -57,6 +57,30 @@ SET status = 'failed', last_error = $3,
 WHERE id = $1 AND status = 'sending' AND attempts = $2
 """
 
+# A row refused because its address was not verified when the sender looked: decided again now,
+# under the person's verification lock (LOCK_VERIFICATION, also taken by REMEMBER_VERIFIED's
+# caller), so a verification committing meanwhile cannot miss it: still unverified, it fails
+# (and that verification's RESEND_REFUSED, which waited for the lock, brings it back); verified
+# by now, it is given back, due at once.
+REFUSE_UNVERIFIED = """
+UPDATE email_deliveries AS d
+SET status = CASE WHEN verified.yes THEN 'pending' ELSE 'failed' END,
+    last_error = CASE WHEN verified.yes THEN NULL ELSE $3 END,
+    attempts = CASE WHEN verified.yes THEN d.attempts - 1 ELSE d.attempts END,
+    next_attempt_at = now()
+FROM (
+    SELECT EXISTS (
+        SELECT 1 FROM verified_email_addresses v JOIN email_deliveries r
+          ON v.person_id = r.person_id AND lower(v.email) = lower(r.to_address)
+        WHERE r.id = $1
+    ) AS yes
+) AS verified
+WHERE d.id = $1 AND d.status = 'sending' AND d.attempts = $2
+"""
+
+# Held until commit: a person's verification and the sender's refusal of their mail, one at a time.
+LOCK_VERIFICATION = "SELECT pg_advisory_xact_lock(hashtextextended('verified-address:' || $1::uuid::text, 0))"
+
 RELEASE = """
 UPDATE email_deliveries SET status = 'pending', attempts = attempts - 1, next_attempt_at = now()
 WHERE id = $1 AND status = 'sending' AND attempts = $2

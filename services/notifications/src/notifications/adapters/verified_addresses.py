@@ -14,6 +14,7 @@ class PostgresVerifiedAddressRepository:
         self._connection = connection
 
     async def remember(self, person_id: UUID, email: str, *, at: datetime) -> None:
+        await self._connection.execute(q.LOCK_VERIFICATION, person_id)  # see REFUSE_UNVERIFIED
         await self._connection.execute(q.REMEMBER_VERIFIED, person_id, email, at)
 
     async def forget(self, person_id: UUID) -> None:

@@ -54,6 +54,12 @@ class EmailDeliveryRepository(Protocol):
         """Failed for good, if this claim still holds the row."""
         ...
 
+    async def refuse_unverified(self, delivery: EmailDelivery, *, attempt: int, reason: str) -> bool:
+        """Failed with `reason` if this claim still holds the row and its address is still not
+        verified, decided one at a time with the person's verification (which then sends it
+        again); given back, due now, if the address was verified since the sender looked."""
+        ...
+
     async def release(self, delivery_id: UUID, *, attempt: int) -> bool:
         """An unsent claim given back: pending, due now, the attempt not counted."""
         ...

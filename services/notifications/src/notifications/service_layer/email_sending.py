@@ -53,7 +53,7 @@ log = structlog.get_logger(__name__)
 
 ATTEMPTS = Counter(
     "email_delivery_attempts_total",
-    "E-mail delivery attempts by what followed: sent, retry, failed, given_back, lease_lost",
+    "E-mail delivery attempts by what followed: sent, retry, failed, not_verified, given_back, lease_lost",
     ["outcome"],
 )
 
@@ -113,7 +113,8 @@ async def send_due_emails(channel: EmailChannel) -> int:
 
 async def _record(channel: EmailChannel, outcomes: list[tuple[EmailDelivery, SendOutcome]]) -> None:
     async with channel.unit_of_work() as uow:
-        for delivery, outcome in outcomes:
+        # In person order: two senders' refusals take the people's verification locks alike.
+        for delivery, outcome in sorted(outcomes, key=lambda pair: str(pair[0].person_id)):
             what = await _apply(uow.email_deliveries, channel, delivery, outcome)
             ATTEMPTS.labels(what).inc()
         await uow.commit()
@@ -126,6 +127,9 @@ async def _apply(
     attempt = delivery.attempts
     if isinstance(outcome, Accepted):
         held, what = await rows.mark_sent(delivery.id, attempt=attempt), "sent"
+    elif outcome is NOT_VERIFIED:
+        held = await rows.refuse_unverified(delivery, attempt=attempt, reason=outcome.reason)
+        what = "not_verified"
     elif isinstance(outcome, NotTried):
         held, what = await rows.release(delivery.id, attempt=attempt), "given_back"
     else:
