@@ -1,13 +1,20 @@
 """asyncpg connection pools."""
 
-import json
-
 import asyncpg
+import orjson
+
+
+def _json_text(value: object) -> str:
+    # orjson: jsonb columns (notification contexts, outbox payloads) are encoded on every write
+    # of the consumer and the outbox; the stdlib encoder was a tenth of a consumer's time.
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 async def _init_connection(connection: asyncpg.Connection) -> None:
-    await connection.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
-    await connection.set_type_codec("json", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
+    for type_name in ("jsonb", "json"):
+        await connection.set_type_codec(
+            type_name, encoder=_json_text, decoder=orjson.loads, schema="pg_catalog"
+        )
 
 
 async def _keep_session(connection: asyncpg.Connection) -> None:

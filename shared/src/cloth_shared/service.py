@@ -20,6 +20,7 @@ from faststream.kafka import KafkaBroker, KafkaRouter
 from cloth_shared.contracts.topics import dead_letter_topic, topic_config
 from cloth_shared.db import create_pool
 from cloth_shared.forwarded_prefix import install_forwarded_prefix
+from cloth_shared.heap import freeze_start_up_heap
 from cloth_shared.http import install_correlation_ids, install_operational_endpoints, install_problem_handlers
 from cloth_shared.http_security import install_http_security
 from cloth_shared.logging import configure_logging
@@ -185,6 +186,8 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
         configure_logging(service=definition.name, level=settings.log_level, json=settings.log_json)
         infra = await start_infrastructure(definition, settings)
         app.state.infrastructure = infra
+        if settings.freeze_start_up_heap:
+            freeze_start_up_heap()
         log.info("service_started", service=definition.name)
         try:
             yield
