@@ -137,6 +137,7 @@ async def start_server(
     LOG_DIR.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once per server start
     log = LOG_DIR / f"bench-{name}.log"
     with log.open("ab") as out:
+        logged_before = out.tell()
         process = subprocess.Popen(  # noqa: ASYNC220 - started, not waited for
             list(command), env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, cwd=REPO
         )
@@ -152,12 +153,29 @@ async def start_server(
             if process.poll() is not None:
                 raise RuntimeError(f"{name} exited; see {log}:\n{log.read_text()[-3000:]}")
             with contextlib.suppress(httpx.HTTPError):
-                if (await client.get(server.url + ready_path)).status_code == 200:
+                if (await client.get(server.url + ready_path)).status_code == 200 and _all_workers_started(
+                    log, logged_before, env
+                ):
                     return server
             if time.monotonic() > deadline:
                 await stop_server(server)
                 raise RuntimeError(f"{name} did not become ready; see {log}")
             await asyncio.sleep(0.3)
+
+
+def _all_workers_started(log: Path, logged_before: int, env: dict[str, str]) -> bool:
+    """Whether every worker finished its start-up, not only the one that answered /health/ready.
+
+    A worker that starts while another consumes at full speed waits for each consumer group's
+    rebalance, one group after the other: measured, the second notifications worker joined 15 s
+    late, after the whole consumer run, which one worker had carried alone. uvicorn prints the
+    line once per worker (granian prints its own: not counted)."""
+    if env.get("CLOTH_SERVER", os.environ.get("CLOTH_SERVER", "uvicorn")) != "uvicorn":
+        return True
+    with log.open("rb") as text:
+        text.seek(logged_before)
+        started = text.read().count(b"Application startup complete")
+    return started >= int(env.get("CLOTH_WORKERS", "1"))
 
 
 async def stop_server(server: Server) -> None:

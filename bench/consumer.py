@@ -25,6 +25,9 @@ import asyncio
 import hashlib
 import http.server
 import json
+import multiprocessing
+import os
+import signal
 import sys
 import threading
 import time
@@ -35,7 +38,8 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import asyncpg
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import CommitFailedError, IllegalStateError
 
 from bench import scale as scaling
 from bench import sql_driver, wrk
@@ -84,6 +88,7 @@ ON CONFLICT DO NOTHING
 RETURNING event_id
 """
 WARM_UP = 200
+PARTITIONS = 4
 
 
 def _payloads(organisations: list[UUID]) -> list[tuple[bytes, bytes]]:
@@ -172,7 +177,7 @@ async def _measure(
 ) -> Measure:
     """Start the consumer, warm it up, then time N events to their effects; `after` runs before
     the consumer is stopped."""
-    await ensure_topics(bootstrap_servers(), [topic], partitions=4, replication=1)
+    await ensure_topics(bootstrap_servers(), [topic], partitions=PARTITIONS, replication=1)
     organisations = [uuid4() for _ in range(WARM_UP + events)]
     warm, load = _payloads(organisations[:WARM_UP]), _payloads(organisations[WARM_UP:])
     server = await start()
@@ -246,8 +251,16 @@ async def measure_scale(options: RunOptions, scale: int, row: Row, rss: Row, inb
                 topic,
                 "--group",
                 prefix + "baseline",
+                "--processes",
+                str(options.workers),
             ]
-            return await start_server("consumer-baseline", command, {}, 0, ready_path=None)
+            server = await start_server("consumer-baseline", command, {}, 0, ready_path=None)
+            try:
+                await _all_processes_assigned(server, options.workers)
+            except BaseException:
+                await stop_server(server)
+                raise
+            return server
 
         row.baselines[scale] = await _measure(url, topic, events, start_baseline)
 
@@ -339,13 +352,13 @@ async def run(options: RunOptions) -> list[Row]:
 async def baseline_consumer(dsn: str, topic: str, group: str) -> None:
     pool = await create_pool(dsn, min_size=1, max_size=2)  # the service's json codecs
     consumer = AIOKafkaConsumer(
-        topic,
         bootstrap_servers=bootstrap_servers(),
         group_id=group,
         enable_auto_commit=False,
         auto_offset_reset="earliest",
     )
     await consumer.start()
+    consumer.subscribe([topic], listener=_ReportAssignments(consumer))
     try:
         while True:
             batches = await consumer.getmany(timeout_ms=200, max_records=MAX_BATCH_RECORDS)
@@ -366,15 +379,51 @@ async def baseline_consumer(dsn: str, topic: str, group: str) -> None:
                 for start in range(0, len(consumed), MAX_RUN):  # the inbox's runs
                     run = consumed[start : start + MAX_RUN]
                     await remember_organisation_then_notify.apply(_repositories(connection), run)
-            await consumer.commit(
-                {TopicPartition(tp.topic, tp.partition): rs[-1].offset + 1 for tp, rs in batches.items()}
-            )
+            try:
+                await consumer.commit(
+                    {TopicPartition(tp.topic, tp.partition): rs[-1].offset + 1 for tp, rs in batches.items()}
+                )
+            except (CommitFailedError, IllegalStateError):
+                # A rebalance took a partition away mid-batch: its new owner gets the records
+                # again and the inbox rows, committed with the effects, make it skip them.
+                continue
     finally:
         await consumer.stop()
         await pool.close()
 
 
 Envelope = EventEnvelope[dict[str, Any]]
+ASSIGNED = "baseline assigned"
+
+
+class _ReportAssignments(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Tells the bench (through the log) how many partitions this process holds now."""
+
+    def __init__(self, consumer: AIOKafkaConsumer) -> None:
+        self._consumer = consumer
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        pass
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        # One write per line: the processes share the log.
+        os.write(1, f"{ASSIGNED} {os.getpid()} {len(self._consumer.assignment())}\n".encode())
+
+
+async def _all_processes_assigned(server: Server, processes: int, timeout: float = 60) -> None:
+    """Wait until each baseline process holds partitions, so none joins (and rebalances the
+    group) during the measured run, as the service's workers have all started before theirs."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ours = {str(pid) for pid in server.pids()}
+        held: dict[str, int] = {}
+        for line in server.log.read_text().splitlines():
+            if line.startswith(ASSIGNED) and line.split()[2] in ours:
+                held[line.split()[2]] = int(line.split()[3])
+        if len(held) >= processes and all(held.values()) and sum(held.values()) == PARTITIONS:
+            return
+        await asyncio.sleep(0.2)
+    raise RuntimeError(f"baseline consumers not all assigned within {timeout} s; see {server.log}")
 
 
 def _repositories(connection: asyncpg.Connection) -> Any:
@@ -394,10 +443,29 @@ def main() -> None:
     parser.add_argument("--dsn", required=True)
     parser.add_argument("--topic", required=True)
     parser.add_argument("--group", required=True)
+    parser.add_argument("--processes", type=int, default=1, help="as many as the service's workers")
     args = parser.parse_args()
+    if args.processes == 1:
+        _consume(args.dsn, args.topic, args.group)
+        return
+    # One group, several processes, as the service's workers share the partitions.
+    spawn = multiprocessing.get_context("spawn")
+    processes = [
+        spawn.Process(target=_consume, args=(args.dsn, args.topic, args.group), daemon=True)
+        for _ in range(args.processes)
+    ]
+    for process in processes:
+        process.start()
+    # Exiting terminates daemon processes; the bench stops this one with SIGTERM.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    for process in processes:
+        process.join()
+
+
+def _consume(dsn: str, topic: str, group: str) -> None:
     import uvloop  # as the services run (uvicorn --loop uvloop)
 
-    uvloop.run(baseline_consumer(args.dsn, args.topic, args.group))
+    uvloop.run(baseline_consumer(dsn, topic, group))
 
 
 if __name__ == "__main__":

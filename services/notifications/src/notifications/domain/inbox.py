@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
+from cloth_shared.ids import time_ordered_uuid
 from notifications.domain.audiences import Payload, uuid_at
 from notifications.domain.email import EmailDelivery
 from notifications.domain.email_context import event_email_context, template_for, title_of
@@ -123,7 +124,7 @@ def _record(
     event = about.event
     context = {**about.context, "recipient_name": recipient.display_name}
     notification = PersonNotification(
-        id=uuid4(),
+        id=time_ordered_uuid(),
         person_id=recipient.person_id,
         event_id=event.event_id,
         event_type=event.event_type,
@@ -139,7 +140,7 @@ def _record(
     # The record's context stays what in-app clients read; the row's adds what its template reads.
     rendered = about.mail(recipient.display_name)
     email = EmailDelivery(
-        id=uuid4(),
+        id=time_ordered_uuid(),
         notification_id=notification.id,
         person_id=recipient.person_id,
         to_address=recipient.email,

@@ -4,12 +4,12 @@ import json
 from collections.abc import Awaitable, Callable, Sequence
 from functools import cache
 from typing import Any
-from uuid import uuid4
 
 from cloth_shared.contracts import topics
 from cloth_shared.contracts.envelope import Event, EventEnvelope
 from cloth_shared.contracts.membership import PersonErased
 from cloth_shared.contracts.registry import ALL_EVENTS
+from cloth_shared.ids import time_ordered_uuid
 from cloth_shared.inbox.together import AppliedTogether
 from notifications.domain import webhook_deliveries as deliveries
 from notifications.domain.webhooks import Subscription
@@ -54,7 +54,7 @@ async def _fan_out_to_webhooks(
         wanted += [
             deliveries.delivery_for(
                 subscription,
-                id=uuid4(),
+                id=time_ordered_uuid(),
                 event_id=envelope.event_id,
                 event_type=envelope.event_type,
                 subject_key=envelope.subject_key,
