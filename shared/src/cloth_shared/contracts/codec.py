@@ -7,6 +7,9 @@ from pydantic import ValidationError
 from cloth_shared.contracts.envelope import Event, EventEnvelope
 from cloth_shared.contracts.registry import event_class
 
+# Parametrised once: `EventEnvelope[...]` looks its class up again on every use.
+_ANY_PAYLOAD = EventEnvelope[dict[str, Any]]
+
 
 class UndecodableEvent(ValueError):
     """The message is not a well-formed envelope of a known event: retrying will not help."""
@@ -27,7 +30,7 @@ def encode(envelope: EventEnvelope[Any]) -> bytes:
 def decode(raw: bytes) -> tuple[EventEnvelope[dict[str, Any]], Event]:
     """Parse and validate a message; raise UndecodableEvent or UnknownEvent."""
     try:
-        envelope = EventEnvelope[dict[str, Any]].model_validate_json(raw)
+        envelope = _ANY_PAYLOAD.model_validate_json(raw)
     except ValidationError as error:
         raise UndecodableEvent(f"not an event envelope: {error.error_count()} error(s)") from error
     payload_class = event_class(envelope.event_type, envelope.event_version)
