@@ -7,9 +7,12 @@ is found the PDF core font is used and characters outside Latin-1 show as "?" ra
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import segno
-from fpdf import FPDF
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 from knowledge.domain.training.certificates import HOLDER_ERASED, Certificate
 
@@ -22,6 +25,10 @@ def verification_url(public_base_url: str, verification_code: str) -> str:
 
 def render_certificate(certificate: Certificate, *, verify_at: str) -> bytes:
     """The PDF a holder downloads; `verify_at` is the public verification URL the QR code holds."""
+    # Imported on the first download, not at start: fpdf2 (with Pillow and fontTools) is ~30 MB
+    # of a worker's memory, which kept knowledge at the 150 MB budget before any request.
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="landscape", format="A4")
     pdf.set_title(f"Certificate of completion: {certificate.course_title}")
     pdf.set_creator("CLOTH Platform")
@@ -53,7 +60,7 @@ def render_certificate(certificate: Certificate, *, verify_at: str) -> bytes:
     return bytes(pdf.output())
 
 
-def _font(pdf: FPDF) -> str:
+def _font(pdf: "FPDF") -> str:
     if UNICODE_FONT.exists():
         pdf.add_font("DejaVu", fname=str(UNICODE_FONT))
         return "DejaVu"
