@@ -26,3 +26,15 @@ def test_ids_made_in_the_same_millisecond_still_differ() -> None:
     made = {time_ordered_uuid() for _ in range(10_000)}
 
     assert len(made) == 10_000
+
+
+def test_events_are_wrapped_with_time_ordered_ids() -> None:
+    from cloth_shared.contracts.envelope import wrap
+    from cloth_shared.testing.examples import sme_joined
+
+    first = wrap(sme_joined(), producer="test", correlation_id="test")
+    time.sleep(0.002)
+    second = wrap(sme_joined(), producer="test", correlation_id="test")
+
+    assert first.event_id.version == 7
+    assert first.event_id < second.event_id

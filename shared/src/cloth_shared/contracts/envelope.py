@@ -2,9 +2,11 @@
 
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from cloth_shared.ids import time_ordered_uuid
 
 
 class Event(BaseModel):
@@ -57,7 +59,9 @@ def wrap(
 ) -> EventEnvelope[dict[str, Any]]:
     """Put an event into its envelope, ready to be serialised into the outbox."""
     return EventEnvelope[dict[str, Any]](
-        event_id=event_id or uuid4(),
+        # Time-ordered (cloth_shared/ids.py): every consumer's inbox and the outbox are keyed by
+        # it, so a new event's row lands on their indexes' last pages.
+        event_id=event_id or time_ordered_uuid(),
         event_type=event.event_type,
         event_version=event.event_version,
         occurred_at=occurred_at or datetime.now(UTC),
