@@ -89,8 +89,7 @@ def _naming_each_organisation_once(
     segments: list[list[tuple[Envelope, OrganisationEvent]]] = [[]]
     named: set[UUID] = set()
     for item in consumed:
-        # The envelope's payload is the event as JSON already: no second dump for this.
-        names = organisation_ids_in(item[0].payload) | {item[1].organisation.organisation_id}
+        names = organisation_ids_in(item[1].model_dump(mode="json")) | {item[1].organisation.organisation_id}
         if names & named:
             segments.append([])
             named = set()
