@@ -6,12 +6,13 @@
 
 Needs PostgreSQL and Kafka (`make infra-up`) and wrk; starts its own service processes (as
 deploy/local/services.sh serves them) on fresh copies of the scaled databases and fresh topic
-prefixes, so it neither needs nor disturbs `make up`. `--quick` (CI): about a second per
-measurement, 1x data only, no thresholds enforced.
+prefixes (deleted after the run), so it neither needs nor disturbs `make up`. `--quick` (CI):
+about a second per measurement, 1x data only, no thresholds enforced.
 """
 
 import argparse
 import asyncio
+import contextlib
 import datetime
 import os
 import platform
@@ -20,8 +21,9 @@ import time
 
 from bench import consumer, end_to_end, exchange_api, knowledge_api, membership_api, outbox_relay
 from bench import scale as scaling
-from bench.common import REPO, RunOptions
+from bench.common import REPO, RunOptions, bootstrap_servers
 from bench.table import Row, markdown, render
+from cloth_shared.testing.topic_cleanup import delete_topics, existing_topics
 
 FAMILIES = ("membership", "consumer", "relay", "exchange", "knowledge", "e2e")
 
@@ -116,10 +118,22 @@ async def run(options: RunOptions) -> list[Row]:
     return rows + memory
 
 
+async def run_then_delete_topics(options: RunOptions) -> list[Row]:
+    """Every measurement works in topics of its own (`bench-<run id>-<hex>.`); they are deleted
+    after the run. Left behind, a day of runs held thousands of partitions on the local broker,
+    whose upkeep took CPU from every later figure."""
+    try:
+        return await run(options)
+    finally:
+        prefix = f"bench-{options.run_id}-"
+        with contextlib.suppress(Exception):  # best effort: a broker that went away keeps them
+            await delete_topics(bootstrap_servers(), await existing_topics(bootstrap_servers(), prefix))
+
+
 def main() -> None:
     options, args = options_from_args()
     started = time.perf_counter()
-    rows = asyncio.run(run(options))
+    rows = asyncio.run(run_then_delete_topics(options))
     if options.quick:  # CI: every benchmark ran; no thresholds
         for row in rows:
             row.min_ratio = row.max_p99_ms = row.min_rate = row.max_p50_ms = None

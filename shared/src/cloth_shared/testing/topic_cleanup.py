@@ -30,10 +30,15 @@ def made_by_this_process(topics: set[str]) -> set[str]:
 
 
 async def existing_test_topics(bootstrap_servers: str) -> set[str]:
+    return await existing_topics(bootstrap_servers, TEST_TOPIC_PREFIX)
+
+
+async def existing_topics(bootstrap_servers: str, prefix: str) -> set[str]:
+    """The broker's topics whose names start with `prefix`."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=10_000)
     await admin.start()
     try:
-        return {topic for topic in await admin.list_topics() if topic.startswith(TEST_TOPIC_PREFIX)}
+        return {topic for topic in await admin.list_topics() if topic.startswith(prefix)}
     finally:
         await admin.close()
 
