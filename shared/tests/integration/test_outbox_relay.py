@@ -85,6 +85,39 @@ async def test_two_relays_share_the_outbox_without_publishing_anything_twice(
     assert len({json.loads(r.value)["event_id"] for r in records}) == len(records) == written
 
 
+class CountingPool:
+    """The pool, counting the connections taken for a lane's transaction (`acquire`)."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+        self.acquired = 0
+
+    def acquire(self):  # type: ignore[no-untyped-def]
+        self.acquired += 1
+        return self._pool.acquire()
+
+    async def fetch(self, query: str, *args: object) -> list[asyncpg.Record]:
+        return await self._pool.fetch(query, *args)
+
+
+async def test_a_pass_opens_a_transaction_only_for_the_lanes_that_have_rows_to_send(
+    pool, infra: TestInfrastructure, topic_prefix, organisations_topic
+) -> None:
+    written = await write_events(pool, topic_prefix, keys=1, per_key=3)  # one key: one lane
+    counting = CountingPool(pool)
+    producer = ResilientProducer(infra.kafka_bootstrap_servers, client_id="test-relay", timeout_seconds=10)
+    relay = OutboxRelay(counting, producer, service="test", dsn="unused", batch_size=50)  # type: ignore[arg-type]
+
+    assert await relay.publish_pending() == written
+    assert counting.acquired == 1  # the one lane; the seven empty lanes were not opened
+    assert await pending(pool) == 0
+
+    assert await relay.publish_pending() == 0
+    assert counting.acquired == 1  # nothing pending: no lane opened at all
+    records = await read_topic(infra.kafka_bootstrap_servers, organisations_topic, at_least=written)
+    assert len(records) == written
+
+
 async def test_an_unreachable_broker_fails_the_pass_quickly_and_keeps_every_row_pending(
     pool, topic_prefix
 ) -> None:
