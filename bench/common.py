@@ -100,10 +100,18 @@ class Server:
     process: subprocess.Popen[bytes]
     url: str
     log: Path
+    # The log is appended to across runs: where this server's own lines begin.
+    log_start: int = 0
 
     def pids(self) -> list[int]:
         """The server process and its workers (uvicorn --workers N forks N children)."""
         return [self.process.pid, *children(self.process.pid)]
+
+    def logged(self) -> bytes:
+        """What this server wrote to its log so far."""
+        with self.log.open("rb") as text:
+            text.seek(self.log_start)
+            return text.read()
 
 
 def children(pid: int) -> list[int]:
@@ -141,7 +149,7 @@ async def start_server(
         process = subprocess.Popen(  # noqa: ASYNC220 - started, not waited for
             list(command), env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT, cwd=REPO
         )
-    server = Server(name, process, f"http://127.0.0.1:{port}", log)
+    server = Server(name, process, f"http://127.0.0.1:{port}", log, logged_before)
     if ready_path is None:
         await asyncio.sleep(0.5)
         if process.poll() is not None:
@@ -154,7 +162,7 @@ async def start_server(
                 raise RuntimeError(f"{name} exited; see {log}:\n{log.read_text()[-3000:]}")
             with contextlib.suppress(httpx.HTTPError):
                 if (await client.get(server.url + ready_path)).status_code == 200 and _all_workers_started(
-                    log, logged_before, env
+                    server, env
                 ):
                     return server
             if time.monotonic() > deadline:
@@ -163,7 +171,7 @@ async def start_server(
             await asyncio.sleep(0.3)
 
 
-def _all_workers_started(log: Path, logged_before: int, env: dict[str, str]) -> bool:
+def _all_workers_started(server: Server, env: dict[str, str]) -> bool:
     """Whether every worker finished its start-up, not only the one that answered /health/ready.
 
     A worker that starts while another consumes at full speed waits for each consumer group's
@@ -172,10 +180,7 @@ def _all_workers_started(log: Path, logged_before: int, env: dict[str, str]) -> 
     line once per worker (granian prints its own: not counted)."""
     if env.get("CLOTH_SERVER", os.environ.get("CLOTH_SERVER", "uvicorn")) != "uvicorn":
         return True
-    with log.open("rb") as text:
-        text.seek(logged_before)
-        started = text.read().count(b"Application startup complete")
-    return started >= int(env.get("CLOTH_WORKERS", "1"))
+    return server.logged().count(b"Application startup complete") >= int(env.get("CLOTH_WORKERS", "1"))
 
 
 async def stop_server(server: Server) -> None:

@@ -415,11 +415,11 @@ async def _all_processes_assigned(server: Server, processes: int, timeout: float
     group) during the measured run, as the service's workers have all started before theirs."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        ours = {str(pid) for pid in server.pids()}
-        held: dict[str, int] = {}
-        for line in server.log.read_text().splitlines():
-            if line.startswith(ASSIGNED) and line.split()[2] in ours:
-                held[line.split()[2]] = int(line.split()[3])
+        held: dict[str, int] = {}  # each process's latest report, by pid
+        for line in server.logged().decode().splitlines():
+            if line.startswith(ASSIGNED):
+                _, _, pid, count = line.split()
+                held[pid] = int(count)
         if len(held) >= processes and all(held.values()) and sum(held.values()) == PARTITIONS:
             return
         await asyncio.sleep(0.2)
