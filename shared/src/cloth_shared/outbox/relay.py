@@ -25,10 +25,12 @@ LANE_LOCK_NAMESPACE = 0x0C10
 
 LOCK_LANE = "SELECT pg_try_advisory_xact_lock($1, $2)"
 # One probe of the unpublished-rows index per lane, all in one statement: a pass opens a
-# transaction only for the lanes that have something to send.
+# transaction only for the lanes that have something to send. A correlated LIMIT 1, not EXISTS:
+# the planner may turn EXISTS into a join that reads the whole index, which after a broker outage
+# holds every row still to send.
 LANES_WITH_PENDING = f"""
 SELECT l.lane FROM generate_series(0, {OUTBOX_LANES - 1}) AS l (lane)
-WHERE EXISTS (SELECT FROM outbox o WHERE o.lane = l.lane AND o.published_at IS NULL)
+WHERE (SELECT true FROM outbox o WHERE o.lane = l.lane AND o.published_at IS NULL LIMIT 1)
 """
 PENDING_IN_LANE = """
 SELECT id, topic, message_key, envelope::text AS envelope, headers FROM outbox
