@@ -19,14 +19,16 @@ export function europeProjection(): GeoProjection {
   return geoMercator().fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], FRAME);
 }
 
-/** SVG path data of every country, computed once per projection. */
-export function countryOutlines(projection: GeoProjection): { id: string; d: string }[] {
+/** SVG path data of every country, computed once per projection. `id` is the atlas's ISO numeric
+ * code, which some outlines share (a country and a territory drawn apart): `key` is unique. */
+export function countryOutlines(projection: GeoProjection): { key: string; id: string; d: string }[] {
   const topology = atlas as unknown as Topology<{ countries: GeometryCollection }>;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection;
   const path = geoPath(projection);
   return countries.features.flatMap((country, i) => {
     const d = path(country);
-    return d ? [{ id: String(country.id ?? i), d }] : [];
+    const id = String(country.id ?? i);
+    return d ? [{ key: `${id}/${i}`, id, d }] : [];
   });
 }
 

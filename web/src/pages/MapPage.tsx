@@ -70,7 +70,7 @@ export default function MapPage() {
                 </defs>
                 <g className="countries">
                   {outlines.map((c) => (
-                    <path key={c.id} d={c.d} className={partnerOutlines.has(c.id) ? "partner-country" : undefined} />
+                    <path key={c.key} d={c.d} className={partnerOutlines.has(c.id) ? "partner-country" : undefined} />
                   ))}
                 </g>
                 <g className="flows">
