@@ -24,6 +24,7 @@ from cloth_shared.heap import freeze_start_up_heap
 from cloth_shared.http import install_correlation_ids, install_operational_endpoints, install_problem_handlers
 from cloth_shared.http_security import install_http_security
 from cloth_shared.logging import configure_logging
+from cloth_shared.messaging.broker import consumer_broker
 from cloth_shared.messaging.producer import ResilientProducer
 from cloth_shared.messaging.topics_admin import ensure_topics
 from cloth_shared.migrations import upgrade_to_head
@@ -133,7 +134,7 @@ async def start_infrastructure(definition: ServiceDefinition, settings: ServiceS
         infra.relay = relay
         infra.tasks.append(asyncio.create_task(relay.run(), name=f"{definition.name}-outbox-relay"))
     if settings.run_consumers and definition.build_consumers is not None:
-        broker = KafkaBroker(settings.kafka_bootstrap_servers, client_id=definition.name, graceful_timeout=15)
+        broker = consumer_broker(settings.kafka_bootstrap_servers, client_id=definition.name)
         broker.include_router(definition.build_consumers(infra))
         await broker.start()
         infra.broker = broker
