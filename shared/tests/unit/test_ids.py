@@ -1,7 +1,9 @@
 import time
 from uuid import RFC_4122
 
+from cloth_shared.contracts.envelope import wrap
 from cloth_shared.ids import time_ordered_uuid
+from cloth_shared.testing.examples import sme_joined
 
 
 def test_an_id_is_a_version_7_uuid_carrying_the_current_millisecond() -> None:
@@ -29,9 +31,6 @@ def test_ids_made_in_the_same_millisecond_still_differ() -> None:
 
 
 def test_events_are_wrapped_with_time_ordered_ids() -> None:
-    from cloth_shared.contracts.envelope import wrap
-    from cloth_shared.testing.examples import sme_joined
-
     first = wrap(sme_joined(), producer="test", correlation_id="test")
     time.sleep(0.002)
     second = wrap(sme_joined(), producer="test", correlation_id="test")
