@@ -75,6 +75,7 @@ from notifications.adapters.directory import (
 from notifications.adapters.directory_queries import SAVE_RECIPIENT
 from notifications.adapters.email_deliveries import PostgresEmailDeliveryRepository
 from notifications.adapters.person_inbox import PostgresPersonInbox
+from notifications.adapters.routed_events import PostgresRoutedEventLog
 from notifications.service_layer.recipients import remember_organisation_then_notify
 
 CONSUMER_NAME = "notifications.membership"
@@ -434,6 +435,7 @@ def _repositories(connection: asyncpg.Connection) -> Any:
         inbox=PostgresPersonInbox(connection),
         email_deliveries=PostgresEmailDeliveryRepository(connection),
         preferences=PostgresPreferenceRepository(connection),
+        routed_events=PostgresRoutedEventLog(connection),
     )
 
 

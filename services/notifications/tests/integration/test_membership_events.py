@@ -3,6 +3,7 @@
 An organisation that joins is news for its cluster's managers: they read it in their own inbox.
 """
 
+from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 import pytest
@@ -56,6 +57,22 @@ async def test_a_redelivered_sme_joined_tells_the_clusters_manager_once(people: 
         page = await people.inbox(client, manager, at_least=3)
     assert kinds(page).count("SMEJoined") == 2  # the redelivered one and the sentinel
     assert len(page["items"]) == 3
+
+
+async def test_an_approval_read_before_the_applicants_person_joined_still_reaches_the_applicant(
+    people: People,
+) -> None:
+    """The two events are on different topics, read by different consumer groups."""
+    cluster_id, organisation_id = uuid4(), uuid4()
+    applicant = person_joined(role="organisation_admin", organisation_id=organisation_id)
+    applied_at = datetime.now(UTC)
+    async with notifications_service() as client:
+        manager = await a_cluster_manager(people, client, cluster_id)
+        await people.produce(sme_joined_in(cluster_id, organisation_id))
+        await people.inbox(client, manager, at_least=2)  # routed while nobody of it was known
+        await people.produce_bytes(applicant, encoded(applicant, occurred_at=applied_at))
+        page = await people.inbox(client, applicant.person_id, at_least=2)
+    assert sorted(kinds(page)) == ["PersonJoined", "SMEJoined"]
 
 
 async def test_a_malformed_message_is_dead_lettered_and_the_next_sme_is_still_announced(

@@ -14,10 +14,16 @@ from .fakes import FakeNotificationsUnitOfWork
 HANDLERS: dict[type[Event], Any] = {k: v for _, _, handlers in SUBSCRIPTIONS for k, v in handlers.items()}
 
 
-async def consume(uow: FakeNotificationsUnitOfWork, event: Event, *, event_id: UUID | None = None) -> None:
+async def consume(
+    uow: FakeNotificationsUnitOfWork,
+    event: Event,
+    *,
+    event_id: UUID | None = None,
+    occurred_at: datetime | None = None,
+) -> None:
     """The service's own handler for the event, as the inbox runs it (no inbox dedup here)."""
     async with uow:
-        await HANDLERS[type(event)](uow, enveloped(event, event_id=event_id), event)
+        await HANDLERS[type(event)](uow, enveloped(event, event_id=event_id, occurred_at=occurred_at), event)
         await uow.commit()
 
 

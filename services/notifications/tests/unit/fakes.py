@@ -13,6 +13,7 @@ from notifications.domain.email import SECRET_TEMPLATES, EmailDelivery
 from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery, found_for
+from notifications.domain.routed_events import RoutedEvent
 from notifications.domain.routing import Category, Channel
 from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.ports import (
@@ -21,6 +22,7 @@ from notifications.service_layer.ports import (
     PersonInbox,
     PreferenceRepository,
     RecipientDirectory,
+    RoutedEventLog,
 )
 from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
@@ -40,6 +42,8 @@ class FakeNotificationsDatabase:
     # The one `email_deliveries` table: routing, digests, account e-mails write it; the sender drains it.
     email_deliveries: dict[UUID, EmailDelivery] = field(default_factory=dict)
     verified_addresses: dict[UUID, tuple[str, datetime]] = field(default_factory=dict)
+    # event id → (event, when it was routed)
+    routed_events: dict[UUID, tuple[RoutedEvent, datetime]] = field(default_factory=dict)
 
     def copy(self) -> Self:
         return type(self)(
@@ -53,6 +57,7 @@ class FakeNotificationsDatabase:
             webhooks=self.webhooks.copy(),
             email_deliveries=dict(self.email_deliveries),
             verified_addresses=dict(self.verified_addresses),
+            routed_events=dict(self.routed_events),
         )
 
 
@@ -369,6 +374,39 @@ class FakeVerifiedAddressRepository:
         }
 
 
+class FakeRoutedEventLog:
+    """The log without its locks: the fake's transactions run one at a time."""
+
+    def __init__(self, database: FakeNotificationsDatabase) -> None:
+        self._events = database.routed_events
+
+    async def hold_for_routing(self, keys: Collection[UUID]) -> None:
+        pass
+
+    async def hold_for_person(self, keys: Collection[UUID]) -> None:
+        pass
+
+    async def add_all(self, events: Sequence[RoutedEvent]) -> None:
+        now = datetime.now(UTC)
+        for event in events:
+            self._events.setdefault(event.event_id, (event, now))
+
+    async def since(self, occurred_at: datetime, keys: Collection[UUID]) -> list[RoutedEvent]:
+        found = [e for e, _ in self._events.values() if e.occurred_at >= occurred_at and e.keys & set(keys)]
+        return sorted(found, key=lambda e: (e.occurred_at, e.event_id))
+
+    async def forget_mentions(self, person_id: UUID) -> None:
+        for event_id, (event, _) in list(self._events.items()):
+            if person_id in event.keys or str(person_id) in repr(event.payload):
+                del self._events[event_id]
+
+    async def drop_older_than(self, age: timedelta) -> None:
+        cutoff = datetime.now(UTC) - age
+        for event_id, (_, routed_at) in list(self._events.items()):
+            if routed_at < cutoff:
+                del self._events[event_id]
+
+
 class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     email_deliveries: EmailDeliveryRepository
     verified_addresses: VerifiedAddressRepository
@@ -377,6 +415,7 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
     organisations: OrganisationDirectory
     inbox: PersonInbox
     preferences: PreferenceRepository
+    routed_events: RoutedEventLog
     webhook_subscriptions: WebhookSubscriptionRepository
     webhook_deliveries: WebhookDeliveryRepository
 
@@ -389,6 +428,7 @@ class FakeNotificationsUnitOfWork(FakeUnitOfWork[FakeNotificationsDatabase]):
         self.organisations = FakeOrganisationDirectory(work)
         self.inbox = FakePersonInbox(work)
         self.preferences = FakePreferenceRepository(work)
+        self.routed_events = FakeRoutedEventLog(work)
         self.webhook_subscriptions = FakeWebhookSubscriptionRepository(work.webhooks)
         self.webhook_deliveries = FakeWebhookDeliveryRepository(work.webhooks)
         self.email_deliveries = FakeEmailDeliveryRepository(work)

@@ -158,9 +158,12 @@ def enveloped(
     producer: str = "membership",
     correlation_id: str = "test-flow",
     event_id: UUID | None = None,
+    occurred_at: datetime | None = None,
 ) -> EventEnvelope[dict[str, Any]]:
     """The event in the envelope a consumer receives."""
-    return wrap(event, producer=producer, correlation_id=correlation_id, event_id=event_id)
+    return wrap(
+        event, producer=producer, correlation_id=correlation_id, event_id=event_id, occurred_at=occurred_at
+    )
 
 
 def encoded(event: Event, **envelope: Any) -> bytes:

@@ -12,6 +12,7 @@ from notifications.adapters.directory import (
 )
 from notifications.adapters.email_deliveries import PostgresEmailDeliveryRepository
 from notifications.adapters.person_inbox import PostgresPersonInbox
+from notifications.adapters.routed_events import PostgresRoutedEventLog
 from notifications.adapters.verified_addresses import PostgresVerifiedAddressRepository
 from notifications.adapters.webhook_repositories import (
     PostgresWebhookDeliveryRepository,
@@ -23,6 +24,7 @@ from notifications.service_layer.ports import (
     PersonInbox,
     PreferenceRepository,
     RecipientDirectory,
+    RoutedEventLog,
 )
 from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
 
@@ -33,6 +35,7 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
     organisations: OrganisationDirectory
     inbox: PersonInbox
     preferences: PreferenceRepository
+    routed_events: RoutedEventLog
     email_deliveries: EmailDeliveryRepository
     verified_addresses: VerifiedAddressRepository
 
@@ -46,6 +49,7 @@ class PostgresNotificationsUnitOfWork(UnitOfWork):
         self.organisations = PostgresOrganisationDirectory(connection)
         self.inbox = PostgresPersonInbox(connection)
         self.preferences = PostgresPreferenceRepository(connection)
+        self.routed_events = PostgresRoutedEventLog(connection)
         self.webhook_subscriptions = PostgresWebhookSubscriptionRepository(connection)
         self.webhook_deliveries = PostgresWebhookDeliveryRepository(connection)
         self.email_deliveries = PostgresEmailDeliveryRepository(connection)

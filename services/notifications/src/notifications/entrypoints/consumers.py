@@ -44,7 +44,7 @@ from notifications.service_layer.account_emails import (
     send_address_verification,
     tell_of_sign_up_attempt,
 )
-from notifications.service_layer.routing import notify
+from notifications.service_layer.routing import notify, tell_of_what_they_missed
 from notifications.service_layer.webhook_fan_out import PARTNER_TOPICS
 
 CONSUMED_TOPICS = [
@@ -68,8 +68,9 @@ ORGANISATION_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
     MembershipReinstated: _organisation,
 }
 PEOPLE_HANDLERS: dict[type[Event], ConsumedEventHandler[Any]] = {
-    PersonJoined: in_order(directory.remember_person, notify),
-    PersonRoleChanged: in_order(directory.remember_person, notify),
+    # Events routed before the person was known, though they concern them, are routed again.
+    PersonJoined: in_order(directory.remember_person, tell_of_what_they_missed, notify),
+    PersonRoleChanged: in_order(directory.remember_person, tell_of_what_they_missed, notify),
     PersonRemoved: in_order(directory.detach_person, notify),
     PersonErased: in_order(notify, directory.erase_person, forget_verified_address),
     EmailAddressVerified: in_order(remember_verified_address, notify),

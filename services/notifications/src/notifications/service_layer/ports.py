@@ -1,7 +1,7 @@
 """What the notifications use cases need from storage: written against these, not asyncpg."""
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 from uuid import UUID
 
@@ -9,6 +9,7 @@ from cloth_shared.auth.revocation import RevocationUnitOfWork
 from notifications.domain.inbox import InboxState, PersonNotification
 from notifications.domain.preferences import Frequency, Preference
 from notifications.domain.recipients import MemberOrganisation, Recipient, RecipientQuery
+from notifications.domain.routed_events import RoutedEvent
 from notifications.domain.routing import Category, Channel
 from notifications.service_layer.email_ports import EmailDeliveryRepository, VerifiedAddressRepository
 from notifications.service_layer.webhook_ports import WebhookDeliveryRepository, WebhookSubscriptionRepository
@@ -93,6 +94,30 @@ class PersonInbox(Protocol):
         people events about them."""
 
 
+class RoutedEventLog(Protocol):
+    """The events routing read, kept a while for people the directory learns of late
+    (domain/routed_events.py), and the locks that keep the two from missing each other."""
+
+    async def hold_for_routing(self, keys: Collection[UUID]) -> None:
+        """Shared locks on the keys until the transaction ends: taken before the directory is read."""
+
+    async def hold_for_person(self, keys: Collection[UUID]) -> None:
+        """Exclusive locks on the keys until the transaction ends: taken before the log is read."""
+
+    async def add_all(self, events: Sequence[RoutedEvent]) -> None:
+        """Keep each (an event already kept stays as it is)."""
+
+    async def since(self, occurred_at: datetime, keys: Collection[UUID]) -> list[RoutedEvent]:
+        """Events kept that occurred at or after `occurred_at` and share a key, oldest first."""
+        ...
+
+    async def forget_mentions(self, person_id: UUID) -> None:
+        """Drop every kept event whose payload names the person (an erasure)."""
+
+    async def drop_older_than(self, age: timedelta) -> None:
+        """Drop some of the events routed longer than `age` ago (a bounded batch per call)."""
+
+
 class PreferenceRepository(Protocol):
     async def chosen(self, person_ids: Collection[UUID]) -> dict[UUID, Choices]:
         """What each person chose explicitly (defaults are the domain's)."""
@@ -106,6 +131,7 @@ class NotificationsUnitOfWork(RevocationUnitOfWork, Protocol):
     organisations: OrganisationDirectory
     inbox: PersonInbox
     preferences: PreferenceRepository
+    routed_events: RoutedEventLog
     webhook_subscriptions: WebhookSubscriptionRepository
     webhook_deliveries: WebhookDeliveryRepository
     email_deliveries: EmailDeliveryRepository

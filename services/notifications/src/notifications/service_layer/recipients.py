@@ -58,9 +58,11 @@ async def detach_person(uow: NotificationsUnitOfWork, envelope: Envelope, event:
 
 
 async def erase_person(uow: NotificationsUnitOfWork, envelope: Envelope, event: PersonErased) -> None:
-    """Forget the person, their inbox and preferences; their e-mail rows keep no personal field."""
+    """Forget the person, their inbox and preferences, and the routed events kept that name them;
+    their e-mail rows keep no personal field."""
     await uow.recipients.forget(event.person_id)
     await uow.inbox.forget(event.person_id)
+    await uow.routed_events.forget_mentions(event.person_id)
     await uow.email_deliveries.anonymise_for(event.person_id)
 
 

@@ -3,18 +3,24 @@
 `notify_all` takes a run of events (the inbox applies adjacent ones together) and reads the
 directory, home clusters and preferences once for all of them, then stores every record with one
 statement: the records are the ones `notify` would leave one event at a time, in the same order.
+Each routed event is also kept a while, for people the directory learns of only after it was
+routed (`tell_of_what_they_missed`, domain/routed_events.py).
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from cloth_shared.contracts.envelope import Event, EventEnvelope
+from cloth_shared.contracts.membership import PersonJoined, PersonRoleChanged
 from cloth_shared.inbox.together import AppliedTogether
 from notifications.domain.audiences import organisation_ids_in
 from notifications.domain.inbox import Occurrence, Planned, plan
 from notifications.domain.recipients import Recipient, RecipientQuery
-from notifications.domain.routing import Channel, route_for
+from notifications.domain.routed_events import KEPT_FOR, RoutedEvent, keys_finding, keys_of
+from notifications.domain.routing import Channel, Route, route_for
 from notifications.service_layer.ports import NotificationsUnitOfWork
 
 Envelope = EventEnvelope[dict[str, Any]]
@@ -23,39 +29,90 @@ Envelope = EventEnvelope[dict[str, Any]]
 async def _notify_all(uow: NotificationsUnitOfWork, consumed: Sequence[tuple[Envelope, Event]]) -> None:
     """Record what each event's routing row says, once per (event, person, channel)."""
     routed = [
-        (route, envelope, event.model_dump(mode="json"))
+        (
+            route,
+            _occurrence(
+                envelope.event_id, envelope.event_type, event.model_dump(mode="json"), envelope.occurred_at
+            ),
+        )
         for envelope, event in consumed
         if (route := route_for(envelope.event_type)) is not None and route.tells
     ]
-    if not routed:
-        return
-    named_by = [organisation_ids_in(payload) for _, _, payload in routed]
-    organisations = await uow.organisations.known(set().union(*named_by))
-    names = {o.organisation_id: o.legal_name for o in organisations}
-    home_clusters = {o.organisation_id: o.cluster_id for o in organisations}
-    audiences = [
-        [(row.channels, row.audience.queries(payload, home_clusters)) for row in route.tells]
-        for route, _, payload in routed
-    ]
-    found = await uow.recipients.find_each({q for rows in audiences for _, qs in rows for q in qs})
-    told = [_told(rows, found) for rows in audiences]
-    choices = await uow.preferences.chosen({r.person_id for pairs in told for r, _ in pairs})
-    planned: list[Planned] = []
-    for (route, envelope, payload), pairs, named in zip(routed, told, named_by, strict=True):
-        occurrence = Occurrence(
-            event_id=envelope.event_id,
-            event_type=envelope.event_type,
-            payload=payload,
-            occurred_at=envelope.occurred_at,
-            organisation_names={i: names[i] for i in named if i in names},
-        )
-        planned += plan(route, occurrence, pairs, choices)
-    await _store(uow, planned)
+    if routed:
+        await _route(uow, routed)
 
 
 notify_all = AppliedTogether(_notify_all)
 # One event at a time, as a handler: the same rule.
 notify = notify_all
+
+
+async def _route(
+    uow: NotificationsUnitOfWork, routed: Sequence[tuple[Route, Occurrence]], *, only: UUID | None = None
+) -> None:
+    """Route each event to its audiences as the directory knows them now; `only` one person of
+    them (an event routed again for someone learnt of late), else keep each event for them."""
+    named_by = [organisation_ids_in(occurrence.payload) for _, occurrence in routed]
+    organisations = await uow.organisations.known(set().union(*named_by))
+    names = {o.organisation_id: o.legal_name for o in organisations}
+    home_clusters = {o.organisation_id: o.cluster_id for o in organisations}
+    audiences = [
+        [(row.channels, row.audience.queries(occurrence.payload, home_clusters)) for row in route.tells]
+        for route, occurrence in routed
+    ]
+    queries = {q for rows in audiences for _, qs in rows for q in qs}
+    if only is None:
+        await uow.routed_events.hold_for_routing(keys_of(queries))
+    found = await uow.recipients.find_each(queries)
+    if only is not None:
+        found = {query: [r for r in people if r.person_id == only] for query, people in found.items()}
+    told = [_told(rows, found) for rows in audiences]
+    choices = await uow.preferences.chosen({r.person_id for pairs in told for r, _ in pairs})
+    planned: list[Planned] = []
+    for (route, occurrence), pairs, named in zip(routed, told, named_by, strict=True):
+        named_here = {i: names[i] for i in named if i in names}
+        planned += plan(route, replace(occurrence, organisation_names=named_here), pairs, choices)
+    await _store(uow, planned)
+    if only is None:
+        await uow.routed_events.add_all(
+            [
+                RoutedEvent(
+                    o.event_id,
+                    o.event_type,
+                    dict(o.payload),
+                    o.occurred_at,
+                    keys_of(q for _, qs in rows for q in qs),
+                )
+                for (_, o), rows in zip(routed, audiences, strict=True)
+            ]
+        )
+        await uow.routed_events.drop_older_than(KEPT_FOR)
+
+
+async def tell_of_what_they_missed(
+    uow: NotificationsUnitOfWork, envelope: Envelope, event: PersonJoined | PersonRoleChanged
+) -> None:
+    """A people event made someone findable: what was routed before it was applied, though it
+    occurred since, is routed again for that person alone (domain/routed_events.py)."""
+    recipient = await uow.recipients.get(event.person.person_id)
+    if recipient is None:
+        return
+    keys = keys_finding(recipient)
+    await uow.routed_events.hold_for_person(keys)
+    missed = await uow.routed_events.since(envelope.occurred_at, keys)
+    routed = [
+        (route, _occurrence(m.event_id, m.event_type, m.payload, m.occurred_at))
+        for m in missed
+        if (route := route_for(m.event_type)) is not None
+    ]
+    if routed:
+        await _route(uow, routed, only=recipient.person_id)
+
+
+def _occurrence(
+    event_id: UUID, event_type: str, payload: dict[str, Any], occurred_at: datetime
+) -> Occurrence:
+    return Occurrence(event_id=event_id, event_type=event_type, payload=payload, occurred_at=occurred_at)
 
 
 def _told(
