@@ -18,7 +18,7 @@ from cloth_shared.testing.kafka import produce_raw, read_topic
 from cloth_shared.testing.mailbox import Mailbox, serving_mailbox
 
 from .conftest import Platform
-from .test_exchange_flow import ok, programme, requested
+from .exchange_steps import ok, programme, requested
 
 pytestmark = pytest.mark.e2e
 

@@ -3,13 +3,9 @@ separate OS processes talking only through Kafka; then membership stops, and exc
 requests, answers and approvals (it never calls membership on a request path).
 """
 
-import asyncio
 import json
-from datetime import date, timedelta
-from typing import Any
 from uuid import UUID
 
-import httpx
 import pytest
 
 from cloth_shared.contracts import topics
@@ -17,78 +13,11 @@ from cloth_shared.testing.flows import BFA, MembershipFlows
 from cloth_shared.testing.kafka import read_topic
 
 from .conftest import Platform
+from .exchange_steps import PDF, agreed_and_approved, ok, programme, requested
 
 pytestmark = pytest.mark.e2e
 
 EA = UUID("0b1c0000-0000-4000-8000-000000000003")
-Headers = dict[str, str]
-TODAY = date.today()
-# A stay that is over (the report can be written today) and holds working days in Spain.
-FIRST_DAY, LAST_DAY = TODAY - timedelta(days=14), TODAY - timedelta(days=8)
-PDF = b"%PDF-1.7\n" + b"0" * 2048
-
-
-async def ok(answer: Any, status: int = 200) -> dict[str, Any]:
-    response = await answer
-    assert response.status_code == status, response.text
-    return response.json() if response.content else {}
-
-
-async def programme(exchange: httpx.AsyncClient, admin: Headers) -> str:
-    body = {
-        "name": "Fashion ClusterXchange (end to end)",
-        "application_window": {
-            "first": str(TODAY - timedelta(days=30)),
-            "last": str(TODAY + timedelta(days=300)),
-        },
-        "activity_window": {
-            "first": str(TODAY - timedelta(days=60)),
-            "last": str(TODAY + timedelta(days=300)),
-        },
-        "lump_sum_caps": {"ES": "900.00", "BG": "700.00", "FR": "1000.00"},
-    }
-    return str((await ok(exchange.post("/programmes", json=body, headers=admin), 201))["id"])
-
-
-async def requested(
-    exchange: httpx.AsyncClient, programme_id: str, visitor: UUID, host: UUID, headers: Headers
-) -> str:
-    """The visitor asks, as soon as exchange has heard of both organisations from membership."""
-    body = {
-        "visitor_organisation_id": str(visitor),
-        "host_organisation_id": str(host),
-        "first_day": str(FIRST_DAY),
-        "last_day": str(LAST_DAY),
-        "activity_kind": "knowledge_sharing",
-    }
-    async with asyncio.timeout(30):
-        while True:
-            answer = await exchange.post(f"/programmes/{programme_id}/exchanges", json=body, headers=headers)
-            if answer.status_code != 404:
-                assert answer.status_code == 201, answer.text
-                return str(answer.json()["id"])
-            await asyncio.sleep(0.1)
-
-
-async def agreed_and_approved(
-    exchange: httpx.AsyncClient, exchange_id: str, signers: dict[str, Headers]
-) -> dict[str, Any]:
-    """Accepted by the host, the commitment written and signed by the four, approved."""
-    path = f"/exchanges/{exchange_id}"
-    await ok(exchange.post(f"{path}/acceptance", headers=signers["host"]))
-    commitment = {
-        "goals": ["Learn natural dyeing at industrial scale"],
-        "agenda": [{"day": str(FIRST_DAY), "activities": "Tour of the dyeing plant"}],
-        "expected_results": ["A joint project proposal"],
-        "first_day": str(FIRST_DAY),
-        "last_day": str(LAST_DAY),
-    }
-    await ok(exchange.put(f"{path}/commitment", json=commitment, headers=signers["visitor"]))
-    for signatory in ("visitor", "host", "visitor_cluster", "host_cluster"):
-        await ok(
-            exchange.post(f"{path}/signatures", json={"signatory": signatory}, headers=signers[signatory])
-        )
-    return await ok(exchange.post(f"{path}/approval", headers=signers["visitor_cluster"]))
 
 
 async def test_members_of_two_countries_go_from_approval_to_a_paid_exchange_and_need_no_membership_for_it(

@@ -12,7 +12,7 @@ import pytest
 from cloth_shared.testing.flows import BFA, MembershipFlows
 
 from .conftest import Platform
-from .test_exchange_flow import PDF, agreed_and_approved, ok, programme, requested
+from .exchange_steps import PDF, agreed_and_approved, ok, programme, requested
 
 pytestmark = pytest.mark.e2e
 
