@@ -2,8 +2,12 @@
 
 import csv
 import io
+import json
 
 import pytest
+
+from membership.entrypoints.directory import DirectoryPageWithCursor
+from membership.entrypoints.schemas import DirectoryEntry
 
 
 @pytest.fixture
@@ -62,6 +66,15 @@ async def test_the_directory_shows_no_personal_or_internal_data(populated):
     body = (await populated.http.get("/directory")).text
     for secret in ("@example.org", "registration_number", "Ana Puig", "rejection_reason"):
         assert secret not in body
+
+
+async def test_directory_entries_are_what_the_response_model_declares(populated):
+    answer = await populated.http.get("/directory", params={"country": "BG"})
+    page = DirectoryPageWithCursor.model_validate_json(answer.content)
+    [entry] = answer.json()["items"]
+    assert list(entry) == list(DirectoryEntry.model_fields)
+    assert entry == json.loads(page.items[0].model_dump_json())
+    assert (entry["city"], entry["latitude"], entry["category"]) == ("Ruse", 43.83, "sme")
 
 
 async def test_the_map_has_counts_geojson_and_csv_of_active_organisations(populated):

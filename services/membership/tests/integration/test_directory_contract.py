@@ -2,9 +2,10 @@
 
 from dataclasses import replace
 from typing import Any
+from uuid import UUID
 
-from membership.domain.organisations import Category, Status
-from membership.service_layer.repositories import DirectoryFilter
+from membership.domain.organisations import PUBLIC_FIELDS, Category, Status
+from membership.service_layer.repositories import DirectoryEntryValues, DirectoryFilter
 
 from .repository_examples import Store, a_cluster, an_organisation, committed, ids
 
@@ -34,6 +35,10 @@ async def _seed(store: Store) -> dict[str, Any]:
     return {**examples, "cluster": cluster, "other": other}
 
 
+def entry_ids(entries: list[DirectoryEntryValues]) -> list[UUID]:
+    return [entry["id"] for entry in entries]
+
+
 async def test_active_organisations_are_paged_by_name_with_the_total(store: Store) -> None:
     seeded = await _seed(store)
 
@@ -41,8 +46,9 @@ async def test_active_organisations_are_paged_by_name_with_the_total(store: Stor
     rest = await store.directory.page(DirectoryFilter(), limit=2, offset=2)
     past_the_end = await store.directory.page(DirectoryFilter(), limit=2, offset=10)
 
-    assert ids(found.items + rest.items) == [seeded[k].id for k in ("agencia", "bruna", "cotton")]
+    assert entry_ids(found.items + rest.items) == [seeded[k].id for k in ("agencia", "bruna", "cotton")]
     assert (found.total, rest.total, past_the_end.items, past_the_end.total) == (3, 3, [], 3)
+    assert all(list(entry) == list(PUBLIC_FIELDS) for entry in found.items + rest.items)
     assert (rest.next, past_the_end.next) == (None, None)
 
 
@@ -56,9 +62,9 @@ async def test_each_page_starts_after_the_last_one_of_the_previous_page(store: S
     assert filtered.next is not None
     filtered_rest = await store.directory.page(DirectoryFilter(region="ES511"), limit=1, after=filtered.next)
 
-    assert ids(first.items + second.items) == [seeded[k].id for k in ("agencia", "bruna", "cotton")]
+    assert entry_ids(first.items + second.items) == [seeded[k].id for k in ("agencia", "bruna", "cotton")]
     assert (second.total, second.next) == (3, None)
-    assert ids(filtered.items + filtered_rest.items) == [seeded[k].id for k in ("bruna", "cotton")]
+    assert entry_ids(filtered.items + filtered_rest.items) == [seeded[k].id for k in ("bruna", "cotton")]
     assert (filtered.total, filtered_rest.total, filtered_rest.next) == (2, 2, None)
 
 

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from cloth_shared.auth.principal import Principal
 from cloth_shared.auth.verifier import TokenVerifier
-from membership.domain.organisations import Organisation, Status
+from membership.domain.organisations import Organisation, Status, public_values
 from membership.domain.sign_in import Throttle
 from membership.service_layer.ports import BootstrapAdmin, Identity, PasswordPolicy, Passwords, Tokens
 from membership.service_layer.repositories import (
@@ -112,7 +112,7 @@ class FakeDirectory:
         items = rest[:limit]
         last = items[-1] if len(rest) > limit else None
         following = DirectoryPosition(last.profile.legal_name, last.id) if last else None
-        return DirectoryPage(items, len(found), following)
+        return DirectoryPage([public_values(o) for o in items], len(found), following)
 
     async def all(self, where: DirectoryFilter, *, cap: int) -> list[Organisation]:
         return self._matching(where)[:cap]

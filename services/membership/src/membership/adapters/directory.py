@@ -12,6 +12,7 @@ from membership.adapters.repositories import organisation_from_row
 from membership.adapters.sql import arguments
 from membership.domain.organisations import Organisation
 from membership.service_layer.repositories import (
+    DirectoryEntryValues,
     DirectoryFilter,
     DirectoryPage,
     DirectoryPosition,
@@ -85,9 +86,9 @@ class PostgresDirectory:
                 total = await connection.fetchval(queries.DIRECTORY_TOTAL, *key)
             else:
                 total = await connection.fetchval(queries.DIRECTORY_COUNT, *parameters)
-        items = [organisation_from_row(row) for row in rows[:limit]]
+        items: list[DirectoryEntryValues] = [dict(row) for row in rows[:limit]]
         last = items[-1] if len(rows) > limit else None
-        following = DirectoryPosition(last.profile.legal_name, last.id) if last else None
+        following = DirectoryPosition(last["legal_name"], last["id"]) if last else None
         return DirectoryPage(items, int(total), following)
 
     async def all(self, where: DirectoryFilter, *, cap: int) -> list[Organisation]:

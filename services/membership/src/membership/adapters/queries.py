@@ -4,6 +4,7 @@ People, invitations, partner clients and sign-in attempts are in `people_queries
 """
 
 from membership.adapters.sql import assignments, columns, placeholders
+from membership.domain.organisations import PUBLIC_FIELDS
 from membership.domain.profile import PROFILE_FIELDS
 
 # --- clusters ---------------------------------------------------------------------------------
@@ -86,7 +87,7 @@ AND ($6::text IS NULL OR legal_name ILIKE $6 OR city ILIKE $6 OR description ILI
 # its rows and one more (is there a next page?), however deep it is. The first page may skip
 # `offset` rows ($8; kept for clients of the offset API: it reads every skipped row).
 DIRECTORY_PAGE = f"""
-SELECT {columns(ORGANISATION_COLUMNS)} FROM organisations
+SELECT {columns(PUBLIC_FIELDS)} FROM organisations
 WHERE {DIRECTORY_FILTER}
 ORDER BY legal_name, id
 LIMIT $7 OFFSET $8
@@ -94,7 +95,7 @@ LIMIT $7 OFFSET $8
 
 # The page after the (legal_name, id) position $8, $9.
 DIRECTORY_PAGE_AFTER = f"""
-SELECT {columns(ORGANISATION_COLUMNS)} FROM organisations
+SELECT {columns(PUBLIC_FIELDS)} FROM organisations
 WHERE {DIRECTORY_FILTER}
 AND (legal_name, id) > ($8::text, $9::uuid)
 ORDER BY legal_name, id

@@ -94,6 +94,35 @@ class Organisation:
         return self.status is Status.ACTIVE
 
 
+# What anyone may see of an active organisation (the public directory): no personal data, no
+# internal state. Profile fields keep their names as columns and in the answer.
+PUBLIC_FIELDS: tuple[str, ...] = (
+    "id",
+    "legal_name",
+    "category",
+    "cluster_id",
+    "country",
+    "region",
+    "city",
+    "latitude",
+    "longitude",
+    "value_chains",
+    "size_band",
+    "activities",
+    "certifications",
+    "languages",
+    "website",
+    "description",
+)
+
+
+def public_values(organisation: Organisation) -> dict[str, Any]:
+    """The organisation's public fields by name (its profile's alongside the others)."""
+    values = {**organisation.profile.values(), "id": organisation.id, "category": organisation.category}
+    values |= {"cluster_id": organisation.cluster_id, "country": organisation.country}
+    return {name: values[name] for name in PUBLIC_FIELDS}
+
+
 def _move(organisation: Organisation, wanted: Status, at: datetime, **changes: Any) -> Organisation:
     if wanted not in ALLOWED_TRANSITIONS[organisation.status]:
         raise InvalidTransition(organisation.status, wanted)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.errors import InvalidInput
-from cloth_shared.http import public_response
+from cloth_shared.http import json_bytes, public_response
 from cloth_shared.inputs import SingleLine
 from cloth_shared.openapi import problem_responses, public_read_responses
 from cloth_shared.pagination import MAX_OFFSET, MAX_PAGE_SIZE
@@ -26,7 +26,6 @@ from membership.entrypoints.schemas import (
     ClusterCreate,
     ClusterPublic,
     CountryCode,
-    DirectoryEntry,
     DirectoryPage,
     Place,
 )
@@ -145,14 +144,16 @@ async def search(
     found = await read.search(
         directory, query.where(), limit=query.limit, offset=query.offset, after=query.after()
     )
-    page = DirectoryPageWithCursor(
-        items=[DirectoryEntry.of(o) for o in found.items],
-        total=found.total,
-        limit=query.limit,
-        offset=query.offset,
-        next_cursor=encode_cursor(found.next) if found.next else None,
-    )
-    return public_response(request, page.model_dump_json().encode())
+    # The schema is DirectoryPageWithCursor's; orjson writes it from the entries' stored values
+    # (test_directory_json.py): no model validated and dumped per entry.
+    page = {
+        "items": found.items,
+        "total": found.total,
+        "limit": query.limit,
+        "offset": query.offset,
+        "next_cursor": encode_cursor(found.next) if found.next else None,
+    }
+    return public_response(request, json_bytes(page))
 
 
 def _json(value: Any) -> bytes:

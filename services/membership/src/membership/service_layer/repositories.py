@@ -5,9 +5,10 @@ the store refused the row (a taken email, name or registration number), so the u
 name the conflict; `save*` of a row that does not exist changes nothing.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 from cloth_shared.auth.principal import Principal, Role
@@ -187,9 +188,15 @@ class DirectoryPosition:
     id: UUID
 
 
+# An entry of the directory: the organisation's public fields by name (domain.organisations
+# PUBLIC_FIELDS), as stored. Pages go from the database to the answer without a domain object
+# per entry: they are read only, and building one per row was most of the page's cost.
+DirectoryEntryValues = Mapping[str, Any]
+
+
 @dataclass(frozen=True, slots=True)
 class DirectoryPage:
-    items: list[Organisation]
+    items: list[DirectoryEntryValues]
     total: int  # how many match in all
     next: DirectoryPosition | None  # None on the last page
 
