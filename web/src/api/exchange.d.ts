@@ -369,7 +369,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The catalogue, filtered; newest first in a stable order (public). */
+        /** The catalogue, filtered; newest first in a stable order (public, cacheable). */
         get: operations["search_hosting_offers_get"];
         put?: never;
         /** Publish a hosting offer for your organisation (the host's people); any category may host. */
@@ -5236,6 +5236,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OfferPublic"][];
                 };
+            };
+            /** @description Not Modified: the ETag named in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unprocessable content */
             422: {

@@ -44,6 +44,28 @@ async def test_a_host_publishes_offers_the_catalogue_filters_them_and_pages_are_
     assert (await api.call("GET", f"/hosting-offers/{offer['id']}", "anonymous")).status_code == 404
 
 
+async def test_the_catalogue_answers_a_conditional_get_and_is_revalidated_on_every_read(api: Api) -> None:
+    before = await api.call("GET", "/hosting-offers", "anonymous")
+    assert before.headers["cache-control"] == "public, max-age=0"
+    etag = before.headers["etag"]
+    unchanged = await api.http.get("/hosting-offers", headers={"If-None-Match": etag})
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
+
+    offer = await api.ok(
+        "POST",
+        "/hosting-offers",
+        "host",
+        201,
+        json=OFFER | {"host_organisation_id": str(api.host.organisation_id)},
+    )
+
+    changed = await api.http.get("/hosting-offers", headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed.headers["etag"] != etag
+    assert [o["id"] for o in changed.json()] == [offer["id"]]
+    assert changed.json()[0]["periods"] == [{"first": "2027-03-01", "last": "2027-05-31"}]
+
+
 async def test_suggested_hosts_come_ranked_with_the_parts_of_their_score(api: Api) -> None:
     same_country = a_party(country="PT")
     await api.know(same_country)

@@ -5,11 +5,13 @@ from datetime import date
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
+from pydantic import TypeAdapter
 
 from cloth_shared.auth.fastapi import Caller
 from cloth_shared.errors import InvalidInput
-from cloth_shared.openapi import problem_responses
+from cloth_shared.http import public_response
+from cloth_shared.openapi import problem_responses, public_read_responses
 from cloth_shared.pagination import Offset
 from exchange.domain.programme import Window
 from exchange.domain.vocabulary import ActivityKind, Category
@@ -21,6 +23,7 @@ from exchange.service_layer import offers
 from exchange.service_layer.queries import OfferQuery
 
 router = APIRouter(tags=["hosting offers"], route_class=JsonRoute)
+OFFER_LIST = TypeAdapter(list[OfferPublic])
 MAX_CATALOGUE_PAGE = 50
 PageSize = Annotated[int, Query(ge=1, le=MAX_CATALOGUE_PAGE, description=f"At most {MAX_CATALOGUE_PAGE}.")]
 
@@ -49,11 +52,12 @@ async def publish(body: OfferCreate, caller: Caller, uow: UoW, clock: ClockDep) 
 @router.get(
     "/hosting-offers",
     response_model=list[OfferPublic],
-    summary="The catalogue, filtered; newest first in a stable order (public).",
-    responses=problem_responses(422),
+    summary="The catalogue, filtered; newest first in a stable order (public, cacheable).",
+    responses={**public_read_responses(), **problem_responses(422)},
 )
 async def search(
     uow: UoW,
+    request: Request,
     country: CountryCode | None = None,
     category: Category | None = None,
     value_chain: ValueChain | None = None,
@@ -64,12 +68,15 @@ async def search(
     host_organisation_id: UUID | None = None,
     limit: PageSize = 20,
     offset: Offset = 0,
-) -> list[OfferPublic]:
+) -> Response:
     period = window(available_from, available_to)
     query = OfferQuery(
         country, category, value_chain, activity_kind, language, period, host_organisation_id, limit, offset
     )
-    return [OfferPublic.of(offer) for offer in await offers.search_offers(uow, query)]
+    found = [OfferPublic.of(offer) for offer in await offers.search_offers(uow, query)]
+    # Built valid here, so written once: FastAPI would validate the returned models again.
+    # Revalidated on every read (max-age 0): a host who just published looks for their offer.
+    return public_response(request, OFFER_LIST.dump_json(found), max_age=0)
 
 
 @router.get(

@@ -88,13 +88,14 @@ async def withdraw_offer(uow: ExchangeUnitOfWork, caller: Principal, offer_id: U
 
 
 async def get_offer(uow: ExchangeUnitOfWork, offer_id: UUID) -> HostingOffer:
-    async with uow:
+    async with uow.reading():
         return await _published(uow, offer_id)
 
 
 async def search_offers(uow: ExchangeUnitOfWork, query: OfferQuery) -> Sequence[HostingOffer]:
-    """The catalogue, filtered; newest first in a stable order. Public."""
-    async with uow:
+    """The catalogue, filtered; newest first in a stable order. Public: one plain read, no
+    transaction."""
+    async with uow.reading():
         return await uow.offers.search(query)
 
 
