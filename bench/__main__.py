@@ -21,7 +21,7 @@ import time
 
 from bench import consumer, end_to_end, exchange_api, knowledge_api, membership_api, outbox_relay
 from bench import scale as scaling
-from bench.common import REPO, RunOptions, bootstrap_servers
+from bench.common import REPO, RunOptions, bootstrap_servers, drop_abandoned_copies
 from bench.table import Row, markdown, render
 from cloth_shared.testing.topic_cleanup import delete_topics, existing_topics
 
@@ -122,6 +122,8 @@ async def run_then_delete_topics(options: RunOptions) -> list[Row]:
     """Every measurement works in topics of its own (`bench-<run id>-<hex>.`); they are deleted
     after the run. Left behind, a day of runs held thousands of partitions on the local broker,
     whose upkeep took CPU from every later figure."""
+    for name in await drop_abandoned_copies():
+        print(f"dropped {name}: a database copy an interrupted bench run left behind")
     try:
         return await run(options)
     finally:
