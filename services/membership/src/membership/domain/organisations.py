@@ -1,6 +1,6 @@
 """Organisations, their profile, and the life of their membership."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -116,10 +116,15 @@ PUBLIC_FIELDS: tuple[str, ...] = (
 )
 
 
+def flat_values(organisation: Organisation) -> dict[str, Any]:
+    """Every field by name, the profile's alongside the others (one level, no copies)."""
+    values = {f.name: getattr(organisation, f.name) for f in fields(organisation) if f.name != "profile"}
+    return {**values, **organisation.profile.values()}
+
+
 def public_values(organisation: Organisation) -> dict[str, Any]:
-    """The organisation's public fields by name (its profile's alongside the others)."""
-    values = {**organisation.profile.values(), "id": organisation.id, "category": organisation.category}
-    values |= {"cluster_id": organisation.cluster_id, "country": organisation.country}
+    """The organisation's public fields by name."""
+    values = flat_values(organisation)
     return {name: values[name] for name in PUBLIC_FIELDS}
 
 

@@ -156,10 +156,6 @@ async def search(
     return public_response(request, json_bytes(page))
 
 
-def _json(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":")).encode()
-
-
 @router.get(
     "/map/counts",
     responses=public_read_responses(),
@@ -168,7 +164,7 @@ def _json(value: Any) -> bytes:
     summary="Active organisations by country, region, category, value chain.",
 )
 async def counts(directory: DirectoryDep, request: Request) -> Response:
-    return public_response(request, _json(await read.counts(directory)))
+    return public_response(request, json_bytes(await read.counts(directory)))
 
 
 @router.get(
@@ -178,7 +174,7 @@ async def counts(directory: DirectoryDep, request: Request) -> Response:
     summary="Active organisations as a GeoJSON FeatureCollection.",
 )
 async def geojson(query: Annotated[MapQuery, Query()], directory: DirectoryDep, request: Request) -> Response:
-    body = json.dumps(await read.geojson(directory, query.where())).encode()
+    body = json_bytes(await read.geojson(directory, query.where()))
     return public_response(request, body, media_type="application/geo+json")
 
 
@@ -204,4 +200,4 @@ async def csv_export(
     summary="Active participants against the target of 50.",
 )
 async def figures(directory: DirectoryDep, request: Request) -> Response:
-    return public_response(request, _json(await read.figures(directory)))
+    return public_response(request, json_bytes(await read.figures(directory)))

@@ -1,6 +1,5 @@
 """Request and response bodies of the organisation and cluster API."""
 
-from dataclasses import fields
 from datetime import datetime
 from typing import Annotated, Any, Self
 from uuid import UUID
@@ -9,7 +8,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, Stri
 
 from cloth_shared.errors import InvalidInput
 from cloth_shared.inputs import Latitude, Longitude, MultiLine, SingleLine
-from membership.domain.organisations import Category, Organisation, Status
+from membership.domain.organisations import Category, Organisation, Status, flat_values
 from membership.domain.profile import PROFILE_FIELDS, Profile, ProfileChanges
 from membership.domain.vocabulary import (
     SizeBand,
@@ -157,13 +156,7 @@ class DirectoryEntry(BaseModel):
 
     @classmethod
     def of(cls, organisation: Organisation) -> Self:
-        return cls.model_validate(_flat(organisation))
-
-
-def _flat(organisation: Organisation) -> dict[str, Any]:
-    """The organisation with its profile's fields alongside the others (one level, no copies)."""
-    values = {f.name: getattr(organisation, f.name) for f in fields(organisation) if f.name != "profile"}
-    return {**values, **organisation.profile.values()}
+        return cls.model_validate(flat_values(organisation))
 
 
 class OrganisationPublic(DirectoryEntry):
