@@ -1,8 +1,9 @@
 """Profile a service under one benchmark's load with py-spy (a dev tool, not a dependency).
 
-    python -m bench.profile read|directory|patch|search [--seconds 8] [--scale 1]
+    python -m bench.profile read|directory|patch|search|offers [--seconds 8] [--scale 1]
 
-Starts membership (knowledge for `search`: the library search bench's 28 queries; one worker) on
+Starts membership (knowledge for `search`: the library search bench's 28 queries; exchange for
+`offers`: the hosting-offer catalogue's 20 filter pairs; one worker) on
 a copy of the scaled database, drives the load with wrk and
 records the worker with `py-spy record --format raw`; prints the heaviest frames (self and
 inclusive share of samples). The raw stacks are left in .local/logs/profile-<load>.txt.
@@ -15,7 +16,7 @@ import shutil
 import subprocess
 from datetime import timedelta
 
-from bench import knowledge_sql, wrk
+from bench import exchange_sql, knowledge_sql, wrk
 from bench import scale as scaling
 from bench.common import (
     LOG_DIR,
@@ -119,8 +120,8 @@ def summarise(raw: str, top: int = 25) -> str:
 
 
 async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
-    if load == "search":
-        await profile_search(seconds, scale, workers)
+    if load in ("search", "offers"):
+        await profile_other_service(load, seconds, scale, workers)
         return
     options = RunOptions(workers=workers, seconds=seconds)
     template = await scaling.ensure_template("membership", scale, verbose=False)
@@ -151,19 +152,28 @@ async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
             await stop_server(server)
 
 
-async def profile_search(seconds: float, scale: int, workers: int) -> None:
+async def profile_other_service(load: str, seconds: float, scale: int, workers: int) -> None:
+    """The public reads of knowledge (`search`) and exchange (`offers`), trusting a bench key."""
+    service = {"search": "knowledge", "offers": "exchange"}[load]
+    prefix = service.upper()
     options = RunOptions(workers=workers, seconds=seconds)
-    template = await scaling.ensure_template("knowledge", scale, verbose=False)
-    async with cloned_database(template, f"profile_knowledge_x{scale}") as url:
+    template = await scaling.ensure_template(service, scale, verbose=False)
+    async with cloned_database(template, f"profile_{service}_x{scale}") as url:
         port = free_port()
-        pem = public_key_pem(generate_private_key_pem())
-        env = service_env(
-            "knowledge", url, options, KNOWLEDGE_AUTH_PUBLIC_KEY_PEM=pem, KNOWLEDGE_AUTH_JWKS_URL=""
-        )
-        server = await start_server("knowledge-profile", service_command("knowledge", port), env, port)
+        keys = {
+            f"{prefix}_AUTH_PUBLIC_KEY_PEM": public_key_pem(generate_private_key_pem()),
+            f"{prefix}_AUTH_JWKS_URL": "",
+        }
+        if service == "exchange":
+            keys["EXCHANGE_RUN_SWEEPER"] = "false"
+        env = service_env(service, url, options, **keys)
+        server = await start_server(f"{service}-profile", service_command(service, port), env, port)
         try:
-            paths = knowledge_sql.search_paths()
-            await _record(server, "search", paths[0], wrk.paths_script(paths), seconds)
+            if load == "search":
+                paths = knowledge_sql.search_paths()
+            else:
+                paths = [exchange_sql.catalogue_path(n) for n in range(len(exchange_sql.CATALOGUE_FILTERS))]
+            await _record(server, load, paths[0], wrk.paths_script(paths), seconds)
         finally:
             await stop_server(server)
 
@@ -189,7 +199,7 @@ async def _record(server: Server, load: str, path: str, script: str | None, seco
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.profile")
-    parser.add_argument("load", choices=["read", "directory", "counts", "patch", "live", "search"])
+    parser.add_argument("load", choices=["read", "directory", "counts", "patch", "live", "search", "offers"])
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1)

@@ -194,9 +194,10 @@ def json_bytes(value: Any) -> bytes:
     """Plain values (dicts, lists, str, numbers, UUIDs, enums) as JSON, written by orjson: for
     list answers whose schema a response model declares but that are cheaper written directly.
 
-    asyncpg returns its own UUID subclass, which orjson does not take as a UUID.
+    asyncpg returns its own UUID subclass, which orjson does not take as a UUID. UTC times end in
+    "Z", as pydantic writes them, so both paths give the same text.
     """
-    return orjson.dumps(value, default=_uuid_text)
+    return orjson.dumps(value, default=_uuid_text, option=orjson.OPT_UTC_Z)
 
 
 def _uuid_text(value: Any) -> str:
