@@ -116,8 +116,8 @@ async def test_the_log_finds_events_by_a_shared_key_since_a_time_oldest_first(po
     before = routed({organisation}, at=JOINED_AT - timedelta(minutes=1))
     unrelated = routed({other}, at=APPROVED_AT)
     async with new_uow(pool) as uow:
-        await uow.routed_events.add_all([later, first, before, unrelated])
-        await uow.routed_events.add_all([first])  # kept once
+        await uow.routed_events.keep([later, first, before, unrelated], kept_for=KEPT_FOR)
+        await uow.routed_events.keep([first], kept_for=KEPT_FOR)  # kept once
         await uow.commit()
 
     async with new_uow(pool) as uow:
@@ -127,7 +127,7 @@ async def test_the_log_finds_events_by_a_shared_key_since_a_time_oldest_first(po
     assert found[1] == later
 
 
-async def test_the_log_forgets_events_naming_a_person_and_drops_old_ones_in_batches(
+async def test_the_log_forgets_events_naming_a_person_and_drops_old_ones_as_it_keeps_new_ones(
     pool: asyncpg.Pool,
 ) -> None:
     person = uuid4()
@@ -135,7 +135,7 @@ async def test_the_log_forgets_events_naming_a_person_and_drops_old_ones_in_batc
     in_payload = routed({uuid4()}, payload={"reviewer": {"id": str(person)}})
     other = routed({uuid4()})
     async with new_uow(pool) as uow:
-        await uow.routed_events.add_all([by_key, in_payload, other])
+        await uow.routed_events.keep([by_key, in_payload, other], kept_for=KEPT_FOR)
         await uow.routed_events.forget_mentions(person)
         await uow.commit()
     assert [row["event_id"] for row in await pool.fetch("SELECT event_id FROM routed_events")] == [
@@ -147,8 +147,7 @@ async def test_the_log_forgets_events_naming_a_person_and_drops_old_ones_in_batc
     )
     async with new_uow(pool) as uow:
         fresh = routed({uuid4()})
-        await uow.routed_events.add_all([fresh])
-        await uow.routed_events.drop_older_than(KEPT_FOR)
+        await uow.routed_events.keep([fresh], kept_for=KEPT_FOR)  # and drops the old, in one statement
         await uow.commit()
     assert [row["event_id"] for row in await pool.fetch("SELECT event_id FROM routed_events")] == [
         fresh.event_id

@@ -386,8 +386,11 @@ class FakeRoutedEventLog:
     async def hold_for_person(self, keys: Collection[UUID]) -> None:
         pass
 
-    async def add_all(self, events: Sequence[RoutedEvent]) -> None:
+    async def keep(self, events: Sequence[RoutedEvent], *, kept_for: timedelta) -> None:
         now = datetime.now(UTC)
+        for event_id, (_, routed_at) in list(self._events.items()):
+            if routed_at < now - kept_for:
+                del self._events[event_id]
         for event in events:
             self._events.setdefault(event.event_id, (event, now))
 
@@ -398,12 +401,6 @@ class FakeRoutedEventLog:
     async def forget_mentions(self, person_id: UUID) -> None:
         for event_id, (event, _) in list(self._events.items()):
             if person_id in event.keys or str(person_id) in repr(event.payload):
-                del self._events[event_id]
-
-    async def drop_older_than(self, age: timedelta) -> None:
-        cutoff = datetime.now(UTC) - age
-        for event_id, (_, routed_at) in list(self._events.items()):
-            if routed_at < cutoff:
                 del self._events[event_id]
 
 

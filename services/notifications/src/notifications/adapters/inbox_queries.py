@@ -8,7 +8,9 @@ NOTIFICATION_COLUMNS = (
 # Records in the order given. Each person's counter row is raised once by their count and locked
 # until commit (in person order, so two transactions lock alike): their sequences grow in commit
 # order, and their records take the numbers in between in the order given. A duplicate (event,
-# person, channel) spends a number and is not inserted: gaps, never repeats.
+# person, channel) spends a number and is not inserted: gaps, never repeats. Whoever got a new
+# in-app record has their open streams woken, in the same statement: PostgreSQL delivers the
+# NOTIFY on commit to every process listening (adapters/inbox_wakeups.py).
 ADD_NOTIFICATIONS = """
 WITH batch AS (
     SELECT * FROM unnest(
@@ -27,21 +29,27 @@ reserved AS (
     SELECT person_id, taken FROM counted ORDER BY person_id
     ON CONFLICT (person_id) DO UPDATE SET last_sequence = s.last_sequence + EXCLUDED.last_sequence
     RETURNING person_id, last_sequence
+),
+added AS (
+    INSERT INTO person_notifications (
+        id, person_id, event_id, event_type, category, channel, frequency, title, context, created_at,
+        sequence
+    )
+    SELECT b.id, b.person_id, b.event_id, b.event_type, b.category, b.channel, b.frequency, b.title,
+           b.context, b.created_at,
+           r.last_sequence - c.taken + row_number() OVER (PARTITION BY b.person_id ORDER BY b.position)
+    FROM batch b JOIN counted c USING (person_id) JOIN reserved r USING (person_id)
+    ORDER BY b.position
+    ON CONFLICT (event_id, person_id, channel) DO NOTHING
+    RETURNING id, person_id, channel
+),
+woken AS (
+    SELECT count(pg_notify('inbox', person_id::text)) AS streams
+    FROM (SELECT DISTINCT person_id FROM added WHERE channel = 'in_app' ORDER BY person_id) AS person
 )
-INSERT INTO person_notifications (
-    id, person_id, event_id, event_type, category, channel, frequency, title, context, created_at, sequence
-)
-SELECT b.id, b.person_id, b.event_id, b.event_type, b.category, b.channel, b.frequency, b.title,
-       b.context, b.created_at,
-       r.last_sequence - c.taken + row_number() OVER (PARTITION BY b.person_id ORDER BY b.position)
-FROM batch b JOIN counted c USING (person_id) JOIN reserved r USING (person_id)
-ORDER BY b.position
-ON CONFLICT (event_id, person_id, channel) DO NOTHING
-RETURNING id
+-- woken is read (its one row joined to every id), or PostgreSQL would not run it.
+SELECT added.id FROM added CROSS JOIN woken
 """
-
-# Delivered on commit to every process listening (adapters/inbox_wakeups.py).
-WAKE_EACH_STREAM = "SELECT pg_notify('inbox', person::text) FROM unnest($1::uuid[]) AS person"
 
 
 INBOX_PAGE = f"""

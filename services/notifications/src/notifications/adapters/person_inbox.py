@@ -46,11 +46,7 @@ class PostgresPersonInbox:
             [dict(n.context) for n in notifications],
             [n.created_at for n in notifications],
         ]
-        added = {row["id"] for row in await self._connection.fetch(q.ADD_NOTIFICATIONS, *columns)}
-        woken = {n.person_id for n in notifications if n.id in added and n.channel is Channel.IN_APP}
-        if woken:
-            await self._connection.execute(q.WAKE_EACH_STREAM, sorted(woken))
-        return added
+        return {row["id"] for row in await self._connection.fetch(q.ADD_NOTIFICATIONS, *columns)}
 
     async def page(
         self, person_id: UUID, *, state: InboxState | None, before: int | None, limit: int

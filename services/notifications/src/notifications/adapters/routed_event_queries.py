@@ -16,8 +16,19 @@ FROM unnest($2::uuid[]) AS key
 """
 
 # Each event's keys travel as one array literal ('{…}'): unnest cannot take an array of arrays
-# of different lengths.
-ADD_ROUTED_EVENTS = """
+# of different lengths. The same statement drops a bounded batch of events routed longer ago than
+# they are kept, skipping rows another transaction is already dropping: routing keeps the log
+# about one retention period long, without a job or a round trip of its own.
+KEEP_ROUTED_EVENTS = """
+WITH dropped AS (
+    DELETE FROM routed_events WHERE event_id IN (
+        SELECT event_id FROM routed_events
+        WHERE routed_at < now() - $6::interval
+        ORDER BY routed_at
+        LIMIT 500
+        FOR UPDATE SKIP LOCKED
+    )
+)
 INSERT INTO routed_events (event_id, event_type, payload, occurred_at, keys)
 SELECT event_id, event_type, payload, occurred_at, keys::uuid[]
 FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::text[])
@@ -33,16 +44,4 @@ ORDER BY occurred_at, event_id
 
 FORGET_MENTIONS = """
 DELETE FROM routed_events WHERE $1::uuid = ANY(keys) OR strpos(payload::text, $1::text) > 0
-"""
-
-# A bounded batch, skipping rows another transaction is already dropping: every routed run
-# calls it, so the log stays about one retention period long without a job of its own.
-DROP_OLDER_THAN = """
-DELETE FROM routed_events WHERE event_id IN (
-    SELECT event_id FROM routed_events
-    WHERE routed_at < now() - $1::interval
-    ORDER BY routed_at
-    LIMIT 500
-    FOR UPDATE SKIP LOCKED
-)
 """

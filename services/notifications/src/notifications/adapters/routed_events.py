@@ -22,16 +22,17 @@ class PostgresRoutedEventLog:
         if keys:
             await self._connection.fetchval(q.HOLD_EXCLUSIVE, q.ROUTING_LOCK_NAMESPACE, sorted(keys))
 
-    async def add_all(self, events: Sequence[RoutedEvent]) -> None:
+    async def keep(self, events: Sequence[RoutedEvent], *, kept_for: timedelta) -> None:
         if not events:
             return
         await self._connection.execute(
-            q.ADD_ROUTED_EVENTS,
+            q.KEEP_ROUTED_EVENTS,
             [e.event_id for e in events],
             [e.event_type for e in events],
             [e.payload for e in events],
             [e.occurred_at for e in events],
             ["{" + ",".join(str(key) for key in sorted(e.keys)) + "}" for e in events],
+            kept_for,
         )
 
     async def since(self, occurred_at: datetime, keys: Collection[UUID]) -> list[RoutedEvent]:
@@ -45,6 +46,3 @@ class PostgresRoutedEventLog:
 
     async def forget_mentions(self, person_id: UUID) -> None:
         await self._connection.execute(q.FORGET_MENTIONS, person_id)
-
-    async def drop_older_than(self, age: timedelta) -> None:
-        await self._connection.execute(q.DROP_OLDER_THAN, age)

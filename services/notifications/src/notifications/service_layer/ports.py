@@ -104,8 +104,9 @@ class RoutedEventLog(Protocol):
     async def hold_for_person(self, keys: Collection[UUID]) -> None:
         """Exclusive locks on the keys until the transaction ends: taken before the log is read."""
 
-    async def add_all(self, events: Sequence[RoutedEvent]) -> None:
-        """Keep each (an event already kept stays as it is)."""
+    async def keep(self, events: Sequence[RoutedEvent], *, kept_for: timedelta) -> None:
+        """Keep each (an event already kept stays as it is), and drop some of the events routed
+        longer than `kept_for` ago (a bounded batch per call)."""
 
     async def since(self, occurred_at: datetime, keys: Collection[UUID]) -> list[RoutedEvent]:
         """Events kept that occurred at or after `occurred_at` and share a key, oldest first."""
@@ -113,9 +114,6 @@ class RoutedEventLog(Protocol):
 
     async def forget_mentions(self, person_id: UUID) -> None:
         """Drop every kept event whose payload names the person (an erasure)."""
-
-    async def drop_older_than(self, age: timedelta) -> None:
-        """Drop some of the events routed longer than `age` ago (a bounded batch per call)."""
 
 
 class PreferenceRepository(Protocol):

@@ -74,7 +74,7 @@ async def _route(
         planned += plan(route, replace(occurrence, organisation_names=named_here), pairs, choices)
     await _store(uow, planned)
     if only is None:
-        await uow.routed_events.add_all(
+        await uow.routed_events.keep(
             [
                 RoutedEvent(
                     o.event_id,
@@ -84,9 +84,9 @@ async def _route(
                     keys_of(q for _, qs in rows for q in qs),
                 )
                 for (_, o), rows in zip(routed, audiences, strict=True)
-            ]
+            ],
+            kept_for=KEPT_FOR,
         )
-        await uow.routed_events.drop_older_than(KEPT_FOR)
 
 
 async def tell_of_what_they_missed(
