@@ -45,6 +45,12 @@ def options_from_args() -> tuple[RunOptions, argparse.Namespace]:
     parser.add_argument("--seconds", type=float, default=None, help="per HTTP/SQL measurement")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--events", type=int, default=None, help="consumer: events per measurement")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=None,
+        help="read by id: service and baseline in turn, median (default 3)",
+    )
     parser.add_argument("--markdown", default=None, help="also write the table as Markdown to this file")
     args = parser.parse_args()
     quick = args.quick
@@ -58,6 +64,7 @@ def options_from_args() -> tuple[RunOptions, argparse.Namespace]:
         scales=scales,
         events=args.events or (500 if quick else 10_000),
         relay_events=2_000 if quick else 20_000,
+        rounds=args.rounds or (1 if quick else 3),
         relay_rounds=1 if quick else 3,
         only=frozenset(f for f in args.only.split(",") if f),
         rows=frozenset(r for r in args.rows.split(",") if r),

@@ -38,6 +38,9 @@ class RunOptions:
     events: int = 10_000
     relay_events: int = 20_000
     relay_rounds: int = 3
+    # A service and its baseline measured in turn this many times each (rows that use it say so):
+    # load that comes and goes on a shared machine then weighs on both sides alike.
+    rounds: int = 3
     only: frozenset[str] = frozenset()
     rows: frozenset[str] = frozenset()  # membership rows to measure (read, directory, ...); empty: all
     run_id: str = field(default_factory=lambda: uuid4().hex[:8])
@@ -278,6 +281,16 @@ class Measure:
     ) -> "Measure":
         ordered = sorted(latencies_ms)
         return cls(count / seconds, percentile(ordered, 0.5), percentile(ordered, 0.99), errors)
+
+
+def median_measure(measures: Sequence[Measure]) -> Measure:
+    """The median of each field over rounds of one figure (rate, p50 and p99 taken separately)."""
+    return Measure(
+        median([m.rate for m in measures]),
+        median([m.p50_ms for m in measures]),
+        median([m.p99_ms for m in measures]),
+        sum(m.errors for m in measures),
+    )
 
 
 def median(values: Sequence[float]) -> float:

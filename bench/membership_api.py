@@ -9,6 +9,7 @@ every request is verified by the service.
 """
 
 import asyncio
+import contextlib
 import time
 from datetime import timedelta
 from uuid import UUID
@@ -127,7 +128,10 @@ async def _outbox_drained(url: str, timeout: float = 60) -> None:
 
 async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) -> None:
     template = await scaling.ensure_template("membership", scale, verbose=False)
-    async with cloned_database(template, f"membership_x{scale}") as url:
+    async with (
+        cloned_database(template, f"membership_x{scale}") as url,
+        contextlib.AsyncExitStack() as servers,
+    ):
         members = await _members(url)
         ids = [organisation for organisation, _ in members]
         pem = generate_private_key_pem()
@@ -139,8 +143,10 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         patch_script = wrk.rotating_script("PATCH", paths, tokens, PATCH_BODY)
         one_script = wrk.rotating_script("PATCH", paths[:1], tokens[:1], PATCH_BODY)
 
-        # Baselines first, while the service (and its outbox relay) is not running.
+        # The SQL baselines first, while the service (and its outbox relay) is not running. The
+        # bare app stays up beside the service, and the two are measured in turn (wrk.alternated).
         wants = options.measures
+        baseline: Server | None = None
         if wants("read"):
             port = free_port()
             baseline = await start_server(
@@ -153,13 +159,8 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
                 },
                 port,
             )
-            try:
-                await asyncio.to_thread(wrk.warm_up, baseline.url + paths[0], options, script=read_script)
-                table["read"].baselines[scale] = await asyncio.to_thread(
-                    wrk.measure, baseline.url + paths[0], options, script=read_script
-                )
-            finally:
-                await stop_server(baseline)
+            servers.push_async_callback(stop_server, baseline)
+            await asyncio.to_thread(wrk.warm_up, baseline.url + paths[0], options, script=read_script)
 
         def sql(kind: str, rows: list[UUID] | None = None) -> Measure:
             return sql_driver.run(
@@ -185,34 +186,33 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         port = free_port()
         env = service_env("membership", url, options, MEMBERSHIP_SIGNING_KEY_PEM=pem)
         service: Server = await start_server("membership", service_command("membership", port), env, port)
-        try:
-            await _outbox_drained(url)
-            base = service.url
-            await asyncio.to_thread(wrk.warm_up, base + paths[0], options, script=read_script)
-            if wants("read"):
-                table["read"].measures[scale] = await asyncio.to_thread(
-                    wrk.measure, base + paths[0], options, script=read_script
-                )
-            for key, path in (
-                ("directory", "/directory?limit=20"),
-                ("counts", "/map/counts"),
-                ("figures", "/figures"),
-            ):
-                if wants(key):
-                    table[key].measures[scale] = await asyncio.to_thread(wrk.measure, base + path, options)
-            if wants("patch"):
-                table["patch"].measures[scale] = await asyncio.to_thread(
-                    wrk.measure, base + paths[0], options, script=patch_script
-                )
-            if wants("patch_one"):
-                table["patch_one"].measures[scale] = await asyncio.to_thread(
-                    wrk.measure, base + paths[0], options, script=one_script
-                )
-            await asyncio.sleep(2)
-            workers = service.pids()[1:] or service.pids()
-            table["rss"].measures[scale] = Measure(max(rss_mb(p) for p in workers))
-        finally:
-            await stop_server(service)
+        servers.push_async_callback(stop_server, service)
+        await _outbox_drained(url)
+        base = service.url
+        await asyncio.to_thread(wrk.warm_up, base + paths[0], options, script=read_script)
+        if baseline is not None:
+            table["read"].baselines[scale], table["read"].measures[scale] = await asyncio.to_thread(
+                wrk.alternated, baseline.url + paths[0], base + paths[0], options, script=read_script
+            )
+            await stop_server(baseline)  # not beside the rows that follow
+        for key, path in (
+            ("directory", "/directory?limit=20"),
+            ("counts", "/map/counts"),
+            ("figures", "/figures"),
+        ):
+            if wants(key):
+                table[key].measures[scale] = await asyncio.to_thread(wrk.measure, base + path, options)
+        if wants("patch"):
+            table["patch"].measures[scale] = await asyncio.to_thread(
+                wrk.measure, base + paths[0], options, script=patch_script
+            )
+        if wants("patch_one"):
+            table["patch_one"].measures[scale] = await asyncio.to_thread(
+                wrk.measure, base + paths[0], options, script=one_script
+            )
+        await asyncio.sleep(2)
+        workers = service.pids()[1:] or service.pids()
+        table["rss"].measures[scale] = Measure(max(rss_mb(p) for p in workers))
 
 
 async def run(options: RunOptions) -> list[Row]:
