@@ -125,10 +125,12 @@ async def run(options: RunOptions) -> list[Row]:
     return rows + memory
 
 
-async def run_then_delete_topics(options: RunOptions) -> list[Row]:
-    """Every measurement works in topics of its own (`bench-<run id>-<hex>.`); they are deleted
-    after the run. Left behind, a day of runs held thousands of partitions on the local broker,
-    whose upkeep took CPU from every later figure."""
+async def run_leaving_nothing_behind(options: RunOptions) -> list[Row]:
+    """The run, between two clean-ups. Before: the database copies an interrupted run of this
+    machine left behind (a measurement drops its own copy, but a killed run never gets there).
+    After: the run's topics (every measurement works in its own, `bench-<run id>-<hex>.`); left
+    behind, a day of runs held thousands of partitions on the local broker, whose upkeep took CPU
+    from every later figure."""
     for name in await drop_abandoned_copies():
         print(f"dropped {name}: a database copy an interrupted bench run left behind")
     try:
@@ -142,7 +144,7 @@ async def run_then_delete_topics(options: RunOptions) -> list[Row]:
 def main() -> None:
     options, args = options_from_args()
     started = time.perf_counter()
-    rows = asyncio.run(run_then_delete_topics(options))
+    rows = asyncio.run(run_leaving_nothing_behind(options))
     if options.quick:  # CI: every benchmark ran; no thresholds
         for row in rows:
             row.min_ratio = row.max_p99_ms = row.min_rate = row.max_p50_ms = None

@@ -8,7 +8,7 @@ routed (`tell_of_what_they_missed`, domain/routed_events.py).
 """
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -27,7 +27,8 @@ Envelope = EventEnvelope[dict[str, Any]]
 
 
 async def _notify_all(uow: NotificationsUnitOfWork, consumed: Sequence[tuple[Envelope, Event]]) -> None:
-    """Record what each event's routing row says, once per (event, person, channel)."""
+    """Record what each event's routing row says, once per (event, person, channel), and keep
+    each event a while for people the directory learns of late."""
     routed = [
         (
             route,
@@ -38,55 +39,21 @@ async def _notify_all(uow: NotificationsUnitOfWork, consumed: Sequence[tuple[Env
         for envelope, event in consumed
         if (route := route_for(envelope.event_type)) is not None and route.tells
     ]
-    if routed:
-        await _route(uow, routed)
+    if not routed:
+        return
+    audiences = await _audiences(uow, routed)
+    await uow.routed_events.hold_for_routing(keys_of(audiences.queries))
+    await _tell(uow, audiences, await uow.recipients.find_each(audiences.queries))
+    kept = [
+        RoutedEvent(o.event_id, o.event_type, dict(o.payload), o.occurred_at, keys_of(queries))
+        for (_, o), queries in zip(routed, audiences.queries_of_each, strict=True)
+    ]
+    await uow.routed_events.keep(kept, kept_for=KEPT_FOR)
 
 
 notify_all = AppliedTogether(_notify_all)
 # One event at a time, as a handler: the same rule.
 notify = notify_all
-
-
-async def _route(
-    uow: NotificationsUnitOfWork, routed: Sequence[tuple[Route, Occurrence]], *, only: UUID | None = None
-) -> None:
-    """Route each event to its audiences as the directory knows them now; `only` one person of
-    them (an event routed again for someone learnt of late), else keep each event for them."""
-    named_by = [organisation_ids_in(occurrence.payload) for _, occurrence in routed]
-    organisations = await uow.organisations.known(set().union(*named_by))
-    names = {o.organisation_id: o.legal_name for o in organisations}
-    home_clusters = {o.organisation_id: o.cluster_id for o in organisations}
-    audiences = [
-        [(row.channels, row.audience.queries(occurrence.payload, home_clusters)) for row in route.tells]
-        for route, occurrence in routed
-    ]
-    queries = {q for rows in audiences for _, qs in rows for q in qs}
-    if only is None:
-        await uow.routed_events.hold_for_routing(keys_of(queries))
-    found = await uow.recipients.find_each(queries)
-    if only is not None:
-        found = {query: [r for r in people if r.person_id == only] for query, people in found.items()}
-    told = [_told(rows, found) for rows in audiences]
-    choices = await uow.preferences.chosen({r.person_id for pairs in told for r, _ in pairs})
-    planned: list[Planned] = []
-    for (route, occurrence), pairs, named in zip(routed, told, named_by, strict=True):
-        named_here = {i: names[i] for i in named if i in names}
-        planned += plan(route, replace(occurrence, organisation_names=named_here), pairs, choices)
-    await _store(uow, planned)
-    if only is None:
-        await uow.routed_events.keep(
-            [
-                RoutedEvent(
-                    o.event_id,
-                    o.event_type,
-                    dict(o.payload),
-                    o.occurred_at,
-                    keys_of(q for _, qs in rows for q in qs),
-                )
-                for (_, o), rows in zip(routed, audiences, strict=True)
-            ],
-            kept_for=KEPT_FOR,
-        )
 
 
 async def tell_of_what_they_missed(
@@ -105,8 +72,58 @@ async def tell_of_what_they_missed(
         for m in missed
         if (route := route_for(m.event_type)) is not None
     ]
-    if routed:
-        await _route(uow, routed, only=recipient.person_id)
+    if not routed:
+        return
+    audiences = await _audiences(uow, routed)
+    found = await uow.recipients.find_each(audiences.queries)
+    only_them = {
+        query: [r for r in people if r.person_id == recipient.person_id] for query, people in found.items()
+    }
+    await _tell(uow, audiences, only_them)
+
+
+@dataclass(frozen=True, slots=True)
+class _Audiences:
+    """Who each routed event's rows name, as the directory's organisations place them now."""
+
+    routed: Sequence[tuple[Route, Occurrence]]
+    rows: Sequence[Sequence[tuple[Sequence[Channel], Sequence[RecipientQuery]]]]  # per event, per routing row
+    organisation_names: list[dict[UUID, str]]  # per event: the organisations it names, known ones
+
+    @property
+    def queries_of_each(self) -> list[set[RecipientQuery]]:
+        return [{q for _, queries in rows for q in queries} for rows in self.rows]
+
+    @property
+    def queries(self) -> set[RecipientQuery]:
+        return set().union(*self.queries_of_each)
+
+
+async def _audiences(uow: NotificationsUnitOfWork, routed: Sequence[tuple[Route, Occurrence]]) -> _Audiences:
+    named_by = [organisation_ids_in(occurrence.payload) for _, occurrence in routed]
+    organisations = await uow.organisations.known(set().union(*named_by))
+    names = {o.organisation_id: o.legal_name for o in organisations}
+    home_clusters = {o.organisation_id: o.cluster_id for o in organisations}
+    rows = [
+        [(row.channels, row.audience.queries(occurrence.payload, home_clusters)) for row in route.tells]
+        for route, occurrence in routed
+    ]
+    named_here = [{i: names[i] for i in named if i in names} for named in named_by]
+    return _Audiences(routed, rows, named_here)
+
+
+async def _tell(
+    uow: NotificationsUnitOfWork, audiences: _Audiences, found: dict[RecipientQuery, list[Recipient]]
+) -> None:
+    """Plan each event's records for the people found, as their preferences say, and store them."""
+    told = [_told(rows, found) for rows in audiences.rows]
+    choices = await uow.preferences.chosen({r.person_id for pairs in told for r, _ in pairs})
+    planned: list[Planned] = []
+    for (route, occurrence), pairs, names in zip(
+        audiences.routed, told, audiences.organisation_names, strict=True
+    ):
+        planned += plan(route, replace(occurrence, organisation_names=names), pairs, choices)
+    await _store(uow, planned)
 
 
 def _occurrence(
