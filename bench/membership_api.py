@@ -11,6 +11,7 @@ every request is verified by the service.
 import asyncio
 import contextlib
 import time
+import urllib.request
 from datetime import timedelta
 from uuid import UUID
 
@@ -48,6 +49,15 @@ def rows() -> dict[str, Row]:
             min_ratio=0.7,
             max_p99_ms=20,
         ),
+        # Measured with "read" (and "patch_lean" with "patch"): the same app and use case with
+        # FastAPI's routing and dependency injection taken out of the route
+        # (bench/lean_routes_app.py): what that layer costs.
+        "read_lean": Row(
+            "membership",
+            "  same app + use case, FastAPI routing/DI taken out",
+            goal="measured, not served",
+            baseline_name="bare ASGI app (as above)",
+        ),
         "directory": Row(
             "membership",
             "GET /directory?limit=20",
@@ -76,6 +86,12 @@ def rows() -> dict[str, Row]:
             baseline_name="asyncpg: lock+update+outbox, 1 tx",
             min_ratio=0.7,
             max_p99_ms=50,
+        ),
+        "patch_lean": Row(
+            "membership",
+            "  same app + use case, FastAPI routing/DI taken out",
+            goal="measured, not served",
+            baseline_name="asyncpg: lock+update+outbox, 1 tx (as above)",
         ),
         "patch_one": Row(
             "membership",
@@ -190,10 +206,29 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         await _outbox_drained(url)
         base = service.url
         await asyncio.to_thread(wrk.warm_up, base + paths[0], options, script=read_script)
-        if baseline is not None:
-            table["read"].baselines[scale], table["read"].measures[scale] = await asyncio.to_thread(
-                wrk.alternated, baseline.url + paths[0], base + paths[0], options, script=read_script
+        lean: Server | None = None
+        if wants("read") or wants("patch"):
+            port = free_port()
+            lean = await start_server(
+                "membership-lean",
+                service_command("membership", port),
+                # The service's relay publishes for both: one relay in every PATCH figure.
+                {
+                    **env,
+                    "CLOTH_APP": "bench.lean_routes_app:app",
+                    "MEMBERSHIP_RUN_OUTBOX_RELAY": "false",
+                    "MEMBERSHIP_RUN_CONSUMERS": "false",
+                },
+                port,
             )
+            servers.push_async_callback(stop_server, lean)
+        if baseline is not None and lean is not None:
+            await asyncio.to_thread(wrk.warm_up, lean.url + paths[0], options, script=read_script)
+            await asyncio.to_thread(_same_answer, [base, lean.url], paths[0], tokens[0])
+            urls = [server + paths[0] for server in (baseline.url, base, lean.url)]
+            figures = await asyncio.to_thread(wrk.in_turn, urls, options, script=read_script)
+            bare, table["read"].measures[scale], table["read_lean"].measures[scale] = figures
+            table["read"].baselines[scale] = table["read_lean"].baselines[scale] = bare
             await stop_server(baseline)  # not beside the rows that follow
         for key, path in (
             ("directory", "/directory?limit=20"),
@@ -210,9 +245,25 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
             table["patch_one"].measures[scale] = await asyncio.to_thread(
                 wrk.measure, base + paths[0], options, script=one_script
             )
+        if wants("patch") and lean is not None:
+            table["patch_lean"].baselines[scale] = table["patch"].baselines[scale]
+            table["patch_lean"].measures[scale] = await asyncio.to_thread(
+                wrk.measure, lean.url + paths[0], options, script=patch_script
+            )
         await asyncio.sleep(2)
         workers = service.pids()[1:] or service.pids()
         table["rss"].measures[scale] = Measure(max(rss_mb(p) for p in workers))
+
+
+def _same_answer(servers: list[str], path: str, token: str) -> None:
+    """The lean route must do the service's work: the same answer, byte for byte."""
+    answers = set()
+    for server in servers:
+        request = urllib.request.Request(server + path, headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            answers.add(response.read())
+    if len(answers) != 1:
+        raise SystemExit(f"{path}: the lean route's answer differs from the service's")
 
 
 async def run(options: RunOptions) -> list[Row]:
@@ -220,4 +271,4 @@ async def run(options: RunOptions) -> list[Row]:
     table = rows()
     for scale in options.scales:
         await measure_scale(options, scale, table)
-    return [row for key, row in table.items() if key == "rss" or options.measures(key)]
+    return [row for key, row in table.items() if key == "rss" or options.measures(key.removesuffix("_lean"))]

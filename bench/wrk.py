@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 
 from bench.common import Measure, RunOptions, median_measure
 
@@ -120,15 +121,13 @@ def warm_up(url: str, options: RunOptions, **kw: object) -> None:
         run(url, seconds=1, connections=options.connections, **kw)  # type: ignore[arg-type]
 
 
-def alternated(
-    baseline_url: str, service_url: str, options: RunOptions, **kw: object
-) -> tuple[Measure, Measure]:
-    """The baseline, then the service, `options.rounds` times over, both servers up throughout:
-    (baseline, service), each the median of its rounds. A single run of each, a minute apart,
-    moved a ratio by 0.3 on this machine with nothing changed."""
-    baselines: list[Measure] = []
-    services: list[Measure] = []
+def in_turn(urls: Sequence[str], options: RunOptions, **kw: object) -> list[Measure]:
+    """Each server measured in turn, `options.rounds` times over, all of them up throughout: one
+    figure per url, each the median of its rounds. Single runs of a service and its baseline a
+    minute apart moved a ratio by 0.3 on this machine with nothing changed; in turn, load that
+    comes and goes weighs on every side alike."""
+    rounds: list[list[Measure]] = [[] for _ in urls]
     for _ in range(options.rounds):
-        baselines.append(measure(baseline_url, options, **kw))
-        services.append(measure(service_url, options, **kw))
-    return median_measure(baselines), median_measure(services)
+        for url, measures in zip(urls, rounds, strict=True):
+            measures.append(measure(url, options, **kw))
+    return [median_measure(measures) for measures in rounds]
