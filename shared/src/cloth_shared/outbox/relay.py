@@ -22,6 +22,13 @@ FAILURES = Counter("outbox_publish_failures_total", "Relay passes that failed", 
 
 # Arbitrary but fixed: the first key of the advisory locks that give a relay one lane.
 LANE_LOCK_NAMESPACE = 0x0C10
+# The relay's seat: a session lock, held on the holder's listening connection for as long as it
+# lives. One number past the lanes' (0..OUTBOX_LANES-1), in the same namespace.
+SEAT = OUTBOX_LANES
+TAKE_SEAT = "SELECT pg_try_advisory_lock($1, $2)"
+# The seat's connection has PostgreSQL probe its client, so a holder whose machine vanished
+# without closing the connection loses the seat in about half a minute, not the kernel's hours.
+SEAT_KEEPALIVE = {"tcp_keepalives_idle": "15", "tcp_keepalives_interval": "5", "tcp_keepalives_count": "3"}
 
 LOCK_LANE = "SELECT pg_try_advisory_xact_lock($1, $2)"
 # One probe of the unpublished-rows index per lane, all in one statement: a pass opens a
@@ -50,6 +57,7 @@ class OutboxRelay:
         dsn: str,
         batch_size: int = 500,
         poll_interval: float = 1.0,
+        standby_pass_seconds: float = 5.0,
         keep_published_seconds: float = 7 * 24 * 3600,
     ) -> None:
         self._pool = pool
@@ -58,6 +66,7 @@ class OutboxRelay:
         self._dsn = dsn
         self._batch_size = batch_size
         self._poll_interval = poll_interval
+        self._standby_pass = standby_pass_seconds
         self._keep_published = keep_published_seconds
         self._wake = asyncio.Event()
         self._stopping = False
@@ -98,27 +107,46 @@ class OutboxRelay:
         self._wake.set()
 
     async def run(self) -> None:
-        """Publish until stopped: on every commit notification, and on a timer regardless."""
+        """Publish until stopped, if this replica holds the relay's seat; stand by if not.
+
+        Every replica's relay used to wake on every commit that wrote events, and all but one
+        found their lanes taken: with two workers, publishing cost each command twice the CPU it
+        cost with one (bench/command_cpu.py). Now one relay per database holds the seat, a session
+        lock on its listening connection: it publishes on every commit notification and on a
+        timer. The others neither listen nor publish; they try for the seat on the timer and get
+        it within `poll_interval` of its holder stopping or losing its connection. A standby still
+        makes a pass every `standby_pass_seconds`, so events never wait longer than that on a
+        holder that hangs with its connection open; the lane locks keep any two publishers apart.
+        Without a connection of its own, a relay publishes on the timer, as before."""
         listener: asyncpg.Connection | None = None
+        seated = False
         backoff = 0.1
         last_purge = 0.0
+        last_pass = time.monotonic()  # a standby's first pass comes one interval after start
         self._stopping = False
         try:
             while not self._stopping:
-                listener = await self._ensure_listener(listener)
-                try:
-                    await self.publish_pending()
-                    backoff = 0.1
-                    if time.monotonic() - last_purge > 3600:
-                        await self._pool.execute(PURGE_PUBLISHED, self._keep_published)
-                        last_purge = time.monotonic()
-                except Exception as error:
-                    FAILURES.labels(self._service).inc()
-                    log.warning("outbox_relay_pass_failed", error=str(error), retry_in=backoff)
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._wake.wait(), backoff)
-                    backoff = min(backoff * 2, 5.0)
-                    continue
+                connected = await self._ensure_listener(listener)
+                if connected is not listener:
+                    listener, seated = connected, False
+                if listener is not None and not seated:
+                    seated = await self._take_seat(listener)
+                standby_due = time.monotonic() - last_pass >= self._standby_pass
+                if seated or listener is None or standby_due:
+                    last_pass = time.monotonic()
+                    try:
+                        await self.publish_pending()
+                        backoff = 0.1
+                        if time.monotonic() - last_purge > 3600:
+                            await self._pool.execute(PURGE_PUBLISHED, self._keep_published)
+                            last_purge = time.monotonic()
+                    except Exception as error:
+                        FAILURES.labels(self._service).inc()
+                        log.warning("outbox_relay_pass_failed", error=str(error), retry_in=backoff)
+                        with contextlib.suppress(TimeoutError):
+                            await asyncio.wait_for(self._wake.wait(), backoff)
+                        backoff = min(backoff * 2, 5.0)
+                        continue
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self._poll_interval)
                 self._wake.clear()
@@ -128,16 +156,26 @@ class OutboxRelay:
                     await asyncio.wait_for(listener.close(), 2)
 
     async def _ensure_listener(self, listener: asyncpg.Connection | None) -> asyncpg.Connection | None:
-        """LISTEN for commits; without it the relay still works, on the poll timer."""
+        """The relay's own connection (for the seat and LISTEN); None while none can be opened."""
         if listener is not None and not listener.is_closed():
             return listener
         try:
-            listener = await asyncpg.connect(self._dsn, timeout=5)
-            await listener.add_listener("outbox", lambda *_: self._wake.set())
-            return listener
+            return await asyncpg.connect(self._dsn, timeout=5, server_settings=SEAT_KEEPALIVE)
         except Exception as error:
             log.info("outbox_listener_unavailable", error=str(error))
             return None
+
+    async def _take_seat(self, listener: asyncpg.Connection) -> bool:
+        """True once this relay holds the seat, then listening for commits."""
+        try:
+            if not await listener.fetchval(TAKE_SEAT, LANE_LOCK_NAMESPACE, SEAT):
+                return False
+            await listener.add_listener("outbox", lambda *_: self._wake.set())
+        except Exception as error:
+            log.info("outbox_seat_unavailable", error=str(error))
+            return False
+        log.info("outbox_relay_seated", service=self._service)
+        return True
 
 
 def _record(row: asyncpg.Record) -> OutgoingRecord:
