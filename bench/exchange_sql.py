@@ -1,6 +1,6 @@
 """Exchange's baselines for bench/sql_driver.py: the service's own SQL through asyncpg, no framework.
 
-- catalogue: CATALOGUE_PAGE with the same filters the service is sent (country + activity kind,
+- catalogue: SEARCH_OFFERS with the same filters the service is sent (country + activity kind,
   rotating), a page of 20;
 - suggestions: the visitor, the ranking in SQL (SUGGESTION_CANDIDATES: the 20 best and those within
   rounding of the 20th, with their bookings in the wanted week), then the domain's pure scoring
@@ -52,7 +52,7 @@ async def prepare(pool: asyncpg.Pool) -> None:
 async def _catalogue(connection: asyncpg.Connection, _: UUID | None) -> None:
     country, kind = CATALOGUE_FILTERS[next(_turn) % len(CATALOGUE_FILTERS)]
     rows = await connection.fetch(
-        offer_queries.CATALOGUE_PAGE, country, None, None, kind, None, None, None, None, 20, 0
+        offer_queries.SEARCH_OFFERS, country, None, None, kind, None, None, None, None, 20, 0
     )
     assert rows
 

@@ -5,11 +5,8 @@ from datetime import date, timedelta
 from uuid import uuid4
 
 import pytest
-from pydantic import TypeAdapter
 
-from cloth_shared.http import json_bytes
 from exchange.domain import exchanges
-from exchange.domain.catalogue import catalogue_values
 from exchange.domain.evidence import EvidenceFile, MediaType
 from exchange.domain.matching import HostingOffer
 from exchange.domain.missions import create_mission
@@ -17,7 +14,6 @@ from exchange.domain.parties import Party
 from exchange.domain.programme import Window
 from exchange.domain.records import DayPlan
 from exchange.domain.vocabulary import ActivityKind, Category
-from exchange.entrypoints.schemas_offers import OfferPublic
 from exchange.service_layer.queries import OfferQuery
 
 from ..unit.domain import builders as b
@@ -80,7 +76,7 @@ async def test_the_catalogue_filters_on_host_and_offer_in_a_stable_newest_first_
         await committed(new_uow, lambda u, o=offer: u.offers.add(o))
 
     async def ids(**criteria: object) -> list:  # type: ignore[type-arg]
-        return [o["id"] for o in await read(new_uow, lambda u: u.offers.search(OfferQuery(**criteria)))]  # type: ignore[arg-type]
+        return [o.id for o in await read(new_uow, lambda u: u.offers.search(OfferQuery(**criteria)))]  # type: ignore[arg-type]
 
     assert await ids() == [*sorted([newer.id, twin.id], key=str), older.id]
     assert await ids(country="ES") == [older.id]
@@ -93,35 +89,6 @@ async def test_the_catalogue_filters_on_host_and_offer_in_a_stable_newest_first_
     assert await ids(host_organisation_id=spain.organisation_id) == [older.id]
     elsewhere = await read(new_uow, lambda u: u.offers.hosting_elsewhere("DK"))
     assert [o.id for o in elsewhere] == [older.id]
-
-
-async def test_the_catalogue_page_holds_what_the_offer_shows_publicly(new_uow: UnitOfWorkFactory) -> None:
-    """The page is read straight into public values: the same as the offer's own, in the same
-    order, so the list and the single offer's answer never disagree."""
-    host = b.a_host(
-        legal_name="Tints Igualada",
-        region=None,
-        value_chains=frozenset({"fashionable", "circular_economy", "fashion_textile"}),
-    )
-    await known(new_uow, host)
-    offer = an_offer(
-        host,
-        topics=("water", "natural dyes"),
-        activity_kinds=frozenset({ActivityKind.NETWORKING, ActivityKind.CAPACITY_BUILDING}),
-        languages=frozenset({"es", "ca", "en"}),
-    )
-    await committed(new_uow, lambda u: u.offers.add(offer))
-
-    (entry,) = await read(new_uow, lambda u: u.offers.search(OfferQuery()))
-
-    stored = await read(new_uow, lambda u: u.offers.get(offer.id))
-    assert entry == catalogue_values(stored)
-    assert entry["periods"] == [
-        {"first": SPRING.first, "last": SPRING.last},
-        {"first": AUTUMN.first, "last": AUTUMN.last},
-    ]
-    assert entry["activity_kinds"] == ["capacity_building", "networking"]
-    assert json_bytes([entry]) == TypeAdapter(list[OfferPublic]).dump_json([OfferPublic.of(stored)])
 
 
 async def test_a_mission_is_read_back_with_the_exchanges_that_hold_a_place(

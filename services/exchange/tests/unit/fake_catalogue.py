@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import datetime
 from uuid import UUID
 
-from exchange.domain.catalogue import CatalogueEntry, catalogue_values
 from exchange.domain.evidence import EvidenceFile
 from exchange.domain.matching import HostingOffer, Wish
 from exchange.domain.missions import GroupMission
@@ -40,7 +39,7 @@ class FakeOfferRepository:
         offers = (self._current(o) for i, o in self._db.offers.items() if i not in self._db.withdrawn)
         return [o for o in offers if o.host.is_active]
 
-    async def search(self, query: OfferQuery) -> list[CatalogueEntry]:
+    async def search(self, query: OfferQuery) -> Sequence[HostingOffer]:
         q = query
 
         def wanted(o: HostingOffer) -> bool:
@@ -57,7 +56,7 @@ class FakeOfferRepository:
         found = sorted(
             filter(wanted, self._published()), key=lambda o: (-o.published_at.timestamp(), str(o.id))
         )
-        return [catalogue_values(o) for o in found[q.offset : q.offset + q.limit]]
+        return found[q.offset : q.offset + q.limit]
 
     async def hosting_elsewhere(self, country: str) -> Sequence[HostingOffer]:
         return sorted((o for o in self._published() if o.host.country != country), key=lambda o: o.id)

@@ -44,7 +44,7 @@ async def test_the_hosts_people_publish_an_offer_and_it_is_announced() -> None:
     offer = await offers.publish_offer(world.uow, world.host_person, an_offer(world), clock=world.clock)
     published = world.uow.events[-1]
     assert isinstance(published, contract.HostingOfferPublished) and published.offer.offer_id == offer.id
-    assert [o["id"] for o in await offers.search_offers(world.uow, OfferQuery(country="ES"))] == [offer.id]
+    assert [o.id for o in await offers.search_offers(world.uow, OfferQuery(country="ES"))] == [offer.id]
     await offers.withdraw_offer(world.uow, world.host_person, offer.id, clock=world.clock)
     with pytest.raises(NotFound):
         await offers.get_offer(world.uow, offer.id)

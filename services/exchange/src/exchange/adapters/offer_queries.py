@@ -24,18 +24,11 @@ FROM hosting_offers o JOIN organisations h ON h.organisation_id = o.host_organis
 """
 GET_OFFER = SELECT_OFFERS + " WHERE o.id = $1 AND o.withdrawn_at IS NULL"
 WITHDRAW_OFFER = "UPDATE hosting_offers SET withdrawn_at = $2 WHERE id = $1 AND withdrawn_at IS NULL"
-# The catalogue's page, read as domain.catalogue.catalogue_values shapes it: the public names, the
-# lists sorted by code point (COLLATE "C", as Python sorts), the periods as stored. Each filter
-# applies only when given; the order (newest first, then id) is total, so pages never repeat or
-# skip an offer. Array and range filters use the GIN / GiST indexes.
-_SORTED = 'ARRAY(SELECT x FROM unnest({}) AS x ORDER BY x COLLATE "C")'
-CATALOGUE_PAGE = f"""
-SELECT o.id, o.host_organisation_id, h.legal_name AS host_name, h.category AS host_category,
-       h.country AS host_country, h.region AS host_region, h.cluster_id AS host_cluster_id,
-       {_SORTED.format("h.value_chains")} AS host_value_chains, o.title, o.topics,
-       {_SORTED.format("o.activity_kinds")} AS activity_kinds, {_SORTED.format("o.languages")} AS languages,
-       o.periods, o.capacity, o.published_at
-FROM hosting_offers o JOIN organisations h ON h.organisation_id = o.host_organisation_id
+# Each filter applies only when given; the order (newest first, then id) is total, so pages
+# never repeat or skip an offer. Array and range filters use the GIN / GiST indexes.
+SEARCH_OFFERS = (
+    SELECT_OFFERS
+    + """
 WHERE o.withdrawn_at IS NULL AND h.is_active
   AND ($1::text IS NULL OR h.country = $1)
   AND ($2::text IS NULL OR h.category = $2)
@@ -47,6 +40,7 @@ WHERE o.withdrawn_at IS NULL AND h.is_active
 ORDER BY o.published_at DESC, o.id
 LIMIT $9 OFFSET $10
 """
+)
 HOSTING_ELSEWHERE = (
     SELECT_OFFERS
     + """

@@ -13,7 +13,6 @@ from exchange.adapters import offer_queries as queries
 from exchange.adapters.codec import from_json, to_json
 from exchange.adapters.repositories import party_from
 from exchange.adapters.sql import arguments
-from exchange.domain.catalogue import CatalogueEntry
 from exchange.domain.evidence import EvidenceFile, MediaType
 from exchange.domain.matching import HostingOffer, Wish
 from exchange.domain.missions import GroupMission
@@ -28,11 +27,6 @@ DAY = timedelta(days=1)
 def _periods(ranges: Sequence[Range]) -> tuple[Window, ...]:
     # PostgreSQL keeps date ranges as [first, day after last): a window includes its last day.
     return tuple(Window(r.lower, r.upper - DAY) for r in ranges)
-
-
-def catalogue_entry(row: Mapping[str, Any]) -> CatalogueEntry:
-    periods = [{"first": r.lower, "last": r.upper - DAY} for r in row["periods"]]
-    return {**row, "periods": periods}
 
 
 def offer_from(row: Mapping[str, Any]) -> HostingOffer:
@@ -74,10 +68,10 @@ class PostgresOfferRepository:
     async def withdraw(self, offer_id: UUID, *, at: datetime) -> None:
         await self._connection.execute(queries.WITHDRAW_OFFER, offer_id, at)
 
-    async def search(self, query: OfferQuery) -> list[CatalogueEntry]:
+    async def search(self, query: OfferQuery) -> Sequence[HostingOffer]:
         q, period = query, query.period
         rows = await self._connection.fetch(
-            queries.CATALOGUE_PAGE,
+            queries.SEARCH_OFFERS,
             q.country,
             None if q.category is None else str(q.category),
             q.value_chain,
@@ -89,7 +83,7 @@ class PostgresOfferRepository:
             q.limit,
             q.offset,
         )
-        return [catalogue_entry(row) for row in rows]
+        return [offer_from(row) for row in rows]
 
     async def hosting_elsewhere(self, country: str) -> Sequence[HostingOffer]:
         return [offer_from(row) for row in await self._connection.fetch(queries.HOSTING_ELSEWHERE, country)]

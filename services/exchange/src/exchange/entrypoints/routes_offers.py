@@ -6,10 +6,11 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response, status
+from pydantic import TypeAdapter
 
 from cloth_shared.auth.fastapi import Caller
 from cloth_shared.errors import InvalidInput
-from cloth_shared.http import json_bytes, public_response
+from cloth_shared.http import public_response
 from cloth_shared.openapi import problem_responses, public_read_responses
 from cloth_shared.pagination import Offset
 from exchange.domain.programme import Window
@@ -22,6 +23,7 @@ from exchange.service_layer import offers
 from exchange.service_layer.queries import OfferQuery
 
 router = APIRouter(tags=["hosting offers"], route_class=JsonRoute)
+OFFER_LIST = TypeAdapter(list[OfferPublic])
 MAX_CATALOGUE_PAGE = 50
 PageSize = Annotated[int, Query(ge=1, le=MAX_CATALOGUE_PAGE, description=f"At most {MAX_CATALOGUE_PAGE}.")]
 
@@ -71,11 +73,10 @@ async def search(
     query = OfferQuery(
         country, category, value_chain, activity_kind, language, period, host_organisation_id, limit, offset
     )
-    found = await offers.search_offers(uow, query)
-    # The page's values are written as they were read (no model per entry; the response model
-    # documents their shape). Revalidated on every read (max-age 0): a host who just published
-    # looks for their offer.
-    return public_response(request, json_bytes(found), max_age=0)
+    found = [OfferPublic.of(offer) for offer in await offers.search_offers(uow, query)]
+    # Built valid here, so written once: FastAPI would validate the returned models again.
+    # Revalidated on every read (max-age 0): a host who just published looks for their offer.
+    return public_response(request, OFFER_LIST.dump_json(found), max_age=0)
 
 
 @router.get(

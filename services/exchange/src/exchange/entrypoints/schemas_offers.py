@@ -6,7 +6,6 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from exchange.domain.catalogue import catalogue_values
 from exchange.domain.matching import HostingOffer, Suggestion
 from exchange.domain.missions import GroupMission
 from exchange.domain.programme import Window
@@ -73,7 +72,24 @@ class OfferPublic(BaseModel):
 
     @classmethod
     def of(cls, offer: HostingOffer) -> Self:
-        return cls.model_validate(catalogue_values(offer))
+        host = offer.host
+        return cls(
+            id=offer.id,
+            host_organisation_id=host.organisation_id,
+            host_name=host.legal_name,
+            host_category=host.category,
+            host_country=host.country,
+            host_region=host.region,
+            host_cluster_id=host.cluster_id,
+            host_value_chains=sorted(host.value_chains),
+            title=offer.title,
+            topics=list(offer.topics),
+            activity_kinds=sorted(offer.activity_kinds),
+            languages=sorted(offer.languages),
+            periods=[WindowBody(first=p.first, last=p.last) for p in offer.periods],
+            capacity=offer.capacity,
+            published_at=offer.published_at,
+        )
 
 
 class ScorePartPublic(BaseModel):

@@ -1,5 +1,6 @@
 """Use cases of hosting offers: publish, withdraw, search the catalogue, suggest hosts."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
@@ -7,7 +8,6 @@ from cloth_shared.auth.principal import Principal
 from cloth_shared.contracts import exchange as contract
 from cloth_shared.errors import NotFound
 from exchange.domain import access, matching
-from exchange.domain.catalogue import CatalogueEntry
 from exchange.domain.matching import HostingOffer, Suggestion, Wish
 from exchange.domain.programme import Window
 from exchange.domain.vocabulary import MAY_VISIT, ActivityKind
@@ -92,7 +92,7 @@ async def get_offer(uow: ExchangeUnitOfWork, offer_id: UUID) -> HostingOffer:
         return await _published(uow, offer_id)
 
 
-async def search_offers(uow: ExchangeUnitOfWork, query: OfferQuery) -> list[CatalogueEntry]:
+async def search_offers(uow: ExchangeUnitOfWork, query: OfferQuery) -> Sequence[HostingOffer]:
     """The catalogue, filtered; newest first in a stable order. Public: one plain read, no
     transaction."""
     async with uow.reading():

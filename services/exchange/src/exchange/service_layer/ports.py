@@ -10,7 +10,6 @@ from typing import Protocol
 from uuid import UUID
 
 from cloth_shared.auth.revocation import RevocationUnitOfWork
-from exchange.domain.catalogue import CatalogueEntry
 from exchange.domain.evidence import EvidenceFile
 from exchange.domain.exchanges import Exchange
 from exchange.domain.figures import Change, Contribution, ProgrammeCounts
@@ -123,9 +122,8 @@ class OfferRepository(Protocol):
 
     async def withdraw(self, offer_id: UUID, *, at: datetime) -> None: ...
 
-    async def search(self, query: OfferQuery) -> list[CatalogueEntry]:
-        """The catalogue's page as it is shown (`catalogue_values`); newest first, then by id: a
-        stable order for paging."""
+    async def search(self, query: OfferQuery) -> Sequence[HostingOffer]:
+        """Newest first, then by id: a stable order for paging."""
         ...
 
     async def hosting_elsewhere(self, country: str) -> Sequence[HostingOffer]:
