@@ -160,7 +160,7 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         one_script = wrk.rotating_script("PATCH", paths[:1], tokens[:1], PATCH_BODY)
 
         # The SQL baselines first, while the service (and its outbox relay) is not running. The
-        # bare app stays up beside the service, and the two are measured in turn (wrk.alternated).
+        # bare app stays up beside the service, and the two are measured in turn (wrk.in_turn).
         wants = options.measures
         baseline: Server | None = None
         if wants("read"):
@@ -221,7 +221,7 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
                 },
                 port,
             )
-            servers.push_async_callback(stop_server, lean)
+            servers.push_async_callback(stop_server, lean)  # idle between its two rows
         if baseline is not None and lean is not None:
             await asyncio.to_thread(wrk.warm_up, lean.url + paths[0], options, script=read_script)
             await asyncio.to_thread(_same_answer, [base, lean.url], paths[0], tokens[0])
