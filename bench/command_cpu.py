@@ -5,7 +5,8 @@
 The PATCH row's rate is what the two cores can do while everything shares them, so it cannot say
 which process the time went to. This sends PATCHes open-loop at a fixed rate (well below the
 maximum, so nothing queues) and reads the CPU time each side used from /proc: the service's
-processes, PostgreSQL's, Kafka's. Run twice on fresh copies of the 1x database: as `make up` runs
+processes, every PostgreSQL process on the machine (backends, autovacuum, WAL writer: on a quiet
+machine, what the commands cost it), Kafka's. Run twice on fresh copies of the 1x database: as `make up` runs
 membership, then with MEMBERSHIP_RUN_OUTBOX_RELAY=false (the events stay in the outbox), so the
 difference is what publishing costs.
 """

@@ -8,8 +8,9 @@
 # benchmark's baseline app runs under exactly the same server). Two workers measured best on a 2-core
 # machine (bench/README.md). Workers of one service are replicas with the same configuration a
 # Kubernetes replica gets: one signing key for all of membership's workers (a token signed by
-# one verifies in the others), migrations serialised by an advisory lock, the outbox relay split
-# by lanes and the consumer group's partitions shared.
+# one verifies in the others), migrations serialised by an advisory lock, one worker's outbox
+# relay holding the seat and publishing while the others stand by, and the consumer group's
+# partitions shared.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
