@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import aiohttp
@@ -30,9 +29,8 @@ from bench.common import (
     start_server,
     stop_server,
 )
-from bench.membership_api import PATCH_BODY, _members
-from cloth_shared.auth.principal import Principal, Role
-from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
+from bench.membership_api import PATCH_BODY, _members, member_tokens
+from membership.adapters.tokens import generate_private_key_pem
 
 WARM_UP = 200  # commands before the measured ones: pool connections, prepared statements, tokens
 
@@ -66,9 +64,7 @@ async def cpu_per_command(rate: float, seconds: float, *, relay: bool, workers: 
     async with cloned_database(template, "command_cpu") as url:
         members = await _members(url)
         pem = generate_private_key_pem()
-        issuer = TokenIssuer(pem, lifetime=timedelta(hours=2))
-        role = frozenset({Role.ORGANISATION_MEMBER})
-        calls = [(org, issuer.issue(Principal(person, role, organisation_id=org))) for org, person in members]
+        calls = [(org, token) for (org, _), token in zip(members, member_tokens(pem, members), strict=True)]
         port = free_port()
         extra = {"MEMBERSHIP_SIGNING_KEY_PEM": pem, "MEMBERSHIP_RUN_OUTBOX_RELAY": str(relay).lower()}
         env = service_env("membership", url, RunOptions(workers=workers), **extra)

@@ -121,6 +121,13 @@ async def _members(url: str) -> list[tuple[UUID, UUID]]:
     return [(r["organisation_id"], r["person_id"]) for r in found]
 
 
+def member_tokens(pem: str, members: list[tuple[UUID, UUID]]) -> list[str]:
+    """A member token, signed with `pem`, for each (organisation, person) of `members`."""
+    issuer = TokenIssuer(pem, lifetime=timedelta(hours=2))
+    role = frozenset({Role.ORGANISATION_MEMBER})
+    return [issuer.issue(Principal(person, role, organisation_id=org)) for org, person in members]
+
+
 async def _forget_baseline_outbox(url: str) -> None:
     """The baseline's outbox rows are not the service's to publish (their topic has no prefix)."""
     connection = await asyncpg.connect(url)
@@ -151,9 +158,7 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         members = await _members(url)
         ids = [organisation for organisation, _ in members]
         pem = generate_private_key_pem()
-        issuer = TokenIssuer(pem, lifetime=timedelta(hours=2))
-        role = frozenset({Role.ORGANISATION_MEMBER})
-        tokens = [issuer.issue(Principal(person, role, organisation_id=org)) for org, person in members]
+        tokens = member_tokens(pem, members)
         paths = [f"/organisations/{i}" for i in ids]
         read_script = wrk.rotating_script("GET", paths, tokens)
         patch_script = wrk.rotating_script("PATCH", paths, tokens, PATCH_BODY)

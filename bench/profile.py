@@ -14,7 +14,6 @@ import asyncio
 import collections
 import shutil
 import subprocess
-from datetime import timedelta
 
 from bench import exchange_sql, knowledge_sql, wrk
 from bench import scale as scaling
@@ -31,9 +30,8 @@ from bench.common import (
     stop_server,
 )
 from bench.exchange_api import public_key_pem
-from bench.membership_api import PATCH_BODY, _members
-from cloth_shared.auth.principal import Principal, Role
-from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
+from bench.membership_api import PATCH_BODY, _members, member_tokens
+from membership.adapters.tokens import generate_private_key_pem
 
 # A sample goes to the first specific category one of its frames matches; otherwise to the
 # generic category of its leaf-most frame (framework, server, event loop).
@@ -129,9 +127,7 @@ async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
         members = await _members(url)
         ids = [organisation for organisation, _ in members]
         pem = generate_private_key_pem()
-        issuer = TokenIssuer(pem, lifetime=timedelta(hours=2))
-        role = frozenset({Role.ORGANISATION_MEMBER})
-        tokens = [issuer.issue(Principal(person, role, organisation_id=org)) for org, person in members]
+        tokens = member_tokens(pem, members)
         paths = [f"/organisations/{i}" for i in ids]
         port = free_port()
         env = service_env("membership", url, options, MEMBERSHIP_SIGNING_KEY_PEM=pem)
