@@ -89,14 +89,8 @@ class _Audiences:
     routed: Sequence[tuple[Route, Occurrence]]
     rows: Sequence[Sequence[tuple[Sequence[Channel], Sequence[RecipientQuery]]]]  # per event, per routing row
     organisation_names: list[dict[UUID, str]]  # per event: the organisations it names, known ones
-
-    @property
-    def queries_of_each(self) -> list[set[RecipientQuery]]:
-        return [{q for _, queries in rows for q in queries} for rows in self.rows]
-
-    @property
-    def queries(self) -> set[RecipientQuery]:
-        return set().union(*self.queries_of_each)
+    queries_of_each: list[set[RecipientQuery]]  # per event: every query its rows make
+    queries: set[RecipientQuery]  # all of them, each once: the directory is read once for all
 
 
 async def _audiences(uow: NotificationsUnitOfWork, routed: Sequence[tuple[Route, Occurrence]]) -> _Audiences:
@@ -109,7 +103,8 @@ async def _audiences(uow: NotificationsUnitOfWork, routed: Sequence[tuple[Route,
         for route, occurrence in routed
     ]
     named_here = [{i: names[i] for i in named if i in names} for named in named_by]
-    return _Audiences(routed, rows, named_here)
+    queries_of_each = [{q for _, queries in event_rows for q in queries} for event_rows in rows]
+    return _Audiences(routed, rows, named_here, queries_of_each, set().union(*queries_of_each))
 
 
 async def _tell(
