@@ -41,6 +41,10 @@ async def pending(pool: asyncpg.Pool) -> int:
     return await pool.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL")
 
 
+async def pending_is(pool: asyncpg.Pool, count: int) -> bool:
+    return await pending(pool) == count
+
+
 async def test_an_event_written_in_a_rolled_back_transaction_is_never_stored(pool, topic_prefix) -> None:
     writer = OutboxWriter(producer="test", topic_prefix=topic_prefix)
 
@@ -258,7 +262,3 @@ async def test_a_standby_still_publishes_every_few_seconds_while_the_seat_holder
         await asyncio.wait_for(running, 10)
     finally:
         await hung_holder.close()
-
-
-async def pending_is(pool: asyncpg.Pool, count: int) -> bool:
-    return await pending(pool) == count
