@@ -11,7 +11,7 @@ from exchange.adapters.clock import SystemClock
 from exchange.adapters.offer_repository import PostgresEvidenceStorage
 from exchange.config import ExchangeSettings
 from exchange.entrypoints.consumers import CONSUMED_TOPICS, build_consumers
-from exchange.entrypoints.http import router
+from exchange.entrypoints.http import routers
 from exchange.entrypoints.sweeper import run_sweeper
 from exchange.service_layer.ports import Clock, EvidenceStorage
 
@@ -36,7 +36,7 @@ DEFINITION = ServiceDefinition(
     description="The Fashion ClusterXchange programme: hosting offers, requests, eligibility, the "
     "lifecycle to a paid lump sum, quotas, group missions, figures.",
     migrations_dir=MIGRATIONS,
-    http_routers=[router],
+    http_routers=routers,
     produces=[topics.EXCHANGE_EXCHANGES],
     consumes=CONSUMED_TOPICS,
     build_consumers=build_consumers,

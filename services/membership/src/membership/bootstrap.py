@@ -12,7 +12,7 @@ from membership.adapters.passwords import Argon2Passwords
 from membership.adapters.tokens import TokenIssuer, generate_private_key_pem
 from membership.config import MembershipSettings
 from membership.domain.sign_in import Throttle
-from membership.entrypoints.http import router
+from membership.entrypoints.http import routers
 from membership.service_layer.ports import BootstrapAdmin, Identity
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -66,7 +66,7 @@ DEFINITION = ServiceDefinition(
     title="CLOTH membership",
     description="Clusters, organisations and their applications, people and roles, tokens, the industry map.",
     migrations_dir=MIGRATIONS,
-    http_routers=[router],
+    http_routers=routers,
     produces=[topics.MEMBERSHIP_ORGANISATIONS, topics.MEMBERSHIP_PEOPLE, topics.MEMBERSHIP_ACCOUNT_EMAILS],
     on_start=provide_identity,
 )

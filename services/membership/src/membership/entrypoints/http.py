@@ -1,6 +1,7 @@
 """Membership HTTP API: thin routes that parse, call one use case, and shape the answer.
 
-Routes live in one module per area; this router gathers them for the service definition.
+Routes live in one module per area; `routers` lists them for the service definition, whose app
+holds their routes as its own (cloth_shared.service.add_routes).
 """
 
 from fastapi import APIRouter
@@ -14,6 +15,6 @@ from membership.entrypoints import (
     people,
 )
 
-router = APIRouter()
-for area in (accounts, organisations, people, directory, email_verification, client_routes):
-    router.include_router(area.router)
+routers: list[APIRouter] = [
+    area.router for area in (accounts, organisations, people, directory, email_verification, client_routes)
+]
