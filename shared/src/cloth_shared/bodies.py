@@ -16,11 +16,13 @@ import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import fastapi.routing
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from starlette.types import Message, Receive, Scope
 
+from cloth_shared.direct_calls import direct_handler
 from cloth_shared.http import problem_response
 from cloth_shared.openapi import problem_responses
 
@@ -114,6 +116,14 @@ def _has_parameters(dependant: Dependant) -> bool:
     return bool(own) or any(_has_parameters(sub) for sub in dependant.dependencies)
 
 
+def _built_for_an_inclusion() -> bool:
+    """FastAPI builds an included route's handler with the inclusion's own dependencies added,
+    marking it in this context variable; services add their routes to the app instead
+    (cloth_shared.service.add_routes), so only a test's app gets here."""
+    context = getattr(fastapi.routing, "_effective_route_context_var", None)
+    return context is None or context.get() is not None
+
+
 def json_route(*, max_bytes: int = DEFAULT_MAX_BYTES) -> type[APIRoute]:
     """A route class whose requests carry at most `max_bytes` of body, as UTF-8 JSON when parsed."""
 
@@ -130,6 +140,8 @@ def json_route(*, max_bytes: int = DEFAULT_MAX_BYTES) -> type[APIRoute]:
 
         def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
             handle = super().get_route_handler()
+            if not _built_for_an_inclusion():  # whose own dependencies this route does not hold
+                handle = direct_handler(self.dependant, self.dependency_overrides_provider, handle)
             parses_json = self.body_field is not None
 
             async def within_limits(request: Request) -> Response:

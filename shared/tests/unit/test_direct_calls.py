@@ -1,0 +1,122 @@
+"""A route called directly answers exactly as FastAPI's own handler answers it."""
+
+from typing import Annotated
+from uuid import UUID, uuid4
+
+import fastapi.dependencies.utils
+import fastapi.routing
+import pytest
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from cloth_shared.bodies import JsonRoute
+from cloth_shared.errors import NotAuthenticated
+from cloth_shared.http import install_problem_handlers
+
+awaited: list[str] = []
+
+
+async def settings(request: Request) -> str:
+    awaited.append("settings")
+    return request.headers.get("x-tenant", "default")
+
+
+async def caller(request: Request, tenant: Annotated[str, Depends(settings)]) -> str:
+    if "authorization" not in request.headers:
+        raise NotAuthenticated("sign in", code="not-authenticated")
+    return f"{tenant}:{request.headers['authorization']}"
+
+
+async def read(
+    item_id: UUID,
+    who: Annotated[str, Depends(caller)],
+    tenant: Annotated[str, Depends(settings)],
+    request: Request,
+) -> Response:
+    return Response(f"{item_id} {who} {tenant} {request.method}", media_type="text/plain")
+
+
+async def listed(item_id: UUID, who: Annotated[str, Depends(caller)], page: int = 1) -> Response:
+    return Response(f"{item_id} {who} {page}", media_type="text/plain")
+
+
+def _app(route_class: type[APIRoute]) -> FastAPI:
+    router = APIRouter(route_class=route_class)
+    router.add_api_route("/items/{item_id}", read, methods=["GET"])
+    router.add_api_route("/lists/{item_id}", listed, methods=["GET"])
+    app = FastAPI()
+    install_problem_handlers(app)
+    app.router.routes.extend(router.routes)
+    return app
+
+
+REQUESTS = [
+    ("/items/" + str(uuid4()), {"authorization": "Bearer a", "x-tenant": "es"}),
+    ("/items/" + str(uuid4()), {"authorization": "Bearer a"}),
+    ("/items/not-a-uuid", {"authorization": "Bearer a"}),  # 422 from the path parameter
+    ("/items/not-a-uuid", {}),  # the dependency answers first: 401, as FastAPI orders them
+    ("/items/" + str(uuid4()), {}),
+    ("/lists/" + str(uuid4()) + "?page=3", {"authorization": "Bearer a"}),  # a query: FastAPI's
+    ("/lists/" + str(uuid4()) + "?page=x", {"authorization": "Bearer a"}),
+]
+
+
+@pytest.mark.parametrize(("path", "headers"), REQUESTS)
+def test_the_answer_is_fastapis_own(path: str, headers: dict[str, str]) -> None:
+    direct = TestClient(_app(JsonRoute)).get(path, headers=headers)
+    solved = TestClient(_app(APIRoute)).get(path, headers=headers)
+    assert (direct.status_code, direct.headers.get("content-type"), direct.content) == (
+        solved.status_code,
+        solved.headers.get("content-type"),
+        solved.content,
+    )
+
+
+def test_an_eligible_route_skips_fastapis_solver_and_awaits_a_shared_dependency_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    solved: list[object] = []
+    solve = fastapi.dependencies.utils.solve_dependencies
+
+    async def counting(**kwargs: object) -> object:
+        solved.append(kwargs["dependant"])
+        return await solve(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fastapi.routing, "solve_dependencies", counting)
+    client = TestClient(_app(JsonRoute))
+    awaited.clear()
+    assert client.get(f"/items/{uuid4()}", headers={"authorization": "Bearer a"}).status_code == 200
+    assert solved == [] and awaited == ["settings"]
+    assert client.get(f"/lists/{uuid4()}?page=2", headers={"authorization": "Bearer a"}).status_code == 200
+    assert len(solved) == 1  # a query parameter: FastAPI's handler
+
+
+def test_dependency_overrides_apply_to_a_route_called_directly() -> None:
+    app = _app(JsonRoute)
+    for route in app.router.routes:
+        if isinstance(route, APIRoute):  # as cloth_shared.service.add_routes declares them
+            route.dependency_overrides_provider = app
+            route.app = fastapi.routing.request_response(route.get_route_handler())
+
+    async def signed_in() -> str:
+        return "someone"
+
+    app.dependency_overrides[caller] = signed_in
+    answer = TestClient(app).get(f"/items/{uuid4()}")
+    assert answer.status_code == 200 and " someone default GET" in answer.text
+
+
+def test_an_included_route_keeps_its_inclusions_dependencies() -> None:
+    included: list[str] = []
+
+    async def audit(request: Request) -> None:
+        included.append(request.url.path)
+
+    router = APIRouter(route_class=JsonRoute)
+    router.add_api_route("/items/{item_id}", read, methods=["GET"])
+    app = FastAPI()
+    app.include_router(router, dependencies=[Depends(audit)])
+    path = f"/items/{uuid4()}"
+    assert TestClient(app).get(path, headers={"authorization": "Bearer a"}).status_code == 200
+    assert included == [path]
