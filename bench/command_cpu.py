@@ -29,7 +29,7 @@ from bench.common import (
     start_server,
     stop_server,
 )
-from bench.membership_api import PATCH_BODY, _members, member_tokens
+from bench.membership_api import PATCH_BODY, generated_members, member_tokens
 from membership.adapters.tokens import generate_private_key_pem
 
 WARM_UP = 200  # commands before the measured ones: pool connections, prepared statements, tokens
@@ -62,7 +62,7 @@ async def cpu_per_command(rate: float, seconds: float, *, relay: bool, workers: 
     """CPU milliseconds per PATCH, by side, at `rate` commands a second for `seconds`."""
     template = await scaling.ensure_template("membership", 1, verbose=False)
     async with cloned_database(template, "command_cpu") as url:
-        members = await _members(url)
+        members = await generated_members(url)
         pem = generate_private_key_pem()
         calls = [(org, token) for (org, _), token in zip(members, member_tokens(pem, members), strict=True)]
         port = free_port()

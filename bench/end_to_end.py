@@ -49,7 +49,7 @@ from bench.common import (
     stop_server,
 )
 from bench.exchange_api import public_key_pem
-from bench.membership_api import PATCH_BODY, _members
+from bench.membership_api import PATCH_BODY, generated_members
 from bench.table import Row
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.messaging.topics_admin import ensure_topics
@@ -341,7 +341,7 @@ async def _platform(options: RunOptions) -> AsyncIterator[tuple[Server, Server, 
         cloned_database(membership_template, "e2e_membership") as membership_url,
         cloned_database(notifications_template, "e2e_notifications") as notifications_url,
     ):
-        admins = (await _members(membership_url))[:ADMINS]
+        admins = (await generated_members(membership_url))[:ADMINS]
         await _promote(membership_url, [person for _, person in admins])
         await _seed_directory(notifications_url, admins)
         membership_env = service_env("membership", membership_url, options, MEMBERSHIP_SIGNING_KEY_PEM=pem)

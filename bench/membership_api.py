@@ -103,7 +103,7 @@ def rows() -> dict[str, Row]:
     }
 
 
-async def _members(url: str) -> list[tuple[UUID, UUID]]:
+async def generated_members(url: str) -> list[tuple[UUID, UUID]]:
     """(organisation, its generated member) of up to MAX_ROWS active organisations, spread out."""
     connection = await asyncpg.connect(url)
     try:
@@ -155,7 +155,7 @@ async def measure_scale(options: RunOptions, scale: int, table: dict[str, Row]) 
         cloned_database(template, f"membership_x{scale}") as url,
         contextlib.AsyncExitStack() as servers,
     ):
-        members = await _members(url)
+        members = await generated_members(url)
         ids = [organisation for organisation, _ in members]
         pem = generate_private_key_pem()
         tokens = member_tokens(pem, members)

@@ -30,7 +30,7 @@ from bench.common import (
     stop_server,
 )
 from bench.exchange_api import public_key_pem
-from bench.membership_api import PATCH_BODY, _members, member_tokens
+from bench.membership_api import PATCH_BODY, generated_members, member_tokens
 from membership.adapters.tokens import generate_private_key_pem
 
 # A sample goes to the first specific category one of its frames matches; otherwise to the
@@ -124,7 +124,7 @@ async def profile(load: str, seconds: float, scale: int, workers: int) -> None:
     options = RunOptions(workers=workers, seconds=seconds)
     template = await scaling.ensure_template("membership", scale, verbose=False)
     async with cloned_database(template, f"profile_x{scale}") as url:
-        members = await _members(url)
+        members = await generated_members(url)
         ids = [organisation for organisation, _ in members]
         pem = generate_private_key_pem()
         tokens = member_tokens(pem, members)
