@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.errors import NotAuthenticated
 from cloth_shared.http import install_problem_handlers
+from cloth_shared.service import add_routes
 
 awaited: list[str] = []
 
@@ -47,7 +48,7 @@ def _app(route_class: type[APIRoute]) -> FastAPI:
     router.add_api_route("/lists/{item_id}", listed, methods=["GET"])
     app = FastAPI()
     install_problem_handlers(app)
-    app.router.routes.extend(router.routes)
+    add_routes(app, router)
     return app
 
 
@@ -94,10 +95,6 @@ def test_an_eligible_route_skips_fastapis_solver_and_awaits_a_shared_dependency_
 
 def test_dependency_overrides_apply_to_a_route_called_directly() -> None:
     app = _app(JsonRoute)
-    for route in app.router.routes:
-        if isinstance(route, APIRoute):  # as cloth_shared.service.add_routes declares them
-            route.dependency_overrides_provider = app
-            route.app = fastapi.routing.request_response(route.get_route_handler())
 
     async def signed_in() -> str:
         return "someone"
