@@ -25,6 +25,7 @@ from starlette.types import Message, Receive, Scope
 from cloth_shared.direct_calls import direct_handler
 from cloth_shared.http import problem_response
 from cloth_shared.openapi import problem_responses
+from cloth_shared.route_matching import LiteralPrefixRoute
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 _JSON_TYPES = ("application/json",)
@@ -127,7 +128,7 @@ def _built_for_an_inclusion() -> bool:
 def json_route(*, max_bytes: int = DEFAULT_MAX_BYTES) -> type[APIRoute]:
     """A route class whose requests carry at most `max_bytes` of body, as UTF-8 JSON when parsed."""
 
-    class JsonBodyRoute(APIRoute):
+    class JsonBodyRoute(LiteralPrefixRoute):
         def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
             super().__init__(path, endpoint, **kwargs)
             statuses = [401] if _depends_on_caller(self.dependant) else []
