@@ -223,8 +223,13 @@ def create_app(definition: ServiceDefinition, settings_factory: Callable[[], Ser
         return checks
 
     install_operational_endpoints(app, readiness)
+    # Routes are matched in order: the service's own, which take the traffic, before the API docs
+    # and the probes (no path of theirs is a service's).
+    docs_and_probes = list(app.router.routes)
+    app.router.routes.clear()
     for router in definition.http_routers:
         add_routes(app, router)
+    app.router.routes.extend(docs_and_probes)
     return app
 
 

@@ -62,3 +62,13 @@ def test_a_router_that_includes_another_is_refused() -> None:
     outer.include_router(_router("/a/{item_id}"))
     with pytest.raises(TypeError, match="http_routers"):
         create_app(_definition(outer), settings_factory=lambda: None)  # type: ignore[arg-type,return-value]
+
+
+def test_the_services_routes_are_matched_before_the_docs_and_the_probes_which_still_answer() -> None:
+    app = create_app(_definition(_router("/a/{item_id}")), settings_factory=lambda: None)  # type: ignore[arg-type,return-value]
+    paths = [getattr(route, "path", "") for route in app.router.routes]
+    assert paths[0] == "/a/{item_id}"
+    assert paths.index("/a/{item_id}") < min(paths.index("/docs"), paths.index("/health/live"))
+    client = TestClient(app)
+    assert client.get("/health/live").status_code == 200
+    assert client.get("/docs").status_code == 200
