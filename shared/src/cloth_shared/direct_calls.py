@@ -8,9 +8,9 @@ called directly").
 For a route whose endpoint takes only path parameters and dependencies that take only the request
 and other such dependencies, `direct_handler` works that out once, at start-up. Per request it
 then does what FastAPI's handler does, in its order: awaits each dependency once (a dependency
-two others need is awaited once, as FastAPI caches it), validates the path parameters with
-FastAPI's own function (the same 422 errors), and awaits the endpoint, whose Response is the
-answer.
+two others need is awaited once, as FastAPI caches it), validates each path parameter with its
+own FastAPI field (the same 422 errors; FastAPI's generic function re-examined each field's type on
+every request), and awaits the endpoint, whose Response is the answer.
 
 Everything else keeps FastAPI's handler: query, header, cookie or body parameters, dependencies
 with `yield`, plain functions (FastAPI runs those in a thread), security scopes, background tasks,
@@ -23,10 +23,10 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import Request, Response
+from fastapi import Request, Response, params
 from fastapi.dependencies.models import Dependant
-from fastapi.dependencies.utils import request_params_to_args
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -77,6 +77,20 @@ def _needs(dependant: Dependant) -> tuple[_Call, ...] | None:
     return tuple(calls)
 
 
+def _is_model(annotation: Any) -> bool:
+    return inspect.isclass(annotation) and issubclass(annotation, BaseModel)
+
+
+def _plain_path_parameters(dependant: Dependant) -> bool:
+    """Each path parameter a single value found under its own alias (what a matched route holds)."""
+    return all(
+        isinstance(field.field_info, params.Path)
+        and field.field_info.validation_alias is None
+        and not _is_model(field.field_info.annotation)
+        for field in dependant.path_params
+    )
+
+
 def _answers_with_a_response(endpoint: Callable[..., Any]) -> bool:
     answer = inspect.signature(endpoint).return_annotation
     return inspect.isclass(answer) and issubclass(answer, Response)
@@ -102,11 +116,12 @@ def direct_handler(dependant: Dependant, overrides_provider: Any, fallback: Hand
         endpoint is None
         or needs is None
         or not _takes_nothing_but_the_request(dependant)
+        or not _plain_path_parameters(dependant)
         or not inspect.iscoroutinefunction(endpoint)
         or not _answers_with_a_response(endpoint)
     ):
         return fallback
-    path_parameters = dependant.path_params
+    path_parameters = [(field, field.alias, ("path", field.alias)) for field in dependant.path_params]
     request_parameter = dependant.request_param_name
 
     async def handle(request: Request) -> Response:
@@ -114,7 +129,14 @@ def direct_handler(dependant: Dependant, overrides_provider: Any, fallback: Hand
             return await fallback(request)
         solved: dict[Callable[..., Any], Any] = {}
         arguments = {need.name: await _solved(need, request, solved) for need in needs}
-        values, errors = request_params_to_args(path_parameters, request.path_params)
+        values: dict[str, Any] = {}
+        errors: list[Any] = []
+        for field, alias, where in path_parameters:
+            value, wrong = field.validate(request.path_params[alias], values, loc=where)
+            if wrong:
+                errors += wrong
+            else:
+                values[field.name] = value
         if errors:
             raise RequestValidationError(errors)
         arguments.update(values)

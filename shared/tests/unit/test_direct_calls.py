@@ -42,9 +42,14 @@ async def listed(item_id: UUID, who: Annotated[str, Depends(caller)], page: int 
     return Response(f"{item_id} {who} {page}", media_type="text/plain")
 
 
+async def pair(first: UUID, second: int, who: Annotated[str, Depends(caller)]) -> Response:
+    return Response(f"{first} {second} {who}", media_type="text/plain")
+
+
 def _app(route_class: type[APIRoute]) -> FastAPI:
     router = APIRouter(route_class=route_class)
     router.add_api_route("/items/{item_id}", read, methods=["GET"])
+    router.add_api_route("/pairs/{first}/{second}", pair, methods=["GET"])
     router.add_api_route("/lists/{item_id}", listed, methods=["GET"])
     app = FastAPI()
     install_problem_handlers(app)
@@ -58,6 +63,9 @@ REQUESTS = [
     ("/items/not-a-uuid", {"authorization": "Bearer a"}),  # 422 from the path parameter
     ("/items/not-a-uuid", {}),  # the dependency answers first: 401, as FastAPI orders them
     ("/items/" + str(uuid4()), {}),
+    ("/pairs/" + str(uuid4()) + "/7", {"authorization": "Bearer a"}),
+    ("/pairs/x/y", {"authorization": "Bearer a"}),  # both wrong: both errors, in order
+    ("/pairs/" + str(uuid4()) + "/y", {"authorization": "Bearer a"}),
     ("/lists/" + str(uuid4()) + "?page=3", {"authorization": "Bearer a"}),  # a query: FastAPI's
     ("/lists/" + str(uuid4()) + "?page=x", {"authorization": "Bearer a"}),
 ]
