@@ -13,17 +13,18 @@ difference is what publishing costs.
 
 import argparse
 import asyncio
-import os
 import time
-from pathlib import Path
 
 import aiohttp
 
 from bench import scale as scaling
 from bench.common import (
+    CLOCK_TICKS,
     RunOptions,
     cloned_database,
+    cpu_ticks,
     free_port,
+    pids_running,
     service_command,
     service_env,
     start_server,
@@ -33,29 +34,6 @@ from bench.membership_api import PATCH_BODY, generated_members, member_tokens
 from membership.adapters.tokens import generate_private_key_pem
 
 WARM_UP = 200  # commands before the measured ones: pool connections, prepared statements, tokens
-
-
-def _cpu_ticks(pids: list[int]) -> int:
-    ticks = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # a process that ended: what it used is not counted
-        ticks += int(fields[11]) + int(fields[12])  # utime + stime
-    return ticks
-
-
-def _pids_running(marker: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if marker in (entry / "cmdline").read_text():
-                    found.append(int(entry.name))
-            except OSError:
-                continue
-    return found
 
 
 async def cpu_per_command(rate: float, seconds: float, *, relay: bool, workers: int) -> dict[str, float]:
@@ -83,9 +61,9 @@ async def cpu_per_command(rate: float, seconds: float, *, relay: bool, workers: 
                 for n in range(WARM_UP):
                     await patch(n)
                 await asyncio.sleep(2)  # the relay's backlog of the warm-up is sent
-                sides = {"service": server.pids(), "postgres": _pids_running("postgres"), "kafka": []}
-                sides["kafka"] = _pids_running("kafka.Kafka")
-                before = {side: _cpu_ticks(pids) for side, pids in sides.items()}
+                sides = {"service": server.pids(), "postgres": pids_running("postgres"), "kafka": []}
+                sides["kafka"] = pids_running("kafka.Kafka")
+                before = {side: cpu_ticks(pids) for side, pids in sides.items()}
                 count = int(rate * seconds)
                 started = time.perf_counter()
                 sent = []
@@ -94,10 +72,9 @@ async def cpu_per_command(rate: float, seconds: float, *, relay: bool, workers: 
                     sent.append(asyncio.create_task(patch(WARM_UP + n)))
                 await asyncio.gather(*sent)
                 await asyncio.sleep(1)  # the relay publishes the last ones
-                sides["postgres"] = _pids_running("postgres")  # backends opened meanwhile
-                hz = os.sysconf("SC_CLK_TCK")
+                sides["postgres"] = pids_running("postgres")  # backends opened meanwhile
                 return {
-                    side: (_cpu_ticks(pids) - before.get(side, 0)) / hz / count * 1000
+                    side: (cpu_ticks(pids) - before.get(side, 0)) / CLOCK_TICKS / count * 1000
                     for side, pids in sides.items()
                 }
         finally:
