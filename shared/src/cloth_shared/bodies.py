@@ -10,13 +10,14 @@ that parses JSON must be `application/json` (or `+json`) in UTF-8, else 415. A J
 zero fraction (`189.0`) is read as the integer it is. The class also
 declares in OpenAPI the problems it and the shared dependencies can answer (401 for routes that
 take a caller, 413/415/422 for routes with a body or parameters), so the document stays exact.
+Being every service route's class, it is also where a route is matched quickly
+(cloth_shared.route_matching) and, when it can be, called directly (cloth_shared.direct_calls).
 """
 
 import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-import fastapi.routing
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
@@ -117,14 +118,6 @@ def _has_parameters(dependant: Dependant) -> bool:
     return bool(own) or any(_has_parameters(sub) for sub in dependant.dependencies)
 
 
-def _built_for_an_inclusion() -> bool:
-    """FastAPI builds an included route's handler with the inclusion's own dependencies added,
-    marking it in this context variable; services add their routes to the app instead
-    (cloth_shared.service.add_routes), so only a test's app gets here."""
-    context = getattr(fastapi.routing, "_effective_route_context_var", None)
-    return context is None or context.get() is not None
-
-
 def json_route(*, max_bytes: int = DEFAULT_MAX_BYTES) -> type[APIRoute]:
     """A route class whose requests carry at most `max_bytes` of body, as UTF-8 JSON when parsed."""
 
@@ -140,9 +133,9 @@ def json_route(*, max_bytes: int = DEFAULT_MAX_BYTES) -> type[APIRoute]:
                 self.responses.setdefault(status, declared)
 
         def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-            handle = super().get_route_handler()
-            if not _built_for_an_inclusion():  # whose own dependencies this route does not hold
-                handle = direct_handler(self.dependant, self.dependency_overrides_provider, handle)
+            handle = direct_handler(
+                self.dependant, self.dependency_overrides_provider, super().get_route_handler()
+            )
             parses_json = self.body_field is not None
 
             async def within_limits(request: Request) -> Response:

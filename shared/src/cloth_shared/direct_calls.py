@@ -14,8 +14,9 @@ every request), and awaits the endpoint, whose Response is the answer.
 
 Everything else keeps FastAPI's handler: query, header, cookie or body parameters, dependencies
 with `yield`, plain functions (FastAPI runs those in a thread), security scopes, background tasks,
-an endpoint that returns a model for FastAPI to serialise, and any request while the app has
-dependency overrides (tests), so an override always applies.
+an endpoint that returns a model for FastAPI to serialise, a route built for an inclusion (whose
+own dependencies the route does not hold), and any request while the app has dependency
+overrides (tests), so an override always applies.
 """
 
 import inspect
@@ -23,6 +24,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
+import fastapi.routing
 from fastapi import Request, Response, params
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
@@ -91,6 +93,15 @@ def _plain_path_parameters(dependant: Dependant) -> bool:
     )
 
 
+def _built_for_an_inclusion() -> bool:
+    """FastAPI builds an included route's handler with the inclusion's own dependencies added,
+    marking it in this context variable; services add their routes to the app instead
+    (cloth_shared.service.add_routes), so only a test's app gets here. Without the variable (a
+    FastAPI that renamed it) no route is called directly: slower, never wrong."""
+    context = getattr(fastapi.routing, "_effective_route_context_var", None)
+    return context is None or context.get() is not None
+
+
 def _answers_with_a_response(endpoint: Callable[..., Any]) -> bool:
     answer = inspect.signature(endpoint).return_annotation
     return inspect.isclass(answer) and issubclass(answer, Response)
@@ -114,6 +125,7 @@ def direct_handler(dependant: Dependant, overrides_provider: Any, fallback: Hand
     needs = _needs(dependant)
     if (
         endpoint is None
+        or _built_for_an_inclusion()
         or needs is None
         or not _takes_nothing_but_the_request(dependant)
         or not _plain_path_parameters(dependant)
