@@ -19,10 +19,9 @@ import aiohttp
 
 from bench import scale as scaling
 from bench.common import (
-    CLOCK_TICKS,
+    CpuUse,
     RunOptions,
     cloned_database,
-    cpu_ticks,
     free_port,
     pids_running,
     service_command,
@@ -61,9 +60,13 @@ async def cpu_per_command(rate: float, seconds: float, *, relay: bool, workers: 
                 for n in range(WARM_UP):
                     await patch(n)
                 await asyncio.sleep(2)  # the relay's backlog of the warm-up is sent
-                sides = {"service": server.pids(), "postgres": pids_running("postgres"), "kafka": []}
-                sides["kafka"] = pids_running("kafka.Kafka")
-                before = {side: cpu_ticks(pids) for side, pids in sides.items()}
+                cpu = CpuUse(
+                    {
+                        "service": server.pids,
+                        "postgres": lambda: pids_running("postgres"),
+                        "kafka": lambda: pids_running("kafka.Kafka"),
+                    }
+                )
                 count = int(rate * seconds)
                 started = time.perf_counter()
                 sent = []
@@ -72,11 +75,7 @@ async def cpu_per_command(rate: float, seconds: float, *, relay: bool, workers: 
                     sent.append(asyncio.create_task(patch(WARM_UP + n)))
                 await asyncio.gather(*sent)
                 await asyncio.sleep(1)  # the relay publishes the last ones
-                sides["postgres"] = pids_running("postgres")  # backends opened meanwhile
-                return {
-                    side: (cpu_ticks(pids) - before.get(side, 0)) / CLOCK_TICKS / count * 1000
-                    for side, pids in sides.items()
-                }
+                return {side: used / count * 1000 for side, used in cpu.seconds().items()}
         finally:
             await stop_server(server)
 

@@ -10,7 +10,7 @@ import socket
 import statistics
 import subprocess
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import uuid4
@@ -193,6 +193,26 @@ def pids_running(marker: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+class CpuUse:
+    """The CPU each side (a set of processes, found again at each end: processes started meanwhile
+    count whole, those that ended are lost) uses from now on, read from /proc."""
+
+    def __init__(self, sides: dict[str, Callable[[], list[int]]]) -> None:
+        self._sides = sides
+        self._before = {side: cpu_ticks(find()) for side, find in sides.items()}
+        self._started = time.perf_counter()
+
+    def seconds(self) -> dict[str, float]:
+        """CPU seconds each side used so far."""
+        return {
+            side: (cpu_ticks(find()) - self._before[side]) / CLOCK_TICKS for side, find in self._sides.items()
+        }
+
+    def busy(self, used: dict[str, float]) -> float:
+        """The share of the machine's cores those seconds took since the start."""
+        return sum(used.values()) / (time.perf_counter() - self._started) / (os.cpu_count() or 1)
 
 
 def rss_mb(pid: int) -> float:

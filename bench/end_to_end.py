@@ -37,13 +37,12 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from bench import scale as scaling
 from bench import wrk
 from bench.common import (
-    CLOCK_TICKS,
+    CpuUse,
     Measure,
     RunOptions,
     Server,
     bootstrap_servers,
     cloned_database,
-    cpu_ticks,
     free_port,
     percentile,
     pids_running,
@@ -318,28 +317,23 @@ async def _where_the_time_went(
     return "ms after the command's tx start (p50/p99): " + ", ".join(parts)
 
 
-class _CpuUse:
-    """The CPU each side uses from now on, read from /proc: whether the two cores, not one stage,
-    set the row's latency. Each side's ms per command, and the two cores' budget at that rate."""
-
-    def __init__(self, membership: Server, notifications: Server) -> None:
-        self._sides = {
-            "membership": membership.pids(),
-            "notifications": notifications.pids(),
-            "PostgreSQL": pids_running("postgres"),
-            "Kafka": pids_running("kafka.Kafka"),
-            "this load client": [os.getpid()],
+def _cpu_use(membership: Server, notifications: Server) -> CpuUse:
+    """Whether the two cores, not one stage, set the row's latency."""
+    return CpuUse(
+        {
+            "membership": membership.pids,
+            "notifications": notifications.pids,
+            "PostgreSQL": lambda: pids_running("postgres"),
+            "Kafka": lambda: pids_running("kafka.Kafka"),
+            "this load client": lambda: [os.getpid()],
         }
-        self._before = {side: cpu_ticks(pids) for side, pids in self._sides.items()}
-        self._started = time.perf_counter()
+    )
 
-    def per_event(self, events: int) -> str:
-        seconds = time.perf_counter() - self._started
-        sides = self._sides.items()
-        used = {side: (cpu_ticks(pids) - self._before[side]) / CLOCK_TICKS for side, pids in sides}
-        parts = ", ".join(f"{side} {cpu / max(events, 1) * 1000:.2f}" for side, cpu in used.items())
-        busy = sum(used.values()) / seconds / (os.cpu_count() or 1)
-        return f"{parts}; the cores {busy:.0%} busy"
+
+def _per_command(cpu: CpuUse, commands: int) -> str:
+    used = cpu.seconds()
+    parts = ", ".join(f"{side} {seconds / max(commands, 1) * 1000:.2f}" for side, seconds in used.items())
+    return f"{parts}; the cores {cpu.busy(used):.0%} busy"
 
 
 @dataclass(frozen=True)
@@ -426,13 +420,13 @@ async def run(options: RunOptions) -> list[Row]:
         await streams.open()
         try:
             label = f"e2e-{uuid4().hex[:6]}"
-            cpu = _CpuUse(membership, notifications)
+            cpu = _cpu_use(membership, notifications)
             started = time.perf_counter()
             done, errors = await _drive(membership.url, paths, tokens, rate, count, label)
             elapsed = time.perf_counter() - started
             await _arrivals(streams, done)
             arrived = dict(streams.arrived)
-            cpu_per_command = cpu.per_event(len(done))
+            cpu_per_command = _per_command(cpu, len(done))
         finally:
             await streams.close()
         latencies = [(arrived[d] - t) * 1000 for d, t in done.items() if d in arrived]
