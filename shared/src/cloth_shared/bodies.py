@@ -21,9 +21,9 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
-from starlette.types import Message, Receive, Scope
+from starlette.types import Message
 
-from cloth_shared.direct_calls import direct_handler
+from cloth_shared.direct_calls import ParsedJsonRequest, direct_handler
 from cloth_shared.http import problem_response
 from cloth_shared.openapi import problem_responses
 from cloth_shared.route_matching import LiteralPrefixRoute
@@ -81,24 +81,13 @@ def _number(literal: str) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-class _ParsedJson(Request):
-    """The replayed request, its JSON parsed here once (FastAPI reads it through `json()`)."""
-
-    def __init__(self, scope: Scope, receive: Receive, parsed: Any) -> None:
-        super().__init__(scope, receive)
-        self._parsed = parsed
-
-    async def json(self) -> Any:
-        return self._parsed
-
-
 def _replaying(request: Request, body: bytes, *, parse_json: bool) -> Request:
     async def receive() -> Message:
         return {"type": "http.request", "body": body, "more_body": False}
 
     if parse_json and body:
         try:
-            return _ParsedJson(request.scope, receive, json.loads(body, parse_float=_number))
+            return ParsedJsonRequest(request.scope, receive, json.loads(body, parse_float=_number))
         except ValueError:
             pass  # FastAPI reads it again and answers its 422 `json_invalid`
     return Request(request.scope, receive)

@@ -1,22 +1,26 @@
-"""Routes whose every input is a path parameter or a dependency on the request are called directly.
+"""Routes whose inputs are path parameters, a JSON body and dependencies on the request are called
+directly.
 
 FastAPI (0.163) solves a route's dependencies by working out again, on every request, what each
 dependency is (a generator or not, its cache key, its scopes) and by recording telemetry: about
 45 µs a request on this machine for a read with three dependencies, more than the rest of
 FastAPI's handler (bench/README.md, "Whole run with routes declared on the app and dependencies
 called directly").
-For a route whose endpoint takes only path parameters and dependencies that take only the request
-and other such dependencies, `direct_handler` works that out once, at start-up. Per request it
-then does what FastAPI's handler does, in its order: awaits each dependency once (a dependency
-two others need is awaited once, as FastAPI caches it), validates each path parameter with its
-own FastAPI field (the same 422 errors; FastAPI's generic function re-examined each field's type on
-every request), and awaits the endpoint, whose Response is the answer.
+For a route whose endpoint takes only path parameters, at most one JSON body (a single model, not
+embedded) and dependencies that take only the request and other such dependencies,
+`direct_handler` works that out once, at start-up. Per request it then does what FastAPI's
+handler does, in its order: awaits each dependency once (a dependency two others need is awaited
+once, as FastAPI caches it), validates each path parameter with its own FastAPI field (the same
+422 errors; FastAPI's generic function re-examined each field's type on every request), then the
+body with its field, and awaits the endpoint, whose Response is the answer. The body is the one
+the route class already parsed (`ParsedJsonRequest`, cloth_shared.bodies); a request whose body
+is empty or not JSON goes to FastAPI's handler, which words those errors.
 
-Everything else keeps FastAPI's handler: query, header, cookie or body parameters, dependencies
-with `yield`, plain functions (FastAPI runs those in a thread), security scopes, background tasks,
-an endpoint that returns a model for FastAPI to serialise, a route built for an inclusion (whose
-own dependencies the route does not hold), and any request while the app has dependency
-overrides (tests), so an override always applies.
+Everything else keeps FastAPI's handler: query, header, cookie or form parameters, several or
+embedded body parameters, dependencies with `yield`, plain functions (FastAPI runs those in a
+thread), security scopes, background tasks, an endpoint that returns a model for FastAPI to
+serialise, a route built for an inclusion (whose own dependencies the route does not hold), and
+any request while the app has dependency overrides (tests), so an override always applies.
 """
 
 import inspect
@@ -29,8 +33,21 @@ from fastapi import Request, Response, params
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
+from starlette.types import Receive, Scope
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+
+
+class ParsedJsonRequest(Request):
+    """A request whose JSON body was read and parsed once, before any handler (FastAPI's reads it
+    through `json()`; a direct call takes `parsed`)."""
+
+    def __init__(self, scope: Scope, receive: Receive, parsed: Any) -> None:
+        super().__init__(scope, receive)
+        self.parsed = parsed
+
+    async def json(self) -> Any:
+        return self.parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +61,12 @@ class _Call:
     cached: bool
 
 
-def _takes_nothing_but_the_request(dependant: Dependant) -> bool:
+def _takes_nothing_but_the_request(dependant: Dependant, *, but_a_body: bool = False) -> bool:
     return not (
         dependant.query_params
         or dependant.header_params
         or dependant.cookie_params
-        or dependant.body_params
+        or (dependant.body_params and not but_a_body)
         or dependant.websocket_param_name
         or dependant.http_connection_param_name
         or dependant.response_param_name
@@ -93,6 +110,22 @@ def _plain_path_parameters(dependant: Dependant) -> bool:
     )
 
 
+def _single_json_body(dependant: Dependant) -> bool:
+    """No body, or one model read from the whole JSON body (what FastAPI calls a single field not
+    embedded): not a form, not a file, not one of several."""
+    if not dependant.body_params:
+        return True
+    if len(dependant.body_params) != 1:
+        return False
+    info = dependant.body_params[0].field_info
+    return (
+        isinstance(info, params.Body)
+        and not isinstance(info, params.Form)
+        and not info.embed
+        and _is_model(info.annotation)
+    )
+
+
 def _built_for_an_inclusion() -> bool:
     """FastAPI builds an included route's handler with the inclusion's own dependencies added,
     marking it in this context variable; services add their routes to the app instead
@@ -127,18 +160,22 @@ def direct_handler(dependant: Dependant, overrides_provider: Any, fallback: Hand
         endpoint is None
         or _built_for_an_inclusion()
         or needs is None
-        or not _takes_nothing_but_the_request(dependant)
+        or not _takes_nothing_but_the_request(dependant, but_a_body=True)
+        or not _single_json_body(dependant)
         or not _plain_path_parameters(dependant)
         or not inspect.iscoroutinefunction(endpoint)
         or not _answers_with_a_response(endpoint)
     ):
         return fallback
     path_parameters = [(field, field.alias, ("path", field.alias)) for field in dependant.path_params]
+    body = dependant.body_params[0] if dependant.body_params else None
     request_parameter = dependant.request_param_name
 
     async def handle(request: Request) -> Response:
         if getattr(overrides_provider, "dependency_overrides", None):
             return await fallback(request)
+        if body is not None and not isinstance(request, ParsedJsonRequest):
+            return await fallback(request)  # an empty body, or not JSON: FastAPI's 422
         solved: dict[Callable[..., Any], Any] = {}
         arguments = {need.name: await _solved(need, request, solved) for need in needs}
         values: dict[str, Any] = {}
@@ -149,6 +186,13 @@ def direct_handler(dependant: Dependant, overrides_provider: Any, fallback: Hand
                 errors += wrong
             else:
                 values[field.name] = value
+        if body is not None:
+            assert isinstance(request, ParsedJsonRequest)
+            value, wrong = body.validate(request.parsed, {}, loc=("body",))
+            if wrong:
+                errors += wrong
+            else:
+                values[body.name] = value
         if errors:
             raise RequestValidationError(errors)
         arguments.update(values)

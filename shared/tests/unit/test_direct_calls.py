@@ -6,10 +6,12 @@ from uuid import UUID, uuid4
 import fastapi.dependencies.utils
 import fastapi.routing
 import pytest
-from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi import APIRouter, Body, Depends, FastAPI, Request, Response
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from pydantic import BaseModel, Field
 
+import cloth_shared.bodies
 from cloth_shared.bodies import JsonRoute
 from cloth_shared.errors import NotAuthenticated
 from cloth_shared.http import install_problem_handlers
@@ -125,3 +127,78 @@ def test_an_included_route_keeps_its_inclusions_dependencies() -> None:
     path = f"/items/{uuid4()}"
     assert TestClient(app).get(path, headers={"authorization": "Bearer a"}).status_code == 200
     assert included == [path]
+
+
+class Change(BaseModel):
+    name: str = Field(min_length=1)
+    size: int | None = None
+
+
+async def change(item_id: UUID, body: Change, who: Annotated[str, Depends(caller)]) -> Response:
+    return Response(f"{item_id} {body.name} {body.size} {who}", media_type="text/plain")
+
+
+async def embedded(item_id: UUID, name: Annotated[str, Body(embed=True)]) -> Response:
+    return Response(f"{item_id} {name}", media_type="text/plain")
+
+
+def _body_app() -> FastAPI:
+    router = APIRouter(route_class=JsonRoute)
+    router.add_api_route("/changes/{item_id}", change, methods=["PATCH"])
+    router.add_api_route("/names/{item_id}", embedded, methods=["PATCH"])
+    app = FastAPI()
+    install_problem_handlers(app)
+    add_routes(app, router)
+    return app
+
+
+def _fastapis_handler(dependant: object, overrides_provider: object, fallback: object) -> object:
+    return fallback
+
+
+SIGNED = {"authorization": "Bearer a", "content-type": "application/json"}
+BODY_REQUESTS = [
+    ("/changes/" + str(uuid4()), SIGNED, b'{"name": "Modacc", "size": 3}'),
+    ("/changes/" + str(uuid4()), SIGNED, b'{"name": "Modacc", "size": 3.0}'),  # read as 3
+    ("/changes/" + str(uuid4()), SIGNED, b'{"name": "", "size": "big"}'),  # two field errors
+    ("/changes/" + str(uuid4()), SIGNED, b'{"size": 3}'),  # a required field missing
+    ("/changes/" + str(uuid4()), SIGNED, b"[1, 2]"),  # not an object
+    ("/changes/" + str(uuid4()), SIGNED, b"null"),
+    ("/changes/not-a-uuid", SIGNED, b'{"name": ""}'),  # path and body errors, in FastAPI's order
+    ("/changes/" + str(uuid4()), SIGNED, b'{"name": "x",'),  # not JSON: FastAPI's handler
+    ("/changes/" + str(uuid4()), SIGNED, b""),  # no body: FastAPI's handler
+    ("/changes/" + str(uuid4()), {"content-type": "application/json"}, b'{"name": ""}'),  # 401 first
+    ("/names/" + str(uuid4()), SIGNED, b'{"name": "Modacc"}'),  # embedded: FastAPI's handler
+    ("/names/" + str(uuid4()), SIGNED, b'{"other": 1}'),
+]
+
+
+@pytest.mark.parametrize(("path", "headers", "body"), BODY_REQUESTS)
+def test_a_body_is_validated_as_fastapi_validates_it(
+    path: str, headers: dict[str, str], body: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    direct = TestClient(_body_app()).patch(path, headers=headers, content=body)
+    monkeypatch.setattr(cloth_shared.bodies, "direct_handler", _fastapis_handler)
+    solved = TestClient(_body_app()).patch(path, headers=headers, content=body)
+    assert (direct.status_code, direct.headers.get("content-type"), direct.content) == (
+        solved.status_code,
+        solved.headers.get("content-type"),
+        solved.content,
+    )
+
+
+def test_a_route_with_one_json_body_skips_fastapis_solver(monkeypatch: pytest.MonkeyPatch) -> None:
+    solved: list[object] = []
+    solve = fastapi.dependencies.utils.solve_dependencies
+
+    async def counting(**kwargs: object) -> object:
+        solved.append(kwargs["dependant"])
+        return await solve(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fastapi.routing, "solve_dependencies", counting)
+    client = TestClient(_body_app())
+    answer = client.patch(f"/changes/{uuid4()}", headers=SIGNED, content=b'{"name": "Modacc"}')
+    assert answer.status_code == 200 and answer.text.endswith(" Modacc None default:Bearer a")
+    assert solved == []
+    assert client.patch(f"/names/{uuid4()}", headers=SIGNED, content=b'{"name": "x"}').status_code == 200
+    assert len(solved) == 1  # an embedded body: FastAPI's handler
