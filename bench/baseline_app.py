@@ -1,8 +1,11 @@
-"""The read-by-id baseline: a bare ASGI app, the same SQL through asyncpg, the same JSON.
+"""The read-by-id and PATCH baselines: a bare ASGI app, the same SQL through asyncpg, the same JSON.
 
-    uvicorn bench.baseline_app:app   (BENCH_DATABASE_URL=postgresql://...)
+    uvicorn bench.baseline_app:app   (BENCH_DATABASE_URL=postgresql://..., KAFKA_TOPIC_PREFIX=...)
 
-No framework, no middleware, no token check: what GET /organisations/{id} costs without our code.
+No framework, no middleware, no token check: what GET and PATCH /organisations/{id} cost without
+our code. A PATCH takes the body's description (JSON) and writes it with its outbox row in one
+transaction (`membership_sql`), on the service's topic prefix: the service's relay, up beside it
+on the same database, publishes these rows as it publishes its own.
 """
 
 import json
@@ -13,6 +16,7 @@ from uuid import UUID
 
 import asyncpg
 
+from bench.membership_sql import change_description
 from membership.adapters.queries import GET_ORGANISATION
 
 PREFIX = "/organisations/"
@@ -52,8 +56,8 @@ def _json_default(value: Any) -> str:
     raise TypeError(type(value))
 
 
-def _body(row: asyncpg.Record) -> bytes:
-    values = {name: row[name] for name in PUBLIC_FIELDS}
+def _body(row: asyncpg.Record, **changed: Any) -> bytes:
+    values = {name: row[name] for name in PUBLIC_FIELDS} | changed
     for name in ("value_chains", "activities", "certifications", "languages"):
         values[name] = list(values[name] or ())
     return json.dumps(values, default=_json_default, separators=(",", ":")).encode()
@@ -90,8 +94,34 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         await _respond(send, 422, b'{"status":422}')
         return
     assert _pool is not None
+    if scope["method"] == "PATCH":
+        await _patch(receive, send, organisation_id)
+        return
     row = await _pool.fetchrow(GET_ORGANISATION, organisation_id)
     if row is None:
         await _respond(send, 404, b'{"status":404}')
         return
     await _respond(send, 200, _body(row))
+
+
+async def _patch(receive: Any, send: Any, organisation_id: UUID) -> None:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    try:
+        description = json.loads(b"".join(chunks))["description"]
+    except (ValueError, KeyError, TypeError):
+        await _respond(send, 422, b'{"status":422}')
+        return
+    assert _pool is not None
+    async with _pool.acquire() as connection:
+        row = await change_description(
+            connection, organisation_id, description, topic_prefix=os.environ.get("KAFKA_TOPIC_PREFIX", "")
+        )
+    if row is None:
+        await _respond(send, 404, b'{"status":404}')
+        return
+    await _respond(send, 200, _body(row, description=description))

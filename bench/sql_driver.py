@@ -13,15 +13,13 @@ import json
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import asyncpg
 
-from bench import exchange_sql, knowledge_sql
+from bench import exchange_sql, knowledge_sql, membership_sql
 from bench.common import Measure
-from cloth_shared.outbox.writer import INSERT_OUTBOX_ROW
 from membership.adapters import queries
 from notifications.adapters.inbox_queries import INBOX_PAGE, UNREAD_COUNT
 
@@ -43,66 +41,9 @@ async def _counts(connection: asyncpg.Connection, _: UUID | None) -> None:
 
 async def _patch(connection: asyncpg.Connection, organisation_id: UUID | None) -> None:
     """What PATCH /organisations/{id} writes: lock, update the profile, one outbox row."""
-    async with connection.transaction():
-        row = await connection.fetchrow(queries.GET_ORGANISATION_FOR_UPDATE, organisation_id)
-        assert row is not None
-        description = f"bench {time.perf_counter_ns()}"
-        version = row["version"] + 1
-        await connection.execute(
-            queries.UPDATE_ORGANISATION_PROFILE,
-            row["id"],
-            row["legal_name"],
-            row["region"],
-            row["city"],
-            row["latitude"],
-            row["longitude"],
-            row["value_chains"],
-            row["size_band"],
-            row["activities"],
-            row["certifications"],
-            row["languages"],
-            row["website"],
-            description,
-            version,
-        )
-        event_id = uuid4()
-        envelope = {
-            "event_id": str(event_id),
-            "event_type": "OrganisationProfileUpdated",
-            "event_version": 1,
-            "occurred_at": datetime.now(UTC).isoformat(),
-            "producer": "membership",
-            "correlation_id": str(uuid4()),
-            "causation_id": None,
-            "subject_key": str(row["id"]),
-            "payload": {
-                "organisation": {
-                    "organisation_id": str(row["id"]),
-                    "legal_name": row["legal_name"],
-                    "category": row["category"],
-                    "cluster_id": str(row["cluster_id"]),
-                    "country": row["country"],
-                    "region": row["region"],
-                    "city": row["city"],
-                    "value_chains": list(row["value_chains"]),
-                },
-                "version": version,
-            },
-        }
-        headers = {
-            "event_type": "OrganisationProfileUpdated",
-            "event_version": "1",
-            "event_id": str(event_id),
-        }
-        await connection.execute(
-            INSERT_OUTBOX_ROW,
-            event_id,
-            "OrganisationProfileUpdated",
-            "membership.organisations",
-            str(row["id"]),
-            json.dumps(envelope),
-            json.dumps(headers),
-        )
+    assert organisation_id is not None
+    description = f"bench {time.perf_counter_ns()}"
+    assert await membership_sql.change_description(connection, organisation_id, description)
 
 
 async def _notifications(connection: asyncpg.Connection, person_id: UUID | None) -> None:
