@@ -91,7 +91,7 @@ async def test_two_relays_share_the_outbox_without_publishing_anything_twice(
 
 
 class CountingPool:
-    """The pool, counting the connections taken for a lane's transaction (`acquire`)."""
+    """The pool, counting the connections taken for a pass's transaction (`acquire`)."""
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool
@@ -101,9 +101,6 @@ class CountingPool:
         self.acquired += 1
         return self._pool.acquire()
 
-    async def fetch(self, query: str, *args: object) -> list[asyncpg.Record]:
-        return await self._pool.fetch(query, *args)
-
 
 def counted_relay(pool: asyncpg.Pool, bootstrap: str) -> tuple[OutboxRelay, CountingPool]:
     counting = CountingPool(pool)
@@ -112,18 +109,19 @@ def counted_relay(pool: asyncpg.Pool, bootstrap: str) -> tuple[OutboxRelay, Coun
     return relay, counting
 
 
-async def test_a_pass_opens_a_transaction_only_for_the_lanes_that_have_rows_to_send(
+async def test_a_pass_sends_every_lane_with_rows_in_one_transaction(
     pool, infra: TestInfrastructure, topic_prefix, organisations_topic
 ) -> None:
-    written = await write_events(pool, topic_prefix, keys=1, per_key=3)  # one key: one lane
+    written = await write_events(pool, topic_prefix, keys=24, per_key=2)
+    assert await pool.fetchval("SELECT count(DISTINCT lane) FROM outbox") > 1
     relay, counting = counted_relay(pool, infra.kafka_bootstrap_servers)
 
     assert await relay.publish_pending() == written
-    assert counting.acquired == 1  # the one lane; the seven empty lanes were not opened
+    assert counting.acquired == 1  # every lane in one transaction
     assert await pending(pool) == 0
 
     assert await relay.publish_pending() == 0
-    assert counting.acquired == 1  # nothing pending: no lane opened at all
+    assert counting.acquired == 2  # nothing pending: one statement in a transaction, no lane locked
     records = await read_topic(infra.kafka_bootstrap_servers, organisations_topic, at_least=written)
     assert len(records) == written
 
@@ -135,7 +133,7 @@ async def test_a_lane_with_more_rows_than_a_pass_takes_is_drained_in_order_in_se
     relay, counting = counted_relay(pool, infra.kafka_bootstrap_servers)
 
     assert await relay.publish_pending() == written
-    assert counting.acquired == 3  # the lane's transactions: 50 + 50 + 20
+    assert counting.acquired == 3  # the passes: 50 + 50 + 20 rows of the lane
     records = await read_topic(infra.kafka_bootstrap_servers, organisations_topic, at_least=written)
     ordered = sorted(records, key=lambda r: (r.partition, r.offset))
     sequences = [
