@@ -3,11 +3,14 @@
     uvicorn bench.baseline_app:app   (BENCH_DATABASE_URL=postgresql://..., KAFKA_TOPIC_PREFIX=...)
 
 No framework, no middleware, no token check: what GET and PATCH /organisations/{id} cost without
-our code. A PATCH takes the body's description (JSON) and writes it with its outbox row in one
-transaction (`membership_sql`), on the service's topic prefix: the service's relay, up beside it
-on the same database, publishes these rows as it publishes its own.
+our code. A GET runs the service's statement, which reads the token holder's standing (person,
+session) with the organisation; the holder's ids are read from the token's claims, unverified.
+A PATCH takes the body's description (JSON) and writes it with its outbox row in one transaction
+(`membership_sql`), on the service's topic prefix: the service's relay, up beside it on the same
+database, publishes these rows as it publishes its own.
 """
 
+import base64
 import json
 import os
 from datetime import datetime
@@ -17,7 +20,7 @@ from uuid import UUID
 import asyncpg
 
 from bench.membership_sql import change_description
-from membership.adapters.queries import GET_ORGANISATION
+from membership.adapters.standing_queries import STANDING_WITH_ORGANISATION
 
 PREFIX = "/organisations/"
 JSON_HEADERS = [(b"content-type", b"application/json")]
@@ -56,8 +59,8 @@ def _json_default(value: Any) -> str:
     raise TypeError(type(value))
 
 
-def _body(row: asyncpg.Record, **changed: Any) -> bytes:
-    values = {name: row[name] for name in PUBLIC_FIELDS} | changed
+def _body(row: asyncpg.Record, prefix: str = "", **changed: Any) -> bytes:
+    values = {name: row[prefix + name] for name in PUBLIC_FIELDS} | changed
     for name in ("value_chains", "activities", "certifications", "languages"):
         values[name] = list(values[name] or ())
     return json.dumps(values, default=_json_default, separators=(",", ":")).encode()
@@ -97,11 +100,23 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     if scope["method"] == "PATCH":
         await _patch(receive, send, organisation_id)
         return
-    row = await _pool.fetchrow(GET_ORGANISATION, organisation_id)
-    if row is None:
+    person_id, session_id = _holder(scope)
+    row = await _pool.fetchrow(STANDING_WITH_ORGANISATION, person_id, session_id, None, organisation_id)
+    if row is None or row["organisation.id"] is None:
         await _respond(send, 404, b'{"status":404}')
         return
-    await _respond(send, 200, _body(row))
+    await _respond(send, 200, _body(row, "organisation."))
+
+
+def _holder(scope: dict[str, Any]) -> tuple[UUID | None, UUID | None]:
+    """The token's subject and session, read from its claims (not verified: no token check)."""
+    for name, value in scope["headers"]:
+        if name == b"authorization" and value.startswith(b"Bearer "):
+            claims = value[7:].split(b".")[1]
+            decoded = json.loads(base64.urlsafe_b64decode(claims + b"=" * (-len(claims) % 4)))
+            session = decoded.get("sid")
+            return UUID(decoded["sub"]), UUID(session) if session else None
+    return None, None
 
 
 async def _patch(receive: Any, send: Any, organisation_id: UUID) -> None:
