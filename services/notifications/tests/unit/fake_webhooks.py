@@ -1,7 +1,7 @@
 """Fake webhook repositories over the fake notifications database's webhook tables."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Self
@@ -64,6 +64,9 @@ class FakeWebhookSubscriptionRepository:
             for s in self._tables.subscriptions.values()
             if s.status == "active" and event_type in s.event_types
         ]
+
+    async def any_matching(self, event_types: Collection[str]) -> bool:
+        return any([await self.matching(event_type) for event_type in event_types])
 
     async def add_notice(self, subscription: Subscription, *, subject: str, text: str, at: datetime) -> None:
         self._tables.notices.append(

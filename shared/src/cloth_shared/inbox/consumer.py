@@ -15,7 +15,10 @@ unit of work, and never commit — the inbox does. For each polled batch:
   again one event per transaction (a failing run too), so the others still take effect; a
   failing effect is retried with exponential backoff, then parked in `<topic>.dlq` and the partition moves on;
 - when the database itself is unreachable nothing is parked: the handler raises, FastStream
-  (NACK_ON_ERROR) seeks back without committing, and the batch comes again.
+  (NACK_ON_ERROR) seeks back without committing, and the batch comes again;
+- a consumer may say which batches have any effect (`has_effect`): one that has none is
+  acknowledged without a transaction. There is nothing to apply once, so no inbox row to keep;
+  a redelivery asks again.
 """
 
 import asyncio
@@ -41,6 +44,8 @@ log = structlog.get_logger(__name__)
 Envelope = EventEnvelope[dict[str, Any]]
 UnitOfWorkT = TypeVar("UnitOfWorkT", bound=UnitOfWorkPort)
 ConsumedEventHandler = Callable[[UnitOfWorkT, Envelope, Any], Awaitable[None]]
+# Whether applying these events would change anything (see `has_effect` in the module docstring).
+EffectCheck = Callable[[Sequence[Envelope]], Awaitable[bool]]
 
 EFFECTS = Counter("inbox_effects_applied_total", "Events whose effect was applied", ["consumer"])
 DUPLICATES = Counter("inbox_duplicates_suppressed_total", "Redelivered events dropped", ["consumer"])
@@ -50,6 +55,11 @@ UNKNOWN = Counter(
 )
 TOMBSTONES = Counter(
     "inbox_tombstones_skipped_total", "Null-value records (tombstones) skipped", ["consumer"]
+)
+WITHOUT_EFFECT = Counter(
+    "inbox_without_effect_total",
+    "Events acknowledged without a transaction: no effect to apply",
+    ["consumer"],
 )
 BATCH_FALLBACKS = Counter(
     "inbox_batch_fallbacks_total", "Batches applied again one event at a time after a failure", ["consumer"]
@@ -79,8 +89,10 @@ class InboxConsumer(Generic[UnitOfWorkT]):
         max_attempts: int = 5,
         backoff_seconds: float = 0.2,
         unavailable_pause_seconds: float = 1.0,
+        has_effect: EffectCheck | None = None,
     ) -> None:
         self.name = name
+        self._has_effect = has_effect
         self._unit_of_work = unit_of_work
         self._handlers = dict(handlers)
         self._dead_letters = dead_letters
@@ -95,7 +107,19 @@ class InboxConsumer(Generic[UnitOfWorkT]):
     async def handle_batch(self, records: Sequence[ConsumerRecord[Any, Any]]) -> None:
         """Process a polled batch; returning means all its offsets may be committed."""
         deliveries = [d for record in records if (d := await self._accept(record)) is not None]
+        if deliveries and not await self._any_effect(deliveries):
+            WITHOUT_EFFECT.labels(self.name).inc(len(deliveries))
+            return
         await self._apply_in_order(deliveries)
+
+    async def _any_effect(self, deliveries: Sequence[_Delivery]) -> bool:
+        if self._has_effect is None:
+            return True
+        try:
+            return await self._has_effect([delivery.envelope for delivery in deliveries])
+        except TRANSIENT_DATABASE_ERRORS:
+            await self._database_unavailable(deliveries[0])
+            raise
 
     async def _accept(self, record: ConsumerRecord[Any, Any]) -> _Delivery | None:
         """Decode a record; park what cannot be decoded; None for what this consumer skips."""

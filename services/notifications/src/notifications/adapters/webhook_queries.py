@@ -64,6 +64,9 @@ MATCHING_SUBSCRIPTIONS = f"""
 SELECT {SUBSCRIPTION_FIELDS} FROM webhook_subscriptions
 WHERE status = 'active' AND event_types @> ARRAY[$1::text]
 """
+ANY_MATCHING_SUBSCRIPTION = """
+SELECT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE status = 'active' AND event_types && $1::text[])
+"""
 INSERT_NOTICE = """
 INSERT INTO webhook_contact_notices (subscription_id, contact_email, subject, text, created_at)
 VALUES ($1, $2, $3, $4, $5)

@@ -1,6 +1,6 @@
 """Webhook subscriptions and deliveries over asyncpg; the SQL lives in webhook_queries.py."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -53,6 +53,9 @@ class PostgresWebhookSubscriptionRepository:
         return [
             _subscription(row) for row in await self._connection.fetch(q.MATCHING_SUBSCRIPTIONS, event_type)
         ]
+
+    async def any_matching(self, event_types: Collection[str]) -> bool:
+        return bool(await self._connection.fetchval(q.ANY_MATCHING_SUBSCRIPTION, list(event_types)))
 
     async def add_notice(self, subscription: Subscription, *, subject: str, text: str, at: datetime) -> None:
         await self._connection.execute(

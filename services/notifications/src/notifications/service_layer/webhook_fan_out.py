@@ -78,6 +78,26 @@ async def erase_then_fan_out(uow: NotificationsUnitOfWork, envelope: Envelope, e
     await fan_out_to_webhooks(uow, envelope, event)
 
 
+def partners_want(
+    unit_of_work: Callable[[], NotificationsUnitOfWork],
+) -> Callable[[Sequence[Envelope]], Awaitable[bool]]:
+    """Whether fanning these events out would deliver anything: an erasure always has an effect (it
+    redacts the delivery log), other events when an active subscription asked for one of their
+    types. The webhook inbox acknowledges a batch without one with no transaction (most events,
+    while few partners subscribe): a redelivery asks again, and a subscription made in between
+    then receives the events, as it would had they been read a moment later."""
+
+    async def want(envelopes: Sequence[Envelope]) -> bool:
+        event_types = {envelope.event_type for envelope in envelopes}
+        if PersonErased.event_type in event_types:
+            return True
+        uow = unit_of_work()
+        async with uow.reading():
+            return await uow.webhook_subscriptions.any_matching(event_types)
+
+    return want
+
+
 def fan_out_handlers() -> dict[type[Event], Handler]:
     """The webhook inbox's subscriptions: every public event of the partner topics fans out."""
     handlers: dict[type[Event], Handler] = {

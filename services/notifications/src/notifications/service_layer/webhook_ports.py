@@ -1,6 +1,6 @@
 """What the webhook use cases need: storage of subscriptions and deliveries, and a sender."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -27,6 +27,10 @@ class WebhookSubscriptionRepository(Protocol):
 
     async def matching(self, event_type: str) -> list[Subscription]:
         """The active subscriptions that asked for this event type."""
+        ...
+
+    async def any_matching(self, event_types: Collection[str]) -> bool:
+        """Whether an active subscription asked for one of these event types."""
         ...
 
     async def add_notice(self, subscription: Subscription, *, subject: str, text: str, at: datetime) -> None:

@@ -7,16 +7,17 @@ from uuid import UUID, uuid4
 
 import httpx
 import pytest
+from aiokafka import ConsumerRecord
 
 from cloth_shared.auth.principal import Principal, Role
 from cloth_shared.contracts import topics
-from cloth_shared.inbox.consumer import InboxConsumer
-from cloth_shared.testing.examples import encoded, sme_joined
+from cloth_shared.contracts.envelope import Event
+from cloth_shared.testing.examples import encoded, person_erased, sme_joined
 from cloth_shared.testing.kafka import produce_raw, read_topic
 from cloth_shared.testing.tokens import TestTokens
 from cloth_shared.testing.webhook_receiver import Receiver, receiving
 from notifications.adapters.unit_of_work import PostgresNotificationsUnitOfWork
-from notifications.service_layer.webhook_fan_out import fan_out_handlers
+from notifications.entrypoints.webhook_consumers import fan_out_inbox
 
 pytestmark = pytest.mark.integration
 
@@ -168,11 +169,8 @@ async def test_a_full_replay_of_the_topic_even_with_the_inbox_forgotten_sends_no
         # first as a redelivery, then as if the inbox had lost its memory of processed events.
         topic = service_environment["KAFKA_TOPIC_PREFIX"] + topics.MEMBERSHIP_ORGANISATIONS
         records = await read_topic(service_environment["KAFKA_BOOTSTRAP_SERVERS"], topic, at_least=1)
-        inbox = InboxConsumer[PostgresNotificationsUnitOfWork](
-            name="notifications.webhooks",
-            unit_of_work=lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox),
-            handlers=fan_out_handlers(),
-            dead_letters=infra.producer,
+        inbox = fan_out_inbox(
+            lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox), infra.producer
         )
         await inbox.handle_batch(records)
         await infra.pool.execute("DELETE FROM processed_events")
@@ -184,3 +182,40 @@ async def test_a_full_replay_of_the_topic_even_with_the_inbox_forgotten_sends_no
         detail = (await http.get(f"/webhooks/deliveries/{delivery['id']}", headers=headers)).json()
         assert (detail["status"], len(detail["log"])) == ("delivered", 1)
         assert sum(receiver.received.values()) == 1
+
+
+def record(event: Event, topic: str, offset: int) -> ConsumerRecord[bytes, bytes]:
+    """A polled record as the webhook inbox receives it, without the service's own consumer seeing
+    it on the topic (these tests redeliver by hand)."""
+    value = encoded(event)
+    return ConsumerRecord(topic, 0, offset, 0, 0, None, value, None, 0, len(value), ())
+
+
+async def test_a_batch_no_partner_asked_for_leaves_no_inbox_row_and_a_redelivery_after_subscribing_delivers(
+    service, tokens
+) -> None:
+    http, infra = service
+    inbox = fan_out_inbox(lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox), infra.producer)
+    batch = [record(sme_joined("Atelier Nantes", uuid4()), topics.MEMBERSHIP_ORGANISATIONS, 0)]
+    processed = "SELECT count(*) FROM processed_events WHERE consumer = 'notifications.webhooks'"
+
+    await inbox.handle_batch(batch)
+    assert await infra.pool.fetchval(processed) == 0  # no transaction: nothing to deliver once
+
+    async with receiving() as receiver:
+        headers = partner(tokens)
+        subscription = await subscribe(http, headers, receiver)
+        await inbox.handle_batch(batch)  # the same batch again, now that a partner asks for it
+        await inbox.handle_batch(batch)
+        assert await infra.pool.fetchval(processed) == 1
+        [delivery] = await deliveries(http, headers, subscription["id"])
+        await settled(http, headers, delivery["id"], "delivered")
+        assert sum(receiver.received.values()) == 1
+
+
+async def test_an_erasure_redacts_the_delivery_log_when_no_partner_asked_for_it(service) -> None:
+    _, infra = service
+    inbox = fan_out_inbox(lambda: PostgresNotificationsUnitOfWork(infra.pool, infra.outbox), infra.producer)
+    await inbox.handle_batch([record(person_erased(), topics.MEMBERSHIP_PEOPLE, 0)])
+    processed = "SELECT event_type FROM processed_events WHERE consumer = 'notifications.webhooks'"
+    assert await infra.pool.fetchval(processed) == "PersonErased"
