@@ -68,23 +68,31 @@ class PostgresRecipientDirectory:
 
 
 class PostgresOrganisationDirectory:
+    """One per transaction (the unit of work binds a new one): what it saved is what the table
+    holds for those organisations until the commit, as the upsert keeps their rows locked. So
+    `known` answers them without asking again: an organisation event is remembered and then routed,
+    and its routing looks up the organisation it has just saved."""
+
     def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
+        self._saved: dict[UUID, MemberOrganisation] = {}
 
     async def save(self, organisation: MemberOrganisation) -> None:
-        o = organisation
-        await self._connection.execute(q.SAVE_ORGANISATION, o.organisation_id, o.cluster_id, o.legal_name)
+        await self.save_all([organisation])
 
     async def save_all(self, organisations: Sequence[MemberOrganisation]) -> None:
         await self._connection.executemany(
             q.SAVE_ORGANISATION, [(o.organisation_id, o.cluster_id, o.legal_name) for o in organisations]
         )
+        self._saved.update((o.organisation_id, o) for o in organisations)
 
     async def known(self, organisation_ids: Collection[UUID]) -> list[MemberOrganisation]:
-        if not organisation_ids:
-            return []
-        rows = await self._connection.fetch(q.KNOWN_ORGANISATIONS, list(organisation_ids))
-        return [MemberOrganisation(**dict(row)) for row in rows]
+        found = [self._saved[i] for i in organisation_ids if i in self._saved]
+        asked = [i for i in organisation_ids if i not in self._saved]
+        if asked:
+            rows = await self._connection.fetch(q.KNOWN_ORGANISATIONS, asked)
+            found += [MemberOrganisation(**dict(row)) for row in rows]
+        return found
 
 
 class PostgresPreferenceRepository:
