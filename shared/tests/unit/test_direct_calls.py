@@ -84,17 +84,23 @@ def test_the_answer_is_fastapis_own(path: str, headers: dict[str, str]) -> None:
     )
 
 
-def test_an_eligible_route_skips_fastapis_solver_and_awaits_a_shared_dependency_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    solved: list[object] = []
+@pytest.fixture
+def solved(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The dependants FastAPI's solver was asked to solve, request by request."""
+    asked: list[object] = []
     solve = fastapi.dependencies.utils.solve_dependencies
 
     async def counting(**kwargs: object) -> object:
-        solved.append(kwargs["dependant"])
+        asked.append(kwargs["dependant"])
         return await solve(**kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fastapi.routing, "solve_dependencies", counting)
+    return asked
+
+
+def test_an_eligible_route_skips_fastapis_solver_and_awaits_a_shared_dependency_once(
+    solved: list[object],
+) -> None:
     client = TestClient(_app(JsonRoute))
     awaited.clear()
     assert client.get(f"/items/{uuid4()}", headers={"authorization": "Bearer a"}).status_code == 200
@@ -187,15 +193,7 @@ def test_a_body_is_validated_as_fastapi_validates_it(
     )
 
 
-def test_a_route_with_one_json_body_skips_fastapis_solver(monkeypatch: pytest.MonkeyPatch) -> None:
-    solved: list[object] = []
-    solve = fastapi.dependencies.utils.solve_dependencies
-
-    async def counting(**kwargs: object) -> object:
-        solved.append(kwargs["dependant"])
-        return await solve(**kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(fastapi.routing, "solve_dependencies", counting)
+def test_a_route_with_one_json_body_skips_fastapis_solver(solved: list[object]) -> None:
     client = TestClient(_body_app())
     answer = client.patch(f"/changes/{uuid4()}", headers=SIGNED, content=b'{"name": "Modacc"}')
     assert answer.status_code == 200 and answer.text.endswith(" Modacc None default:Bearer a")
