@@ -81,15 +81,21 @@ async def erase_then_fan_out(uow: NotificationsUnitOfWork, envelope: Envelope, e
 def partners_want(
     unit_of_work: Callable[[], NotificationsUnitOfWork],
 ) -> Callable[[Sequence[Envelope]], Awaitable[bool]]:
-    """Whether fanning these events out would deliver anything: an erasure always has an effect (it
-    redacts the delivery log), other events when an active subscription asked for one of their
-    types. The webhook inbox acknowledges a batch without one with no transaction (most events,
-    while few partners subscribe): a redelivery asks again, and a subscription made in between
-    then receives the events, as it would had they been read a moment later."""
+    """Whether fanning these events out would deliver anything. An event with a handler of its own
+    (an erasure redacts the delivery log) always has an effect; the others when an active
+    subscription asked for one of their types. The webhook inbox acknowledges a batch without one
+    with no transaction (most events, while few partners subscribe): a redelivery asks again, and
+    a subscription made in between then receives the events, as it would had they been read a
+    moment later."""
+    own_handler = {
+        event.event_type
+        for event, handler in fan_out_handlers().items()
+        if handler is not fan_out_to_webhooks
+    }
 
     async def want(envelopes: Sequence[Envelope]) -> bool:
         event_types = {envelope.event_type for envelope in envelopes}
-        if PersonErased.event_type in event_types:
+        if event_types & own_handler:
             return True
         uow = unit_of_work()
         async with uow.reading():
