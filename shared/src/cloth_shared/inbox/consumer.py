@@ -22,7 +22,8 @@ unit of work, and never commit — the inbox does. For each polled batch:
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -115,11 +116,8 @@ class InboxConsumer(Generic[UnitOfWorkT]):
     async def _any_effect(self, deliveries: Sequence[_Delivery]) -> bool:
         if self._has_effect is None:
             return True
-        try:
+        async with self._pause_if_database_down(deliveries[0]):
             return await self._has_effect([delivery.envelope for delivery in deliveries])
-        except TRANSIENT_DATABASE_ERRORS:
-            await self._database_unavailable(deliveries[0])
-            raise
 
     async def _accept(self, record: ConsumerRecord[Any, Any]) -> _Delivery | None:
         """Decode a record; park what cannot be decoded; None for what this consumer skips."""
@@ -157,8 +155,7 @@ class InboxConsumer(Generic[UnitOfWorkT]):
                 await self._apply_together(remaining)
                 return
             except TRANSIENT_DATABASE_ERRORS:
-                await self._database_unavailable(remaining[0])
-                raise
+                raise  # not this batch's fault: FastStream seeks back (after the pause)
             except _EffectFailed as failed:
                 if len(remaining) > 1:
                     BATCH_FALLBACKS.labels(self.name).inc()
@@ -179,7 +176,7 @@ class InboxConsumer(Generic[UnitOfWorkT]):
                 return
 
     async def _apply_together(self, deliveries: Sequence[_Delivery]) -> None:
-        async with self._unit_of_work() as uow:
+        async with self._pause_if_database_down(deliveries[0]), self._unit_of_work() as uow:
             # The batch's inbox rows in one statement; effects run only for first deliveries.
             first = await uow.first_deliveries(
                 self.name, [(d.envelope.event_id, d.envelope.event_type) for d in deliveries]
@@ -237,7 +234,6 @@ class InboxConsumer(Generic[UnitOfWorkT]):
                 await self._apply_together((delivery,))
                 return
             except TRANSIENT_DATABASE_ERRORS:
-                await self._database_unavailable(delivery)
                 raise
             except _EffectFailed as failed:
                 error = failed.error
@@ -245,11 +241,18 @@ class InboxConsumer(Generic[UnitOfWorkT]):
                 error = commit_error
         await park(self._dead_letters, self.name, delivery.record, error, attempts=self._max_attempts)
 
-    async def _database_unavailable(self, delivery: _Delivery) -> None:
-        log.warning(
-            "inbox_database_unavailable", consumer=self.name, event_id=str(delivery.envelope.event_id)
-        )
-        await asyncio.sleep(self._unavailable_pause)
+    @contextlib.asynccontextmanager
+    async def _pause_if_database_down(self, delivery: _Delivery) -> AsyncIterator[None]:
+        """An unreachable database is nobody's fault: nothing is parked, the error goes up so
+        FastStream seeks back, after a pause, so the redelivery does not spin against the outage."""
+        try:
+            yield
+        except TRANSIENT_DATABASE_ERRORS:
+            log.warning(
+                "inbox_database_unavailable", consumer=self.name, event_id=str(delivery.envelope.event_id)
+            )
+            await asyncio.sleep(self._unavailable_pause)
+            raise
 
 
 class _EffectFailed(Exception):
