@@ -3,7 +3,8 @@ dependency injection taken out of those routes: what the framework layer costs, 
 
     CLOTH_APP=bench.lean_routes_app:app deploy/local/services.sh serve membership <port>
 
-The app is membership's (settings, pool, middleware, exception handlers, lifespan); plain
+The app is built as membership's is (same definition and settings: pool, middleware, exception
+handlers, lifespan), a copy of its own, so `membership.main.app` is left as it is; plain
 Starlette routes for GET and PATCH /organisations/{id} go first in its router and do what the
 FastAPI routes do, called directly: the bearer token verified by the service's own verifier
 (`authenticated`), the body validated by the same model, the same use case on the same unit of
@@ -21,11 +22,13 @@ from starlette.routing import Route
 from cloth_shared.auth.fastapi import authenticated
 from cloth_shared.auth.verifier import TokenVerifier
 from cloth_shared.http import model_response
-from cloth_shared.service import Infrastructure
+from cloth_shared.service import Infrastructure, create_app
+from cloth_shared.settings import load_settings
 from membership.adapters.unit_of_work import PostgresMembershipUnitOfWork
+from membership.bootstrap import DEFINITION
+from membership.config import MembershipSettings
 from membership.entrypoints.organisations import public
 from membership.entrypoints.schemas import OrganisationUpdate
-from membership.main import app
 from membership.service_layer import applications, profiles
 from membership.service_layer.callers import TokenHolder
 
@@ -42,6 +45,7 @@ async def organisation(request: Request) -> Response:
     return model_response(public(await applications.get_organisation(uow, organisation_id, holder)))
 
 
+app = create_app(DEFINITION, lambda: load_settings(MembershipSettings))
 app.router.routes.insert(
     0, Route("/organisations/{organisation_id:uuid}", organisation, methods=["GET", "PATCH"])
 )
